@@ -1,0 +1,31 @@
+"""Judge a stored crawl against a catalog. Never imports scrapy: it reads the crawl's tables.
+
+Every rule the audit runs is listed in RULES, in the order findings are reported.
+"""
+from __future__ import annotations
+
+from .judge import Judgement, judge
+from .rules.annual import annual_late
+from .rules.columns import column_empty, column_missing, column_stale
+from .rules.content import wrong_term
+from .rules.items import item_late, metadata_missing
+from .rules.links import link_broken, link_unverified
+from .rules.privacy import privacy_leak
+from .rules.site import homepage_stale, site_unreachable
+
+RULES = (
+    site_unreachable,
+    homepage_stale,
+    column_missing,
+    column_empty,
+    column_stale,
+    item_late,
+    metadata_missing,
+    link_broken,
+    link_unverified,
+    privacy_leak,
+    annual_late,
+    wrong_term,
+)
+
+__all__ = ["RULES", "Judgement", "judge"]

@@ -1,0 +1,420 @@
+"""The disclosure catalog (一览表): load it from YAML, XLSX or CSV, and refuse a bad one clearly.
+
+A refusal names the file, the row (the category's position; the spreadsheet row for sheets),
+the line in a YAML file, and the reason, because offices keep these files by hand.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import yaml
+
+from .findings import SEVERITIES
+
+DEFAULT_CATALOG = Path(__file__).with_name("default_catalog.yaml")
+
+# The SPEC's columns, then the optional ones this project adds (documented in the default catalog).
+SPEC_COLUMNS = ("category", "aliases", "department", "update_days", "limit_workdays",
+                "min_items", "severity", "points", "basis")
+EXTRA_COLUMNS = ("kind", "disclosure", "parent")
+KINDS = ("dynamics", "notices", "policy", "personnel", "plan", "other")
+TOP_LEVEL = ("name", "categories", "annual_report", "edition", "default_department", "rules",
+             "rectification_workdays", "match_threshold", "calendar", "wrong_terms", "scoring", "meta")
+RULE_SETTINGS = ("severity", "points", "basis", "days")
+
+
+class CatalogError(ValueError):
+    """A catalog that cannot be used. str() is the one-line message shown to the user."""
+
+    def __init__(self, path, reason: str, row: int | None = None, category: str | None = None,
+                 line: int | None = None, column: str | None = None):
+        self.path, self.row, self.category, self.line, self.column = str(path), row, category, line, column
+        where = [self.path]
+        if row is not None:
+            where.append(f"row {row}" + (f" ({category})" if category else ""))
+        if line is not None:
+            where.append(f"line {line}")
+        if column:
+            where.append(f"column {column}")
+        super().__init__(": ".join([", ".join(where), reason]))
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    aliases: tuple[str, ...] = ()
+    department: str = ""
+    update_days: int | None = None
+    limit_workdays: int | None = None
+    min_items: int = 1
+    severity: str | None = None  # None: the rule's default severity
+    points: float | None = None  # None: the rule's default points
+    basis: str = ""
+    kind: str = "other"  # dynamics | notices | policy | personnel | plan | other (the national check's column classes)
+    disclosure: bool = False  # its items must carry 索引号 and 发布日期
+    parent: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    severity: str
+    points: float
+    basis: str = ""
+    days: int | None = None
+
+
+@dataclass(frozen=True)
+class WrongTerm:
+    term: str
+    correct: str = ""
+    since: date | None = None
+    not_before: str = ""
+    not_after: str = ""
+    basis: str = ""
+
+
+@dataclass
+class Catalog:
+    name: str
+    categories: list[Category]
+    path: str = ""
+    digest: str = ""
+    edition: int = 2015
+    default_department: str = "网站管理"
+    annual_category: str = "政府信息公开年报"
+    annual_deadline: tuple[int, int] = (3, 31)
+    annual_basis: str = ""
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    rectification_workdays: dict[str, int] = field(default_factory=lambda: {"veto": 5, "deduct": 10, "notice": 20})
+    match_threshold: float = 80.0
+    extra_holidays: tuple[date, ...] = ()
+    extra_workdays: tuple[date, ...] = ()
+    wrong_terms: list[WrongTerm] = field(default_factory=list)
+    scoring: dict = field(default_factory=dict)
+
+    def category(self, name: str | None) -> Category | None:
+        return next((c for c in self.categories if c.name == name), None)
+
+    def rule(self, rule_id: str) -> RuleSetting:
+        return self.rules.get(rule_id) or RuleSetting(severity=_RULE_DEFAULTS.get(rule_id, "deduct"), points=0.0)
+
+
+# Used when a catalog (e.g. a bare spreadsheet) gives no `rules:` section.
+_RULE_DEFAULTS = {
+    "site.unreachable": "veto", "site.homepage_stale": "veto", "link.unverified": "notice",
+    "item.metadata_missing": "notice",
+}
+
+
+def load_catalog(path: str | Path | None = None) -> Catalog:
+    """Load and validate a catalog; the packaged default when path is None."""
+    path = Path(path) if path else DEFAULT_CATALOG
+    if not path.is_file():
+        raise CatalogError(path, "no such file")
+    raw = path.read_bytes()
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        catalog = _from_yaml(path, raw)
+    elif suffix in (".xlsx", ".xlsm"):
+        catalog = _from_rows(path, _sheet_rows(path), {})
+    elif suffix == ".csv":
+        catalog = _from_rows(path, _csv_rows(path, raw), {})
+    else:
+        raise CatalogError(path, f"unknown catalog format {suffix or '(none)'}: use .yaml, .xlsx or .csv")
+    catalog.path = str(path)
+    catalog.digest = "sha256:" + hashlib.sha256(raw).hexdigest()
+    return catalog
+
+
+# --- YAML -----------------------------------------------------------------------------------
+
+def _from_yaml(path: Path, raw: bytes) -> Catalog:
+    try:
+        text = raw.decode("utf-8-sig")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        doc = yaml.safe_load(text)
+    except UnicodeDecodeError:
+        raise CatalogError(path, "not UTF-8 text") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CatalogError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
+                           line=mark.line + 1 if mark else None) from None
+    if not isinstance(doc, dict):
+        raise CatalogError(path, "expected a mapping with a 'categories' list at the top")
+    unknown = sorted(set(doc) - set(TOP_LEVEL))
+    if unknown:
+        raise CatalogError(path, f"unknown top-level key {unknown[0]!r} (known: {', '.join(TOP_LEVEL)})",
+                           line=_key_line(node, unknown[0]))
+    cats = doc.get("categories")
+    if not isinstance(cats, list) or not cats:
+        raise CatalogError(path, "'categories' must be a non-empty list", line=_key_line(node, "categories"))
+    lines = _category_lines(node)
+    rows = []
+    for i, item in enumerate(cats):
+        if not isinstance(item, dict):
+            raise CatalogError(path, "each category must be a mapping of columns", row=i + 1,
+                               line=lines[i] if i < len(lines) else None)
+        rows.append((i + 1, lines[i] if i < len(lines) else None, item))
+    return _from_rows(path, rows, doc)
+
+
+def _key_line(node, key: str) -> int | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == key:
+                return k.start_mark.line + 1
+    return None
+
+
+def _category_lines(node) -> list[int]:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if k.value == "categories" and isinstance(v, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in v.value]
+    return []
+
+
+# --- spreadsheets ----------------------------------------------------------------------------
+
+def _sheet_rows(path: Path):
+    import pandas as pd
+
+    try:
+        frame = pd.read_excel(path, dtype=str, sheet_name=0)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged file
+        raise CatalogError(path, f"cannot read the spreadsheet: {exc}") from None
+    return _frame_rows(frame)
+
+
+def _csv_rows(path: Path, raw: bytes):
+    import io
+
+    import pandas as pd
+
+    for encoding in ("utf-8-sig", "gb18030"):  # offices save CSV from Excel in GBK as often as UTF-8
+        try:
+            frame = pd.read_csv(io.BytesIO(raw), dtype=str, encoding=encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+        except Exception as exc:
+            raise CatalogError(path, f"cannot read the CSV: {exc}") from None
+    else:
+        raise CatalogError(path, "CSV is neither UTF-8 nor GB18030 text")
+    return _frame_rows(frame)
+
+
+def _frame_rows(frame):
+    frame.columns = [str(c).strip() for c in frame.columns]
+    rows = []
+    for i, rec in enumerate(frame.to_dict("records")):
+        item = {k: v for k, v in rec.items() if not (v is None or (isinstance(v, float) and math.isnan(v)))}
+        item = {k: (v.strip() if isinstance(v, str) else v) for k, v in item.items()}
+        item = {k: v for k, v in item.items() if v != ""}
+        if item:
+            rows.append((i + 2, None, item))  # row 1 is the header
+    if not rows:
+        raise CatalogError("", "no category rows")
+    unknown = [c for c in frame.columns if c not in SPEC_COLUMNS + EXTRA_COLUMNS and not c.startswith("Unnamed")]
+    if unknown:
+        rows.insert(0, (1, None, {"__unknown__": unknown[0]}))
+    return rows
+
+
+# --- shared validation -----------------------------------------------------------------------
+
+def _from_rows(path: Path, rows, doc: dict) -> Catalog:
+    categories: list[Category] = []
+    seen: dict[str, int] = {}
+    for row, line, item in rows:
+        if "__unknown__" in item:
+            raise CatalogError(path, f"unknown column {item['__unknown__']!r}", row=row,
+                               column=item["__unknown__"])
+        cat = _category(path, row, line, item)
+        if cat.name in seen:
+            raise CatalogError(path, f"category {cat.name!r} repeats row {seen[cat.name]}", row=row,
+                               category=cat.name, line=line)
+        seen[cat.name] = row
+        categories.append(cat)
+    return _settings(path, doc, categories)
+
+
+def _category(path, row, line, item: dict) -> Category:
+    name = _text(item.get("category"))
+    if not name:
+        raise CatalogError(path, "'category' (the category's name) is missing", row=row, line=line)
+    err = lambda reason, column=None: CatalogError(path, reason, row=row, category=name, line=line, column=column)
+    unknown = sorted(set(item) - set(SPEC_COLUMNS + EXTRA_COLUMNS))
+    if unknown:
+        raise err(f"unknown column {unknown[0]!r} (known: {', '.join(SPEC_COLUMNS + EXTRA_COLUMNS)})", unknown[0])
+    severity = _text(item.get("severity")) or None
+    if severity is not None and severity not in SEVERITIES:
+        raise err(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}", "severity")
+    kind = _text(item.get("kind")) or "other"
+    if kind not in KINDS:
+        raise err(f"kind {kind!r} is not one of {', '.join(KINDS)}", "kind")
+    return Category(
+        name=name,
+        aliases=tuple(_aliases(item.get("aliases"), err)),
+        department=_text(item.get("department")),
+        update_days=_number(item.get("update_days"), "update_days", err, integer=True),
+        limit_workdays=_number(item.get("limit_workdays"), "limit_workdays", err, integer=True),
+        min_items=_default(_number(item.get("min_items"), "min_items", err, integer=True), 1),
+        severity=severity,
+        points=_number(item.get("points"), "points", err),
+        basis=_text(item.get("basis")),
+        kind=kind,
+        disclosure=_boolean(item.get("disclosure"), err),
+        parent=_text(item.get("parent")) or None,
+    )
+
+
+def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
+    where = lambda key: {"line": None, "column": key}
+    catalog = Catalog(name=_text(doc.get("name")) or Path(path).stem, categories=categories)
+    if "edition" in doc:
+        if doc["edition"] not in (2015, 2019, "2015", "2019"):
+            raise CatalogError(path, f"edition {doc['edition']!r} is not 2015 or 2019", **where("edition"))
+        catalog.edition = int(doc["edition"])
+    catalog.default_department = _text(doc.get("default_department")) or catalog.default_department
+    annual = doc.get("annual_report") or {}
+    if not isinstance(annual, dict):
+        raise CatalogError(path, "annual_report must be a mapping", **where("annual_report"))
+    catalog.annual_category = _text(annual.get("category")) or catalog.annual_category
+    catalog.annual_basis = _text(annual.get("basis"))
+    deadline = _text(annual.get("deadline")) or "03-31"
+    m = re.fullmatch(r"(\d{1,2})-(\d{1,2})", deadline)
+    try:
+        date(2000, int(m.group(1)), int(m.group(2)))  # a leap year, so 02-29 passes
+    except (AttributeError, ValueError):
+        raise CatalogError(path, f"annual_report.deadline {deadline!r} is not a month-day like 03-31",
+                           **where("annual_report")) from None
+    catalog.annual_deadline = (int(m.group(1)), int(m.group(2)))
+    for rule_id, spec in (doc.get("rules") or {}).items():
+        catalog.rules[rule_id] = _rule_setting(path, rule_id, spec)
+    rect = doc.get("rectification_workdays")
+    if rect:
+        for sev, days in rect.items():
+            if sev not in SEVERITIES or not isinstance(days, int) or days < 0:
+                raise CatalogError(path, f"rectification_workdays.{sev}: expected a severity and a whole number of days",
+                                   **where("rectification_workdays"))
+        catalog.rectification_workdays = {**catalog.rectification_workdays, **rect}
+    if "match_threshold" in doc:
+        t = doc["match_threshold"]
+        if not isinstance(t, (int, float)) or not 0 < t <= 100:
+            raise CatalogError(path, "match_threshold must be a number from 1 to 100", **where("match_threshold"))
+        catalog.match_threshold = float(t)
+    cal = doc.get("calendar") or {}
+    catalog.extra_holidays = tuple(_dates(path, cal.get("holidays"), "calendar.holidays"))
+    catalog.extra_workdays = tuple(_dates(path, cal.get("workdays"), "calendar.workdays"))
+    catalog.wrong_terms = [_wrong_term(path, i, t) for i, t in enumerate(doc.get("wrong_terms") or [])]
+    catalog.scoring = doc.get("scoring") or {}
+    return catalog
+
+
+def _rule_setting(path, rule_id, spec) -> RuleSetting:
+    if not isinstance(spec, dict):
+        raise CatalogError(path, f"rules.{rule_id} must be a mapping", column="rules")
+    unknown = sorted(set(spec) - set(RULE_SETTINGS))
+    if unknown:
+        raise CatalogError(path, f"rules.{rule_id}: unknown setting {unknown[0]!r}", column="rules")
+    sev = spec.get("severity", _RULE_DEFAULTS.get(rule_id, "deduct"))
+    if sev not in SEVERITIES:
+        raise CatalogError(path, f"rules.{rule_id}: severity {sev!r} is not one of {', '.join(SEVERITIES)}",
+                           column="rules")
+    points = spec.get("points", 0) or 0
+    if not isinstance(points, (int, float)) or points < 0:
+        raise CatalogError(path, f"rules.{rule_id}: points must be a number ≥ 0", column="rules")
+    days = spec.get("days")
+    if days is not None and (not isinstance(days, int) or days < 0):
+        raise CatalogError(path, f"rules.{rule_id}: days must be a whole number", column="rules")
+    return RuleSetting(severity=sev, points=float(points), basis=_text(spec.get("basis")), days=days)
+
+
+def _wrong_term(path, i, spec) -> WrongTerm:
+    if isinstance(spec, str):
+        spec = {"term": spec}
+    if not isinstance(spec, dict) or not _text(spec.get("term")):
+        raise CatalogError(path, f"wrong_terms[{i + 1}] needs a 'term'", column="wrong_terms")
+    since = spec.get("since")
+    if since is not None and not isinstance(since, date):
+        try:
+            since = date.fromisoformat(str(since))
+        except ValueError:
+            raise CatalogError(path, f"wrong_terms[{i + 1}].since {since!r} is not a date", column="wrong_terms") from None
+    return WrongTerm(term=_text(spec["term"]), correct=_text(spec.get("correct")), since=since,
+                     not_before=_text(spec.get("not_before")), not_after=_text(spec.get("not_after")),
+                     basis=_text(spec.get("basis")))
+
+
+def _dates(path, values, key) -> list[date]:
+    out = []
+    for v in values or []:
+        if isinstance(v, date):
+            out.append(v)
+            continue
+        try:
+            out.append(date.fromisoformat(str(v)))
+        except ValueError:
+            raise CatalogError(path, f"{key}: {v!r} is not an ISO date", column=key) from None
+    return out
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    return str(value).strip()
+
+
+def _aliases(value, err) -> list[str]:
+    if value is None or value == "":
+        return []
+    if isinstance(value, str):
+        return [a.strip() for a in re.split(r"[;；\n]", value) if a.strip()]
+    if isinstance(value, (list, tuple)):
+        return [str(a).strip() for a in value if str(a).strip()]
+    raise err(f"aliases must be a list (or ';'-separated text), not {type(value).__name__}", "aliases")
+
+
+def _number(value, column, err, integer=False, minimum=0):
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise err(f"{column} must be a number, not {value!r}", column)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise err(f"{column} must be a number, not {value!r}", column) from None
+    if math.isnan(number) or number < minimum:
+        raise err(f"{column} must be a number ≥ {minimum}, not {value!r}", column)
+    if integer:
+        if number != int(number):
+            raise err(f"{column} must be a whole number, not {value!r}", column)
+        return int(number)
+    return number
+
+
+def _default(value, fallback):
+    return fallback if value is None else value
+
+
+def _boolean(value, err) -> bool:
+    if value is None or value == "":
+        return False
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("true", "yes", "1", "是", "y"):
+        return True
+    if text in ("false", "no", "0", "否", "n"):
+        return False
+    raise err(f"disclosure must be true or false, not {value!r}", "disclosure")

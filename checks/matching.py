@@ -1,0 +1,122 @@
+"""Which of the site's columns is which catalog category — and why.
+
+A site column is known by the names a reader sees: breadcrumb names, the ColumnName tag of
+the national page-design standard, navigation labels, list-page titles. Each category is
+matched by exact name, alias, name with a generic suffix (行政处罚信息公示 → 行政处罚), or
+fuzzy similarity (rapidfuzz), all after traditional→simplified conversion. Every match
+records its method and score, and the closest names that fell short, so that a
+`column.missing` finding can say what it nearly matched.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .catalog import Catalog, Category
+from .crawl import Crawl
+from .textnorm import norm_name
+
+# Words columns append to a category's name without changing what it holds.
+GENERIC_SUFFIX = re.compile(r"(?:信息|公示|公开|公告|专栏|栏目|专题|列表|目录|情况|工作)+$")
+GENERIC_PREFIX = re.compile(r"^(?:本局|市局|我局|本部门|部门)")
+# Breadcrumb names that are not columns.
+NOT_COLUMNS = {norm_name(n) for n in ("首页", "网站首页", "主页", "正文", "详情", "内容", "详细信息", "文章",
+                                      "当前位置", "返回", "更多", "more", "首页>")}
+NAV_MAX_CHARS = 14  # a navigation label longer than this is an article title, not a column
+
+_YEAR = re.compile(r"^\d{4}年?(度)?$")
+
+
+@dataclass
+class Match:
+    category: str
+    column: str | None = None  # the site's name for it, as the site writes it
+    method: str | None = None  # 'name' | 'alias' | 'suffix' | 'fuzzy'
+    score: float = 0.0
+    source: str | None = None  # where the name was seen: breadcrumb | ColumnName | nav | title
+    url: str | None = None  # a page of the column
+    near_misses: list[dict] = field(default_factory=list)
+
+    @property
+    def found(self) -> bool:
+        return self.column is not None
+
+
+@dataclass
+class SiteColumn:
+    name: str  # as written on the site
+    sources: set = field(default_factory=set)
+    urls: list = field(default_factory=list)
+
+
+def site_columns(crawl: Crawl) -> dict[str, SiteColumn]:
+    """Every column name the site shows, keyed by normalised name."""
+    cols: dict[str, SiteColumn] = {}
+
+    def add(name: str, source: str, url: str | None):
+        key = norm_name(name)
+        if not key or key in NOT_COLUMNS or _YEAR.match(key) or len(key) > 40:
+            return
+        col = cols.setdefault(key, SiteColumn(name=name.strip()))
+        col.sources.add(source)
+        if url and url not in col.urls:
+            col.urls.append(url)
+
+    html = crawl.html
+    for page in html.itertuples():
+        for name in page.breadcrumb:
+            add(name, "breadcrumb", page.url if page.page_type != "article" else None)
+        if page.meta.get("ColumnName"):
+            add(page.meta["ColumnName"], "ColumnName", page.url if page.page_type != "article" else None)
+        if page.page_type == "list" and page.title:
+            add(re.split(r"[-_|｜—–]", page.title)[0], "title", page.url)
+    kinds = dict(zip(crawl.pages["url"], crawl.pages["page_type"]))
+    nav = crawl.links[crawl.links["kind"].isin(["internal", "external"])]
+    for link in nav.itertuples():
+        text = link.text.strip()
+        if 2 <= len(text) <= NAV_MAX_CHARS and kinds.get(link.url) != "article":
+            add(text, "nav", link.url if link.url in kinds else None)
+    return cols
+
+
+def _score(key: str, cat: Category) -> tuple[float, str]:
+    names = [norm_name(n) for n in cat.names]
+    if key == names[0]:
+        return 100.0, "name"
+    if key in names[1:]:
+        return 100.0, "alias"
+    stripped = GENERIC_SUFFIX.sub("", GENERIC_PREFIX.sub("", key))
+    if len(stripped) >= 2 and stripped != key and stripped in names:
+        return 95.0, "suffix"
+    best = process.extractOne(key, names, scorer=fuzz.ratio)
+    return (float(best[1]), "fuzzy") if best else (0.0, "fuzzy")
+
+
+def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], dict[str, list[str]]]:
+    """Per category, its best match; and per normalised site column, the categories it matched."""
+    cols = site_columns(crawl)
+    matches: dict[str, Match] = {}
+    column_categories: dict[str, list[str]] = {}
+    source_rank = {"breadcrumb": 0, "ColumnName": 1, "title": 2, "nav": 3}
+    for cat in catalog.categories:
+        scored = []
+        for key, col in cols.items():
+            score, method = _score(key, cat)
+            scored.append((score, -len(col.urls), key, method))
+        scored.sort(reverse=True)
+        match = Match(category=cat.name)
+        hits = [s for s in scored if s[0] >= catalog.match_threshold]
+        for score, _, key, method in hits:
+            column_categories.setdefault(key, []).append(cat.name)
+        if hits:
+            score, _, key, method = hits[0]
+            col = cols[key]
+            match.column, match.method, match.score = col.name, method, round(score, 1)
+            match.source = min(col.sources, key=lambda s: source_rank.get(s, 9))
+            match.url = col.urls[0] if col.urls else None
+        match.near_misses = [{"column": cols[k].name, "score": round(s, 1)}
+                             for s, _, k, _ in scored if s < catalog.match_threshold and s >= 50][:3]
+        matches[cat.name] = match
+    return matches, column_categories

@@ -1,0 +1,67 @@
+"""Column rules: each required category is on the site, holds items, and is kept current."""
+from __future__ import annotations
+
+from ..context import Context
+from ..registry import rule
+
+
+@rule("column.missing")
+def column_missing(ctx: Context) -> list:
+    """栏目缺失：目录要求的栏目在网站上找不到（按栏目名、别名、繁简体与相似度匹配）。"""
+    out = []
+    for cat in ctx.catalog.categories:
+        match = ctx.matches[cat.name]
+        if match.found:
+            continue
+        closest = match.near_misses[0] if match.near_misses else None
+        hint = f"最接近的栏目：{closest['column']}（相似度 {closest['score']:.0f}）。" if closest else "未发现相近栏目。"
+        out.append(ctx.finding("column.missing", category=cat, evidence=f"网站未设置「{cat.name}」栏目。{hint}",
+                               details={"near_misses": match.near_misses}))
+    return out
+
+
+@rule("column.empty")
+def column_empty(ctx: Context) -> list:
+    """空白栏目：栏目存在但信息条数少于目录规定的最少条数（默认1条）。"""
+    out = []
+    items = ctx.items
+    for cat in ctx.catalog.categories:
+        match = ctx.matches[cat.name]
+        pages = ctx.column_pages(cat.name)
+        if not match.found or pages.empty:
+            continue  # missing, or only linked to a page the crawl could not read: nothing to count
+        n = items.loc[items["category"] == cat.name, "url"].nunique()
+        if n >= cat.min_items:
+            continue
+        url = match.url if match.url in set(pages["url"]) else pages.iloc[0]["url"]
+        notice = "，页面显示“暂无信息”" if pages["empty_notice"].any() else ""
+        out.append(ctx.finding("column.empty", category=cat, url=url, title=match.column,
+                               evidence=f"「{match.column}」栏目共 {n} 条信息{notice}，少于规定的 {cat.min_items} 条，属空白栏目。",
+                               details={"items": int(n), "min_items": cat.min_items}))
+    return out
+
+
+@rule("column.stale")
+def column_stale(ctx: Context) -> list:
+    """栏目不更新：栏目最新信息早于目录规定的更新周期；无日期的信息视为未更新。"""
+    out = []
+    items = ctx.items
+    for cat in ctx.catalog.categories:
+        match = ctx.matches[cat.name]
+        if not match.found or cat.update_days is None:
+            continue
+        mine = items[items["category"] == cat.name]
+        if mine["url"].nunique() < cat.min_items:
+            continue  # column.empty says it
+        dated = [d for d in mine["date"].dropna() if d <= ctx.as_of]
+        newest = max(dated) if dated else None
+        if newest is not None and (ctx.as_of - newest).days <= cat.update_days:
+            continue
+        if newest is None:
+            evidence = f"「{match.column}」栏目的 {mine['url'].nunique()} 条信息均无发布日期，按未更新计（更新周期 {cat.update_days} 天）。"
+        else:
+            evidence = (f"「{match.column}」栏目最新信息发布于 {newest.isoformat()}，距检查日 {(ctx.as_of - newest).days} 天，"
+                        f"超过规定的更新周期 {cat.update_days} 天。")
+        out.append(ctx.finding("column.stale", category=cat, url=match.url, title=match.column, evidence=evidence,
+                               details={"newest": newest and newest.isoformat(), "update_days": cat.update_days}))
+    return out

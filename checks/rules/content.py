@@ -1,0 +1,41 @@
+"""Content rule: wording the catalog lists as wrong or outdated (e.g. an agency renamed by a reform)."""
+from __future__ import annotations
+
+import re
+
+from ..context import Context
+from ..registry import rule
+from ..textnorm import to_simplified
+from ..workdays import as_date
+
+
+def _pattern(term) -> re.Pattern:
+    before = f"(?<![{re.escape(term.not_before)}])" if term.not_before else ""
+    after = f"(?![{re.escape(term.not_after)}])" if term.not_after else ""
+    return re.compile(before + re.escape(term.term) + after)
+
+
+@rule("content.wrong_term")
+def wrong_term(ctx: Context) -> list:
+    """表述错误：页面使用了目录列出的错误或过时表述（如机构改革后已更名的机构名称）。"""
+    terms = [(t, _pattern(t)) for t in ctx.catalog.wrong_terms]
+    if not terms:
+        return []
+    out = []
+    for page in ctx.crawl.html.sort_values("url").itertuples():
+        text = to_simplified(page.text)
+        published = as_date(page.published)
+        for term, pattern in terms:
+            if term.since and published and published < term.since:
+                continue  # the name was right when the page was posted
+            m = pattern.search(text)
+            if not m:
+                continue
+            snippet = text[max(0, m.start() - 12):m.end() + 12].replace("\n", " ")
+            fix = f"，应为「{term.correct}」" if term.correct else ""
+            out.append(ctx.finding("content.wrong_term", category=ctx.category_of(page.url), url=page.url,
+                                   title=page.title, key=term.term,
+                                   evidence=f"页面使用了「{term.term}」{fix}：“…{snippet}…”。",
+                                   details={"term": term.term, "correct": term.correct,
+                                            "count": len(pattern.findall(text))}))
+    return out

@@ -1,0 +1,62 @@
+"""Item rules: each disclosure item posted in time and carrying its 索引号 and 发布日期."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ..context import Context
+from ..registry import rule
+
+
+def _articles(ctx: Context) -> pd.DataFrame:
+    """Fetched article pages with the category whose rules apply to them."""
+    html = ctx.crawl.html
+    arts = html[html["page_type"] == "article"]
+    pc = ctx.page_categories
+    return arts.merge(pc[["url", "deepest"]], on="url", how="inner")
+
+
+@rule("item.late")
+def item_late(ctx: Context) -> list:
+    """信息发布超时：从信息形成（成文、决定、签发）之日到发布之日超过目录规定的工作日数。"""
+    arts = _articles(ctx)
+    limits = {c.name: c.limit_workdays for c in ctx.catalog.categories if c.limit_workdays is not None}
+    arts = arts[arts["deepest"].isin(limits) & arts["formed"].notna() & arts["published"].notna()]
+    if arts.empty:
+        return []
+    formed = pd.to_datetime(arts["formed"], errors="coerce").values.astype("datetime64[D]")
+    posted = pd.to_datetime(arts["published"], errors="coerce").values.astype("datetime64[D]")
+    delays = ctx.calendar.count_after(formed, posted)  # all items at once: a million take well under a second
+    limit = arts["deepest"].map(limits).to_numpy()
+    late = (delays >= 0) & (delays > limit)
+    out = []
+    for (_, a), delay, lim in zip(arts[late].iterrows(), delays[late], limit[late]):
+        cat = ctx.catalog.category(a["deepest"])
+        out.append(ctx.finding(
+            "item.late", category=cat, url=a["url"], title=a["title"],
+            evidence=(f"《{a['title']}》形成于 {a['formed']}，发布于 {a['published']}，间隔 {int(delay)} 个工作日，"
+                      f"超过规定的 {int(lim)} 个工作日。"),
+            details={"formed": a["formed"], "published": a["published"], "delay": int(delay), "limit": int(lim)}))
+    return out
+
+
+@rule("item.metadata_missing")
+def metadata_missing(ctx: Context) -> list:
+    """元数据缺失：政务公开信息缺少索引号或发布日期。"""
+    disclosure = {c.name for c in ctx.catalog.categories if c.disclosure}
+    arts = _articles(ctx)
+    arts = arts[arts["deepest"].isin(disclosure)]
+    out = []
+    for _, a in arts.iterrows():
+        missing = []
+        if not (a["metadata"].get("索引号") or "").strip():
+            missing.append("索引号")
+        if not a["published"]:
+            missing.append("发布日期")
+        if not missing:
+            continue
+        cat = ctx.catalog.category(a["deepest"])
+        out.append(ctx.finding("item.metadata_missing", category=cat, url=a["url"], title=a["title"],
+                               evidence=f"《{a['title']}》缺少{'、'.join(missing)}。",
+                               key="+".join(missing), details={"missing": missing}))
+    return out
+

@@ -1,0 +1,56 @@
+"""Site-wide rules: can the home page be fetched, and is it kept current."""
+from __future__ import annotations
+
+from datetime import timedelta
+
+from ..context import Context
+from ..registry import rule
+from ..workdays import as_date
+
+
+@rule("site.unreachable")
+def site_unreachable(ctx: Context) -> list:
+    """站点无法访问：首页无法打开（无响应、超过15秒、连接失败或返回错误状态）。"""
+    home = ctx.crawl.home()
+    if home is not None and home["status"] is not None and home["status"] < 400:
+        return []
+    if home is None:
+        why = "爬取记录中没有首页"
+    elif home["status"] is None:
+        why = f"请求失败（{_error_cn(home['error'])}）"
+    else:
+        why = f"返回 HTTP {int(home['status'])}"
+    return [ctx.finding("site.unreachable", url=ctx.crawl.start_url, title="首页",
+                        evidence=f"首页无法访问：{why}。", details={"status": home and home["status"],
+                                                             "error": home and home["error"]})]
+
+
+@rule("site.homepage_stale")
+def homepage_stale(ctx: Context) -> list:
+    """首页不更新：首页最新信息的日期早于规定天数（默认14天）；无日期的信息视为未更新。"""
+    home = ctx.crawl.home()
+    if home is None or home["status"] != 200 or not home["is_html"]:
+        return []  # site.unreachable says it
+    days = ctx.catalog.rule("site.homepage_stale").days or 14
+    entries = ctx.crawl.entries[ctx.crawl.entries["page_url"] == home["url"]]
+    dates = [d for d in (as_date(x) for x in entries["date"]) if d and d <= ctx.as_of]
+    newest = max(dates) if dates else None
+    if newest is not None and (ctx.as_of - newest) <= timedelta(days=days):
+        return []
+    if newest is None:
+        evidence = f"首页未发现带发布日期的信息（{len(entries)} 条信息均无日期），按未更新计。"
+    else:
+        evidence = (f"首页最新信息发布于 {newest.isoformat()}，距检查日 {(ctx.as_of - newest).days} 天，"
+                    f"超过 {days} 天未更新。")
+    return [ctx.finding("site.homepage_stale", url=home["url"], title=home["title"] or "首页",
+                        evidence=evidence, details={"newest": newest and newest.isoformat(), "days": days})]
+
+
+ERRORS_CN = {"timeout": "超过15秒无响应", "refused": "连接被拒绝", "dns": "域名无法解析", "reset": "连接被重置",
+             "tls": "证书或加密连接错误", "robots": "robots.txt 禁止访问"}
+
+
+def _error_cn(error: str | None) -> str:
+    if not error:
+        return "未知错误"
+    return ERRORS_CN.get(error, error)

@@ -1,0 +1,33 @@
+"""Name normalisation shared by every comparison of Chinese names.
+
+Sites write the same column as 政務公開, 政务公开, "政务 公开" or 政务公开：; all compare equal.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_PUNCT = re.compile(r"[\s\u3000\u00a0:：,，.。;；、/\\|()（）\[\]【】<>《》“”\"'‘’·•\-—_>»]+")
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    # OpenCC builds its dictionaries on first use; keep one for the process, built lazily.
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=65536)
+def to_simplified(text: str) -> str:
+    return _converter().convert(text) if text else text
+
+
+@lru_cache(maxsize=65536)
+def norm_name(text: str | None) -> str:
+    """Simplified, NFKC (full-width → half-width), lower-case, no spaces or punctuation."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    return _PUNCT.sub("", to_simplified(text)).lower()

@@ -1,0 +1,57 @@
+"""What the crawl records. These dataclasses are the on-disk schema of `pages.jsonl`.
+
+The crawler records facts and never judges: whether a page is a soft-404, late,
+or leaks personal data is decided later in `checks/`, from these records alone,
+so that a saved crawl can be re-judged with another catalog or date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Link:
+    """One `<a href>` (or `<img src>`, `<iframe src>`) found on a page."""
+
+    url: str  # absolute, fragment removed
+    text: str  # anchor text, whitespace-collapsed ('' for images)
+    kind: str  # 'internal' | 'external' | 'attachment' (internal file: .pdf .doc …) | 'other' (mailto:, javascript:)
+
+
+@dataclass
+class Entry:
+    """One entry of a column list (or of the home page's "latest" list)."""
+
+    title: str
+    url: str  # absolute
+    date: str | None  # ISO date shown beside the entry, or None when the list gives none
+
+
+@dataclass
+class PageRecord:
+    """One fetched URL: an HTML page, an attachment, or a fetch that failed."""
+
+    url: str  # the URL as requested, before redirects
+    final_url: str | None = None  # where redirects ended (None when the fetch failed)
+    redirects: list[str] = field(default_factory=list)  # the chain of URLs before final_url
+    method: str = "GET"  # 'GET' for pages, 'HEAD' for attachments checked without download
+    status: int | None = None  # HTTP status, or None when no answer came
+    error: str | None = None  # why no answer: 'timeout' 'refused' 'dns' 'reset' 'tls' 'robots' 'other: …'
+    content_type: str | None = None  # media type without parameters
+    elapsed: float | None = None  # seconds from request to response
+    depth: int = 0  # link distance from the start URL
+    referer: str | None = None  # the first page that linked here
+    fetched_at: str | None = None  # ISO timestamp (UTC)
+    is_html: bool = False  # parsed as an HTML page (the fields below are empty otherwise)
+    title: str = ""  # <title>, or the article heading when the title is the site name
+    meta: dict[str, str] = field(default_factory=dict)  # national page-design tags: SiteName, ColumnName, ColumnType, ArticleTitle, PubDate …
+    breadcrumb: list[str] = field(default_factory=list)  # 当前位置 trail, e.g. ['首页', '政务公开', '行政处罚']
+    column: str | None = None  # the column this page belongs to: ColumnName tag, else the deepest breadcrumb name
+    metadata: dict[str, str] = field(default_factory=dict)  # 信息公开 table, canonical label → value (see crawler.extract.metadata.LABELS)
+    published: str | None = None  # 发布日期 as ISO date: table, PubDate tag, 发布时间 line, URL date — in that order
+    formed: str | None = None  # 成文日期 / decision date / signing date at the end of the text, ISO
+    page_type: str = "other"  # 'list' (a column list), 'article' (a dated item), 'other'
+    entries: list[Entry] = field(default_factory=list)  # list entries with their dates (list pages and the home page)
+    empty_notice: bool = False  # the page says its list is empty (暂无信息 / 没有相关信息)
+    links: list[Link] = field(default_factory=list)
+    text: str = ""  # the page's visible main text, whitespace-collapsed (for content checks)

@@ -1,0 +1,91 @@
+"""Rule cases as data: tests/rules/cases/<rule id>.yaml holds cases that must flag and cases that
+must not. Adding a case needs no new test code.
+
+A case lists page records (the crawl, in pages.jsonl's shape, defaults filled in), an as-of
+date, optional catalog settings laid over the default catalog, and what must be found:
+`flags: N`, or `flags: [{url:…, target:…, category:…, details:{…}}]` for exact findings.
+"""
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+
+import checks
+from checks.catalog import load_catalog
+from checks.context import Context
+from checks.crawl import Crawl
+
+CASES = Path(__file__).with_name("cases")
+RULES = {r.rule_id: r for r in checks.RULES}
+
+
+def _load():
+    for path in sorted(CASES.glob("*.yaml")):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            yield pytest.param(doc["rule"], case, id=f"{doc['rule']}: {case['name']}")
+
+
+def _page(rec: dict, i: int) -> dict:
+    out = {"status": 200, "is_html": True, "depth": 0 if i == 0 else 1, "page_type": "other", "text": "",
+           "title": "", "breadcrumb": [], "metadata": {}, "meta": {}, "entries": [], "links": []}
+    out.update(rec)
+    for key in ("published", "formed"):
+        if isinstance(out.get(key), date):
+            out[key] = out[key].isoformat()
+    for e in out["entries"]:
+        if isinstance(e.get("date"), date):
+            e["date"] = e["date"].isoformat()
+    out["links"] = [{"text": "", "kind": "internal", **link} if isinstance(link, dict) else
+                    {"url": link, "text": "", "kind": "internal"} for link in out["links"]]
+    return out
+
+
+def _catalog(overrides: dict | None):
+    catalog = load_catalog()
+    for name, changes in (overrides or {}).get("categories", {}).items():
+        i = next(i for i, c in enumerate(catalog.categories) if c.name == name)
+        catalog.categories[i] = dataclasses.replace(catalog.categories[i], **changes)
+    if (overrides or {}).get("only_categories"):
+        keep = set(overrides["only_categories"])
+        catalog.categories = [c for c in catalog.categories if c.name in keep]
+    for key, value in (overrides or {}).items():
+        if key not in ("categories", "only_categories"):
+            setattr(catalog, key, value)
+    return catalog
+
+
+@pytest.mark.parametrize("rule_id, case", list(_load()))
+def test_rule_case(rule_id, case):
+    pages = [_page(p, i) for i, p in enumerate(case["pages"])]
+    crawl = Crawl.from_records(case.get("start_url", pages[0]["url"]), pages)
+    ctx = Context.build(crawl, _catalog(case.get("catalog")), case["as_of"])
+    found = RULES[rule_id](ctx)
+    expected = case["flags"]
+    if isinstance(expected, int):
+        assert len(found) == expected, [f.evidence for f in found]
+        return
+    assert len(found) == len(expected), [f.evidence for f in found]
+    for want, got in zip(expected, found):
+        for key, value in want.items():
+            if key == "details":
+                for k, v in value.items():
+                    assert got.details[k] == v, (k, got.details)
+            elif key == "evidence_contains":
+                assert value in got.evidence, got.evidence
+            else:
+                assert getattr(got, key) == value, (key, got)
+
+
+def test_every_rule_has_cases_that_flag_and_cases_that_do_not():
+    seen: dict[str, set] = {r: set() for r in RULES}
+    for path in CASES.glob("*.yaml"):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in doc["cases"]:
+            n = case["flags"] if isinstance(case["flags"], int) else len(case["flags"])
+            seen[doc["rule"]].add(n > 0)
+    assert {r: s for r, s in seen.items() if s != {True, False}} == {}
