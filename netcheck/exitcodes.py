@@ -1,0 +1,20 @@
+"""Exit status, as the SPEC fixes it."""
+from enum import IntEnum
+
+from checks.findings import SEVERITY_RANK
+
+
+class Exit(IntEnum):
+    OK = 0  # no finding at or above --fail-on
+    FINDINGS = 1  # a finding at or above --fail-on
+    USAGE = 2  # bad command line, bad catalog, bad run directory
+
+
+FAIL_ON = ("veto", "deduct", "notice", "never")
+
+
+def exit_status(severities, fail_on: str) -> Exit:
+    if fail_on == "never":
+        return Exit.OK
+    threshold = SEVERITY_RANK[fail_on]
+    return Exit.FINDINGS if any(SEVERITY_RANK[s] <= threshold for s in severities) else Exit.OK

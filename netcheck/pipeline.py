@@ -1,0 +1,114 @@
+"""The audit, stage by stage: crawl → pages.jsonl → judge → findings → reports.
+
+Each stage hands the next a file, so `netcheck report` can re-judge a saved crawl with a new
+catalog or date without fetching anything.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import platform
+from dataclasses import asdict
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+import checks
+from checks.catalog import Catalog
+from checks.crawl import Crawl
+from checks.findings import Finding
+from checks.scoring import score
+
+from . import __version__
+from .exitcodes import exit_status
+
+log = logging.getLogger(__name__)
+
+PAGES = "pages.jsonl"
+FINDING_COLUMNS = list(Finding.__dataclass_fields__)
+
+
+class RunDirError(ValueError):
+    """A run directory that cannot be re-judged."""
+
+
+def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages: int | None = None) -> dict:
+    from crawler.run import run_crawl  # scrapy is only needed when crawling
+
+    run_dir.mkdir(parents=True, exist_ok=True)
+    return run_crawl(url, run_dir / PAGES, settings=settings or {}, max_pages=max_pages)
+
+
+def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,
+              crawl_stats: dict | None = None, started: str | None = None) -> dict:
+    """Judge the crawl stored in run_dir, write every report there, and return the run record."""
+    pages_path = run_dir / PAGES
+    if not pages_path.is_file():
+        raise RunDirError(f"{run_dir}: no {PAGES} here (is it a netcheck run directory?)")
+    previous = _read_run(run_dir)
+    site = site or previous.get("site")
+    crawl = Crawl.load(pages_path, start_url=site)
+    judgement = checks.judge(crawl, catalog, as_of)
+    findings = judgement.findings
+    result = score(findings)
+    by = lambda attr: _counts(getattr(f, attr) for f in findings)
+    run = {
+        "site": crawl.start_url,
+        "as_of": as_of.isoformat(),
+        "started": started or previous.get("started") or _now(),
+        "finished": _now(),
+        "catalog": {"name": catalog.name, "path": catalog.path, "digest": catalog.digest},
+        "counts": {"pages": int(len(crawl.pages)), "findings": len(findings), "by_rule": by("rule"),
+                   "by_severity": by("severity"), "by_department": by("department")},
+        **result,
+        "fail_on": fail_on,
+        "exit_status": int(exit_status((f.severity for f in findings), fail_on)),
+        "versions": _versions(),
+        "crawl": crawl_stats or previous.get("crawl") or {},
+        "warnings": judgement.warnings + judgement.errors,
+        "matches": [{"category": m.category, "column": m.column, "method": m.method, "score": m.score,
+                     "source": m.source, "url": m.url, "near_misses": m.near_misses}
+                    for m in judgement.matches.values()],
+        "rules": {r.rule_id: {"description": r.description, "severity": catalog.rule(r.rule_id).severity,
+                              "basis": catalog.rule(r.rule_id).basis} for r in checks.RULES},
+        "categories": [c.name for c in catalog.categories],
+        "fixed": [],
+    }
+    frame = pd.DataFrame([asdict(f) for f in findings], columns=FINDING_COLUMNS)
+    import reports
+
+    reports.write_all(run_dir, frame, run)
+    return run
+
+
+def _read_run(run_dir: Path) -> dict:
+    path = run_dir / "run.json"
+    if not path.is_file():
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _counts(values) -> dict:
+    out: dict = {}
+    for v in values:
+        out[v] = out.get(v, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], str(kv[0]))))
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _versions() -> dict:
+    out = {"netcheck": __version__, "python": platform.python_version()}
+    for name in ("scrapy", "pandas", "rapidfuzz", "chinese_calendar", "opencc"):
+        try:
+            module = __import__(name)
+            out[name] = getattr(module, "__version__", "") or ""
+        except Exception:  # a version is informative only
+            pass
+    return out

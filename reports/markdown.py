@@ -1,0 +1,98 @@
+"""summary.md: a few lines for a CI log or a merge-request comment.
+
+Short on purpose: the verdict, counts per rule, the ten most serious findings,
+and where the full report is. Page text is escaped so that a title on the
+audited site cannot inject Markdown or HTML into the comment.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+
+from checks.findings import SEVERITIES
+from reports.names import rule_name, severity_name
+from reports.table import crosstab, format_score, page_url, records, web_url
+
+TOP = 10
+FULL_REPORT = [("report.html", "完整报告"), ("rectification.xlsx", "整改清单"),
+               ("findings.jsonl", "全部问题数据"), ("junit.xml", "CI 测试结果"),
+               ("run.json", "运行信息")]
+_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+MAX_EVIDENCE = 120
+
+
+def write_markdown(path: Path, findings: pd.DataFrame, run: dict) -> None:
+    path.write_text(render(findings, run), encoding="utf-8")
+
+
+def render(findings: pd.DataFrame, run: dict) -> str:
+    rows = records(findings)
+    lines = [_title(run), ""]
+    lines += [f"- 一票否决：{escape(r)}" for r in run.get("veto_reasons") or []]
+    if run.get("veto_reasons"):
+        lines.append("")
+    if not rows:
+        lines += ["未发现问题。", ""]
+    else:
+        lines += _counts(rows) + [""] + _top(rows) + [""]
+    lines.append("详见：" + " · ".join(f"`{name}`（{label}）" for name, label in FULL_REPORT))
+    return "\n".join(lines) + "\n"
+
+
+def failed(run: dict) -> bool:
+    """The CI verdict: the run's exit status when known (it honours --fail-on), else the veto."""
+    if run.get("exit_status") is not None:
+        return int(run["exit_status"]) != 0
+    return bool(run.get("veto"))
+
+
+def _title(run: dict) -> str:
+    verdict = "FAIL" if failed(run) else "PASS"
+    veto = "，一票否决" if run.get("veto") else ""
+    return (f"## netcheck {verdict}：{link(run.get('site'))} · {run.get('as_of') or ''}"
+            f" · 得分 {format_score(run.get('score'))}{veto}")
+
+
+def _counts(rows: list[dict]) -> list[str]:
+    table = crosstab(rows, lambda r: r["rule"])
+    out = ["| 问题类型 | 规则 | " + " | ".join(severity_name(s) for s in SEVERITIES) + " | 合计 |",
+           "|---|---|" + "---:|" * (len(SEVERITIES) + 1)]
+    totals = [0] * (len(SEVERITIES) + 1)
+    for rule in sorted(table):
+        counts = [table[rule].get(s, 0) for s in SEVERITIES]
+        counts.append(sum(counts))
+        totals = [a + b for a, b in zip(totals, counts)]
+        out.append(f"| {rule_name(rule)} | `{rule}` | " + " | ".join(map(str, counts)) + " |")
+    out.append("| **合计** | | " + " | ".join(f"**{n}**" for n in totals) + " |")
+    return out
+
+
+def _top(rows: list[dict]) -> list[str]:
+    out = [f"最严重的 {min(TOP, len(rows))} 项（共 {len(rows)} 项）：", "",
+           "| 严重程度 | 问题类型 | 问题描述 | 页面链接 |", "|---|---|---|---|"]
+    for row in rows[:TOP]:  # records() already puts the most serious first
+        evidence = str(row.get("evidence") or "")
+        if len(evidence) > MAX_EVIDENCE:
+            evidence = evidence[:MAX_EVIDENCE] + "…"
+        out.append(f"| {severity_name(row.get('severity'))} | {rule_name(row.get('rule') or '')} | "
+                   f"{escape(evidence)} | {link(page_url(row))} |")
+    return out
+
+
+def escape(text) -> str:
+    """Literal text inside a Markdown table cell."""
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def link(url) -> str:
+    """An autolink for http(s) URLs; anything else is shown as escaped text."""
+    href = web_url(url)
+    if not href:
+        return escape(url) if url else ""
+    # Inside <…> escapes are not processed, so quote what would end the link or split the cell.
+    return "<" + quote(href, safe=":/?#[]@!$&'()*+,;=%-._~") + ">"

@@ -1,0 +1,191 @@
+"""rectification.xlsx: the 整改清单, a summary sheet and one sheet per responsible office.
+
+Each office gets its own sheet so the list can be forwarded as is; the 状态 column
+is left blank for the office to fill in when it reports back.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+
+from checks.findings import SEVERITIES
+from reports.names import NO_DEPARTMENT, rule_name, severity_name
+from reports.table import (as_date, clean_text, crosstab, department, display_width, format_score,
+                           page_url, plain, records, web_url)
+
+SUMMARY = "汇总"
+HEADERS = ["序号", "问题类型", "问题描述", "栏目", "页面链接", "发现日期", "整改时限",
+           "严重程度", "扣分", "依据", "状态"]
+STATUS_CHOICES = ("已整改", "整改中", "暂无法整改")
+DATE_FORMAT = "yyyy-mm-dd"
+# Long free text wraps inside a capped width instead of stretching the sheet off-screen.
+MAX_WIDTH = {"问题描述": 60, "页面链接": 50, "依据": 40}
+DEFAULT_MAX_WIDTH = 30
+# The office writes into 状态, so it needs room even while empty.
+MIN_WIDTH = {"状态": 12}
+SEVERITY_COLOURS = {"veto": "C62828", "deduct": "EF6C00"}
+
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_TOP = Alignment(vertical="top", wrap_text=True)
+# Excel refuses these in sheet names; 'History' is reserved by Excel itself.
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_RESERVED = {"history"}
+
+
+def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
+    rows = records(findings)
+    wb = Workbook()
+    summary = wb.active
+    summary.title = SUMMARY
+    offices = sorted({department(r) for r in rows})
+    names = sheet_names(offices)
+    _write_summary(summary, rows, run, names)
+    for office in offices:
+        _write_office(wb.create_sheet(names[office]), [r for r in rows if department(r) == office])
+    wb.save(path)
+
+
+def sheet_names(offices: list[str], taken: tuple[str, ...] = (SUMMARY,)) -> dict[str, str]:
+    """A valid, unique (Excel compares case-insensitively) sheet name for each office."""
+    used = {t.casefold() for t in taken} | _RESERVED
+    out = {}
+    for office in offices:
+        base = _FORBIDDEN.sub("_", clean_text(office)).strip()[:31].strip().strip("'")
+        base = base or NO_DEPARTMENT
+        name, n = base, 2
+        while name.casefold() in used:
+            suffix = f"({n})"
+            name, n = base[:31 - len(suffix)] + suffix, n + 1
+        used.add(name.casefold())
+        out[office] = name
+    return out
+
+
+def _write_office(ws: Worksheet, rows: list[dict]) -> None:
+    ws.append(HEADERS)
+    for i, row in enumerate(rows, start=1):
+        ws.append([i, rule_name(row["rule"]), clean_text(row.get("evidence")),
+                   clean_text(row.get("category")), clean_text(page_url(row)),
+                   as_date(row.get("detected_on")), as_date(row.get("deadline")),
+                   severity_name(row.get("severity")), plain(row.get("points")),
+                   clean_text(row.get("basis")), None])
+        colour = SEVERITY_COLOURS.get(row.get("severity"))
+        if colour:
+            ws.cell(row=i + 1, column=HEADERS.index("严重程度") + 1).font = Font(bold=True, color=colour)
+        link_cell = ws.cell(row=i + 1, column=HEADERS.index("页面链接") + 1)
+        href = web_url(page_url(row))
+        if href:
+            link_cell.hyperlink = href
+            link_cell.style = "Hyperlink"
+    for col in ("发现日期", "整改时限"):
+        for cell in ws[_letter(col)][1:]:
+            cell.number_format = DATE_FORMAT
+    last = len(rows) + 1
+    status_col = _letter("状态")
+    choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"',
+                             allow_blank=True)
+    ws.add_data_validation(choices)
+    choices.add(f"{status_col}2:{status_col}{max(last, 2)}")
+    _style_table(ws, 1, last)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{_letter(HEADERS[-1])}{last}"
+    _fit_columns(ws, {_letter(h): MAX_WIDTH.get(h, DEFAULT_MAX_WIDTH) for h in HEADERS},
+                 {_letter(h): w for h, w in MIN_WIDTH.items()})
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def _write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, str]) -> None:
+    ws.append(["整改清单汇总"])
+    ws["A1"].font = Font(bold=True, size=14)
+    veto = bool(run.get("veto"))
+    facts = [
+        ("站点", clean_text(run.get("site"))),
+        ("检查日期", as_date(run.get("as_of"))),
+        ("得分", plain(run.get("score")) if run.get("score") is not None else format_score(None)),
+        ("一票否决", "是" if veto else "否"),
+        ("否决原因", "；".join(clean_text(r) for r in run.get("veto_reasons") or []) or "—"),
+        ("目录", clean_text((run.get("catalog") or {}).get("name"))),
+        ("页面数", plain((run.get("counts") or {}).get("pages"))),
+        ("问题总数", len(rows)),
+    ]
+    for label, value in facts:
+        ws.append([label, value])
+        ws.cell(row=ws.max_row, column=1).font = _BOLD
+    ws["B3"].number_format = DATE_FORMAT
+    if web_url(run.get("site")):
+        ws["B2"].hyperlink = run["site"]
+    ws.append([])
+    if not rows:
+        ws.append(["未发现问题"])
+        ws.cell(row=ws.max_row, column=1).font = Font(bold=True, color="007A33")
+    else:
+        _count_table(ws, "按科室统计", ["科室"], crosstab(rows, department),
+                     lambda office: [office], links=names)
+        ws.append([])
+        _count_table(ws, "按问题类型统计", ["问题类型", "规则编号"],
+                     crosstab(rows, lambda r: r["rule"]), lambda rule: [rule_name(rule), rule])
+    _fit_columns(ws, {"A": 16, "B": 60})
+
+
+def _count_table(ws: Worksheet, title: str, key_headers: list[str], table: dict, label,
+                 links: dict[str, str] | None = None) -> None:
+    """A key × severity table with a 合计 column and a 合计 row."""
+    ws.append([title])
+    ws.cell(row=ws.max_row, column=1).font = _BOLD
+    ws.append(key_headers + [severity_name(s) for s in SEVERITIES] + ["合计"])
+    head = ws.max_row
+    totals = [0] * (len(SEVERITIES) + 1)
+    for key in sorted(table):
+        counts = [table[key].get(s, 0) for s in SEVERITIES]
+        counts.append(sum(counts))
+        totals = [a + b for a, b in zip(totals, counts)]
+        ws.append(label(key) + counts)
+        if links and key in links:
+            cell = ws.cell(row=ws.max_row, column=1)
+            # An in-workbook jump to the office's sheet, not an external link.
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{links[key]}'!A1")
+            cell.style = "Hyperlink"
+    ws.append(["合计"] + [None] * (len(key_headers) - 1) + totals)
+    for cell in ws[ws.max_row]:
+        cell.font = _BOLD
+    _style_table(ws, head, head, wrap=False)
+
+
+def _style_table(ws: Worksheet, head: int, last: int, wrap: bool = True) -> None:
+    for cell in ws[head]:
+        if cell.value is not None:  # the row spans the sheet's widest table; style only ours
+            cell.font, cell.fill = _BOLD, _HEAD_FILL
+    if wrap:
+        for line in ws.iter_rows(min_row=head + 1, max_row=last):
+            for cell in line:
+                cell.alignment = _TOP
+
+
+def _fit_columns(ws: Worksheet, caps: dict[str, int], floors: dict[str, int] | None = None) -> None:
+    widths: dict[str, int] = {}
+    for line in ws.iter_rows():
+        for cell in line:
+            if cell.value is None:
+                continue
+            text = cell.value.isoformat() if hasattr(cell.value, "isoformat") else cell.value
+            widest = max(display_width(part) for part in str(text).split("\n"))
+            widths[cell.column_letter] = max(widths.get(cell.column_letter, 0), widest)
+    floors = floors or {}
+    for letter, width in widths.items():
+        width = min(width + 2, caps.get(letter, DEFAULT_MAX_WIDTH))
+        ws.column_dimensions[letter].width = max(6, floors.get(letter, 0), width)
+
+
+def _letter(header: str) -> str:
+    return chr(ord("A") + HEADERS.index(header))

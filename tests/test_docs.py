@@ -1,0 +1,26 @@
+"""The README stays true: its set-up commands are the ones CI runs, and every rule is documented."""
+from pathlib import Path
+
+import checks
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_ci_runs_the_readme_test_command_word_for_word():
+    test_command = README.split("Install and run the tests:")[1].split("```sh")[1].split("```")[0].strip()
+    assert test_command in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_rule_has_an_id_a_description_and_a_row_in_the_readme():
+    for rule in checks.RULES:
+        assert rule.rule_id.count(".") == 1
+        assert rule.description and rule.description != rule.rule_id
+        assert f"| `{rule.rule_id}` |" in README, rule.rule_id
+
+
+def test_rule_ids_are_the_specs():
+    spec_ids = {"site.unreachable", "site.homepage_stale", "column.missing", "column.empty", "column.stale",
+                "item.late", "item.metadata_missing", "link.broken", "link.unverified", "privacy.leak",
+                "report.annual_late", "content.wrong_term"}
+    assert {r.rule_id for r in checks.RULES} == spec_ids
