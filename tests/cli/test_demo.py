@@ -1,0 +1,114 @@
+"""`netcheck demo`: the whole product on the bundled portal, held against the answer key kept
+beside the demo site. Every planted defect is found, no look-alike is, nothing else is."""
+import hashlib
+import json
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import openpyxl
+import pytest
+import yaml
+
+from clirun import ROOT, read_jsonl, run_netcheck
+
+KEY = yaml.safe_load((ROOT / "netcheck" / "demo" / "answer_key.yaml").read_text(encoding="utf-8"))
+
+
+def path_of(url):
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.fixture(scope="module")
+def demo_run(tmp_path_factory):
+    out = tmp_path_factory.mktemp("demo") / "run"
+    result = run_netcheck("demo", "--out", out, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out, result
+
+
+def test_demo_prints_a_summary_with_where_the_reports_are(demo_run):
+    out, result = demo_run
+    assert "得分" in result.stdout and str(out / "report.html") in result.stdout
+    assert "127.0.0.1" in result.stdout
+
+
+def test_demo_findings_are_exactly_the_planted_defects(demo_run):
+    out, _ = demo_run
+    findings = read_jsonl(out / "findings.jsonl")
+    got = Counter((f["rule"], path_of(f["url"]), path_of(f["target"]), f["category"]) for f in findings)
+    want = Counter((p["rule"], p.get("url"), p.get("target"), p.get("category")) for p in KEY["planted"])
+    assert {"missed": want - got, "extra": got - want} == {"missed": Counter(), "extra": Counter()}
+    assert {f["rule"] for f in findings} >= {r for r in json.loads((out / "run.json").read_text())["rules"]
+                                               if r != "site.unreachable"}
+
+
+def test_demo_flags_none_of_the_lookalikes(demo_run):
+    out, _ = demo_run
+    got = {(f["rule"], path_of(f["url"])) for f in read_jsonl(out / "findings.jsonl")}
+    flagged = [l for l in KEY["lookalikes"] if (l["rule"], l.get("url")) in got]
+    assert flagged == []
+
+
+def test_seed_report_is_22_working_days_late_and_after_the_annual_deadline(demo_run):
+    out, _ = demo_run
+    findings = read_jsonl(out / "findings.jsonl")
+    late = [f for f in findings if f["rule"] == "item.late" and "2015年度" in f["title"]]
+    assert len(late) == 1 and late[0]["details"]["delay"] == 22 and late[0]["details"]["limit"] == 20
+    annual = [f for f in findings if f["rule"] == "report.annual_late"]
+    assert len(annual) == 1 and annual[0]["url"] == late[0]["url"]
+    assert annual[0]["details"]["posted"] == "2016-04-07" and annual[0]["details"]["deadline"] == "2016-03-31"
+
+
+def test_evidence_never_shows_a_full_id_or_mobile_number(demo_run):
+    out, _ = demo_run
+    text = "".join((out / name).read_text(encoding="utf-8", errors="ignore")
+                   for name in ("findings.jsonl", "summary.md", "report.html", "junit.xml"))
+    assert "211102********" in text
+    import re
+    from checks.pii import find_personal_data
+    assert find_personal_data(text, date(2016, 6, 30)) == []
+    assert not re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", text)
+
+
+def test_rectification_workbook_has_a_sheet_per_office_with_links_and_due_dates(demo_run):
+    out, _ = demo_run
+    findings = read_jsonl(out / "findings.jsonl")
+    wb = openpyxl.load_workbook(out / "rectification.xlsx")
+    offices = {f["department"] for f in findings}
+    assert set(wb.sheetnames) == {"汇总", *offices}
+    seed = next(f for f in findings if f["rule"] == "item.late" and "2015年度" in f["title"])
+    ws = wb[seed["department"]]
+    header = [c.value for c in ws[1]]
+    assert header[:7] == ["序号", "问题类型", "问题描述", "栏目", "页面链接", "发现日期", "整改时限"]
+    rows = [r for r in ws.iter_rows(min_row=2) if r[4].value == seed["url"] and r[1].value == "信息发布超时"]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row[4].hyperlink.target == seed["url"]
+    assert "22 个工作日" in row[2].value
+    assert row[5].value.date() == date(2016, 6, 30)
+    assert row[6].value.date().isoformat() == seed["deadline"]
+    assert ws.max_row - 1 == sum(1 for f in findings if f["department"] == seed["department"])
+
+
+def test_report_rejudges_the_saved_crawl_as_of_another_date_without_fetching(demo_run, tmp_path):
+    out, _ = demo_run
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for name in ("pages.jsonl", "run.json"):
+        (copy / name).write_bytes((out / name).read_bytes())
+    before = hashlib.sha256((copy / "pages.jsonl").read_bytes()).hexdigest()
+    # The demo server is gone: anything this command fetched would fail and change the findings.
+    result = run_netcheck("report", copy, "--as-of", "2016-08-01", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    assert hashlib.sha256((copy / "pages.jsonl").read_bytes()).hexdigest() == before
+    run = json.loads((copy / "run.json").read_text(encoding="utf-8"))
+    assert run["as_of"] == "2016-08-01" and run["site"] == json.loads((out / "run.json").read_text())["site"]
+    rules = Counter(f["rule"] for f in read_jsonl(copy / "findings.jsonl"))
+    old = Counter(f["rule"] for f in read_jsonl(out / "findings.jsonl"))
+    assert rules["column.stale"] > old["column.stale"]  # news last posted 2016-06-28 is stale by August
+    assert rules["link.broken"] == old["link.broken"]  # link answers are facts of the crawl
