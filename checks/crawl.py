@@ -40,6 +40,7 @@ class Crawl:
             row["meta"] = dict(rec.get("meta") or {})
             row["text"] = rec.get("text") or ""
             row["title"] = rec.get("title") or ""
+            row["column"] = rec.get("column") or ""
             row["is_html"] = bool(rec.get("is_html"))
             row["empty_notice"] = bool(rec.get("empty_notice"))
             rows.append(row)

@@ -19,7 +19,7 @@ from .crawl import Crawl
 from .textnorm import norm_name
 
 # Words columns append to a category's name without changing what it holds.
-GENERIC_SUFFIX = re.compile(r"(?:信息|公示|公开|公告|专栏|栏目|专题|列表|目录|情况|工作)+$")
+GENERIC_SUFFIX = re.compile(r"(?:信息|公示|公开|公告|专栏|栏目|专题|列表|情况)+$")
 GENERIC_PREFIX = re.compile(r"^(?:本局|市局|我局|本部门|部门)")
 # Breadcrumb names that are not columns.
 NOT_COLUMNS = {norm_name(n) for n in ("首页", "网站首页", "主页", "正文", "详情", "内容", "详细信息", "文章",
@@ -95,28 +95,34 @@ def _score(key: str, cat: Category) -> tuple[float, str]:
 
 
 def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], dict[str, list[str]]]:
-    """Per category, its best match; and per normalised site column, the categories it matched."""
+    """Per category, its best match; and per normalised site column, the categories it stands for.
+
+    A column stands for the categories it scores best against (政府信息公开目录 is the 目录, not
+    政府信息公开 with a suffix); ties stand for all (a 双公示 column is both 许可 and 处罚).
+    """
     cols = site_columns(crawl)
-    matches: dict[str, Match] = {}
+    threshold = catalog.match_threshold
+    scores = {cat.name: {key: _score(key, cat) for key in cols} for cat in catalog.categories}
+    best_for_column = {key: max((scores[c][key][0] for c in scores), default=0.0) for key in cols}
     column_categories: dict[str, list[str]] = {}
-    source_rank = {"breadcrumb": 0, "ColumnName": 1, "title": 2, "nav": 3}
     for cat in catalog.categories:
-        scored = []
-        for key, col in cols.items():
-            score, method = _score(key, cat)
-            scored.append((score, -len(col.urls), key, method))
-        scored.sort(reverse=True)
+        for key, (score, _) in scores[cat.name].items():
+            if score >= threshold and score == best_for_column[key]:
+                column_categories.setdefault(key, []).append(cat.name)
+    source_rank = {"breadcrumb": 0, "ColumnName": 1, "title": 2, "nav": 3}
+    matches: dict[str, Match] = {}
+    for cat in catalog.categories:
+        ranked = sorted(((score, len(cols[key].urls), key, method) for key, (score, method) in scores[cat.name].items()),
+                        reverse=True)
         match = Match(category=cat.name)
-        hits = [s for s in scored if s[0] >= catalog.match_threshold]
-        for score, _, key, method in hits:
-            column_categories.setdefault(key, []).append(cat.name)
-        if hits:
-            score, _, key, method = hits[0]
+        mine = [r for r in ranked if cat.name in column_categories.get(r[2], [])]
+        if mine:
+            score, _, key, method = mine[0]
             col = cols[key]
             match.column, match.method, match.score = col.name, method, round(score, 1)
             match.source = min(col.sources, key=lambda s: source_rank.get(s, 9))
             match.url = col.urls[0] if col.urls else None
         match.near_misses = [{"column": cols[k].name, "score": round(s, 1)}
-                             for s, _, k, _ in scored if s < catalog.match_threshold and s >= 50][:3]
+                             for s, _, k, _ in ranked if 50 <= s < threshold][:3]
         matches[cat.name] = match
     return matches, column_categories

@@ -16,6 +16,9 @@ class Link:
     url: str  # absolute, fragment removed
     text: str  # anchor text, whitespace-collapsed ('' for images)
     kind: str  # 'internal' | 'external' | 'attachment' (internal file: .pdf .doc …) | 'other' (mailto:, javascript:)
+    # Added by the crawler: the element the link came from, 'a' | 'img' | 'iframe'
+    # (a broken <img> is 图片失效, a broken <a> is 链接失效 in the inspection terms).
+    tag: str = "a"
 
 
 @dataclass

@@ -16,7 +16,7 @@ from .exitcodes import FAIL_ON, Exit
 DEMO_AS_OF = date(2016, 6, 30)
 # The demo portal is ours and on loopback: no politeness needed, and it should take seconds.
 DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 16,
-                 "CONCURRENT_REQUESTS_PER_DOMAIN": 16, "LOG_LEVEL": "WARNING"}
+                 "CONCURRENT_REQUESTS_PER_DOMAIN": 16}
 
 
 def _iso_date(text: str) -> date:
@@ -79,8 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.command not in ("audit", "demo"):  # a crawl's log is set up by Scrapy from LOG_LEVEL
+        logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
         return int(COMMANDS[args.command](args))
     except CatalogError as exc:
@@ -101,9 +102,7 @@ def cmd_audit(args) -> int:
     catalog = _catalog(args)  # refuse a bad catalog before spending an hour crawling
     as_of = args.as_of or date.today()
     out = args.out or Path("netcheck-runs") / f"{urlsplit(args.url).hostname}-{datetime.now():%Y%m%d-%H%M%S}"
-    settings = dict(args.settings)
-    if not args.verbose:
-        settings.setdefault("LOG_LEVEL", "WARNING")
+    settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **dict(args.settings)}
     started = datetime.now().astimezone().isoformat(timespec="seconds")
     stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages)
     run = judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats, started=started)
@@ -133,7 +132,8 @@ def cmd_demo(args) -> int:
     try:
         print(f"演示网站已启动：{base}/（检查日 {DEMO_AS_OF}）")
         started = datetime.now().astimezone().isoformat(timespec="seconds")
-        stats = crawl_site(base + "/", args.out, settings=dict(DEMO_SETTINGS))
+        settings = {**DEMO_SETTINGS, "LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
+        stats = crawl_site(base + "/", args.out, settings=settings)
         run = judge_run(args.out, catalog, DEMO_AS_OF, fail_on="never", site=base + "/", crawl_stats=stats,
                         started=started)
     finally:

@@ -1,0 +1,12 @@
+"""The crawler: fetches one portal and records what it finds, one PageRecord per URL, in pages.jsonl.
+
+It records facts and never judges (soft-404s, lateness, privacy are decided in checks/).
+
+- `items`        the on-disk schema (PageRecord, Link, Entry)
+- `settings`     Scrapy settings: polite defaults for a government server
+- `spiders`      the `portal` spider
+- `extract`      pure functions from HTML to facts (breadcrumb, metadata table, dates, lists …)
+- `fetch_errors` why a fetch got no answer ('timeout', 'refused', 'robots' …)
+- `dupefilters`  Scrapy's duplicate filter, letting redirect hops through
+- `run`          `run_crawl()`: the crawl in-process, for the netcheck CLI
+"""

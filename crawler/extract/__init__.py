@@ -1,0 +1,16 @@
+"""Pure extraction functions: HTML in, facts out. No Scrapy, no network, no judging.
+
+One module per job:
+
+- `normalize`  whitespace and traditional→simplified helpers shared by the others
+- `encoding`   decode a body when Scrapy's guess produced mojibake
+- `embedded`   unwrap lists that CMSs ship inside `<script type="text/xml">`
+- `content`    boilerplate removal, visible text as lines, the article body
+- `meta_tags`  the national page-design `<meta>` tags (SiteName, PubDate …)
+- `breadcrumb` the 当前位置 trail
+- `metadata`   the 信息公开 metadata table (索引号, 发布日期 …)
+- `dates`      every date form these sites print, and dates in URLs
+- `lists`      column-list entries and "暂无信息" notices
+- `links`      every link, image and frame, classified internal/external/…
+- `page`       puts the above together into a `PageRecord`
+"""

@@ -1,0 +1,102 @@
+"""The 当前位置 trail ("当前位置：首页 > 政务公开 > 行政处罚").
+
+Two ways to find it, tried in order: a text label (当前位置, 您现在的位置 …, in
+simplified or traditional characters), else an element whose class or id names
+it (breadcrumb, location, position, dqwz …). The trail's names are the text
+pieces after the label, split at the separators; a link per name or one plain
+string both work, and so do image separators (the names are separate text nodes).
+"""
+from __future__ import annotations
+
+import re
+
+from parsel import Selector
+
+from crawler.extract.normalize import collapse, simplified
+
+# Labels in simplified form (traditional pages are converted before matching).
+BREADCRUMB_LABELS = (
+    "您当前所在位置", "您当前的位置", "您当前位置", "您现在的位置", "您现在位置", "您所在的位置",
+    "您所在位置", "您的位置", "当前的位置", "当前位置", "所在位置", "现在位置",
+)
+# Characters may be spaced out ("当 前 位 置"); "是" and the colon are part of the label.
+BREADCRUMB_LABEL = re.compile(
+    "(?:"
+    + "|".join(r"\s*".join(label) for label in sorted(BREADCRUMB_LABELS, key=len, reverse=True))
+    + r")\s*是?\s*[:：]?"
+)
+# Separators between names: >, &gt; (also when double-escaped), >>, ——>, -->, », ›, →, /, ＞.
+SEPARATOR = re.compile(r"\s*(?:&gt;|—+\s*>|-+\s*>|=+>|>+|＞+|»+|›+|→+|/|\\)\s*")
+# class/id fragments naming a breadcrumb box (dqwz = 当前位置 in pinyin initials).
+CONTAINER_HINTS = ("crumb", "location", "position", "dqwz", "weizhi", "mianbao", "curpos", "currentpath")
+MAX_NAME_CHARS = 40  # longer text after a label is page content, not a trail name
+MAX_CLIMB = 3  # ancestors tried when the label sits alone in its own element
+
+_TEXT_NODES = ".//text()[not(ancestor::script) and not(ancestor::style)]"
+_LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_HINT_XPATH = "//body//*[{}]".format(
+    " or ".join(f"contains({_LOWER.format(attr)}, '{hint}')" for hint in CONTAINER_HINTS for attr in ("@class", "@id"))
+)
+
+
+def split_trail(pieces: list[str]) -> list[str]:
+    """Names from text pieces, split at separators; stops at the first piece too long to be a name."""
+    names: list[str] = []
+    for piece in pieces:
+        for part in SEPARATOR.split(piece):
+            name = collapse(part).strip("：:|")
+            if not name:
+                continue
+            if len(name) > MAX_NAME_CHARS:
+                return names
+            names.append(name)
+    return names
+
+
+def _trail_after_label(node, label_end: int) -> list[str]:
+    """Climb from the label's element until the text after the label yields names."""
+    container = node.getparent()
+    if not node.is_text and container is not None:
+        container = container.getparent()  # a tail belongs to the parent's parent
+    for _ in range(MAX_CLIMB + 1):
+        if container is None:
+            break
+        texts = container.xpath(_TEXT_NODES)
+        # A text node is identified by its element and whether it is that element's tail.
+        index = next((i for i, t in enumerate(texts)
+                      if t.getparent() is node.getparent() and t.is_tail == node.is_tail), None)
+        if index is not None:
+            names = split_trail([str(node)[label_end:], *map(str, texts[index + 1:])])
+            if names:
+                return names
+        container = container.getparent()
+    return []
+
+
+def _from_label(sel: Selector) -> list[str]:
+    for node in sel.root.xpath("//body" + _TEXT_NODES[1:]):
+        match = BREADCRUMB_LABEL.search(simplified(str(node)))
+        if match:
+            names = _trail_after_label(node, match.end())
+            if names:
+                return names
+    return []
+
+
+def _from_container(sel: Selector) -> list[str]:
+    for el in sel.root.xpath(_HINT_XPATH):
+        pieces = [str(t) for t in el.xpath(_TEXT_NODES)]
+        for i, piece in enumerate(pieces):
+            match = BREADCRUMB_LABEL.search(simplified(piece))
+            if match:  # the label is inside the box: keep only what follows it
+                pieces = [piece[match.end():], *pieces[i + 1:]]
+                break
+        names = split_trail(pieces)
+        if names:
+            return names
+    return []
+
+
+def breadcrumb(sel: Selector) -> list[str]:
+    """The trail as a list of names without the label, e.g. ['首页', '政务公开', '行政处罚']; [] when none."""
+    return _from_label(sel) or _from_container(sel)

@@ -1,0 +1,159 @@
+"""Visible text of a page: boilerplate removed, one line per block.
+
+Lines matter: the signing date of a document is a line of its own at the end
+(`dates.signing_date`), and list entries are one line each. So the text keeps a
+line break between blocks and collapses whitespace within a line.
+"""
+from __future__ import annotations
+
+import copy
+import re
+
+from lxml import etree
+
+from crawler.extract.normalize import collapse
+
+# Elements that are never page content.
+NON_CONTENT_TAGS = frozenset({"script", "style", "noscript", "template", "head", "title", "select", "option"})
+# Site chrome repeated on every page. A class or id token must match whole
+# ("header", "site-footer", "nav2", "menu_box"), so "article-header" survives.
+CHROME_TAGS = frozenset({"nav", "header", "footer"})
+CHROME_TOKEN = re.compile(
+    r"^(?:site[-_]?|main[-_]?|sub[-_]?)?"
+    r"(?:header|head|top|topbar|nav|navbar|menu|footer|foot|bottom|copyright|banner)"
+    r"(?:[-_]?(?:\d+|wrap|wrapper|box|bar|con|container|inner))?$",
+    re.I,
+)
+# Side columns: sub-column menus on list and article pages. Kept in the text (home
+# pages put dated lists there too), but an undated run of links inside one is a
+# menu, not a list of entries.
+SIDEBAR_TOKEN = re.compile(
+    r"^(?:side|sidebar|left|right|leftnav|subnav|submenu|sub[-_]nav|sub[-_]menu|lmenu|column[-_]?nav)"
+    r"(?:[-_]?(?:\d+|wrap|wrapper|box|bar|con|container|inner|nav|menu|list))?$",
+    re.I,
+)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+# Tags that start a new line of text; table cells are separated by a space.
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "form", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "li",
+    "main", "ol", "p", "pre", "section", "table", "tr", "ul",
+})
+CELL_TAGS = frozenset({"td", "th"})
+
+# Where CMSs put an article's body, tried in order (trafilatura-style table).
+ARTICLE_BODY_XPATHS: tuple[tuple[str, str], ...] = (
+    ("TRS WCM editor output", "//*[contains(@class,'TRS_Editor') or contains(@class,'TRS_UEDITOR')]"),
+    ("gov.cn / TRS / Hanweb zoom box", "//*[@id='zoom' or @id='Zoom' or contains(@class,'zoom')]"),
+    ("Ucap content", "//*[@id='UCAP-CONTENT' or contains(@class,'UCAP-CONTENT')]"),
+    ("article/detail content classes",
+     "//*[contains(@class,'article-content') or contains(@class,'article_content')"
+     " or contains(@class,'art_con') or contains(@class,'news_content') or contains(@class,'newsContent')"
+     " or contains(@class,'detail-content') or contains(@class,'detail_content')"
+     " or contains(@class,'xxgk_content') or contains(@class,'content_text')]"),
+    ("HTML5 article", "//article"),
+    ("content id", "//*[@id='content' or @id='Content' or @id='con' or @id='article']"),
+)
+MIN_BODY_CHARS = 20  # a body box with less text than this is an empty template slot
+
+
+def _is_chrome(el) -> bool:
+    if el.tag in CHROME_TAGS:
+        return True
+    tokens = (el.get("class") or "").split() + [el.get("id") or ""]
+    return any(CHROME_TOKEN.match(token) for token in tokens if token)
+
+
+def in_sidebar(el) -> bool:
+    """True when `el` or an ancestor is a side column (class or id token in SIDEBAR_TOKEN)."""
+    while el is not None:
+        tokens = (el.get("class") or "").split() + [el.get("id") or ""]
+        if any(SIDEBAR_TOKEN.match(token) for token in tokens if token):
+            return True
+        el = el.getparent()
+    return False
+
+
+def _drop(el) -> None:
+    """Remove `el` but keep its tail text, which belongs to the parent."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def main_tree(root, *, drop_chrome: bool = True):
+    """A cleaned copy of the page's `<body>`: no scripts, hidden parts or (optionally) site chrome."""
+    body = root.find(".//body")
+    tree = copy.deepcopy(body if body is not None else root)
+    doomed = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            doomed.append(el)  # comments, processing instructions
+        elif el is tree:
+            continue
+        elif (
+            el.tag in NON_CONTENT_TAGS
+            or HIDDEN_STYLE.search(el.get("style") or "")
+            or (drop_chrome and _is_chrome(el))
+        ):
+            doomed.append(el)
+    for el in doomed:
+        _drop(el)
+    return tree
+
+
+_SOURCE_WHITESPACE = re.compile(r"\s+")
+
+
+def _render(el, out: list[str]) -> None:
+    # Newlines in the source are layout, not text: only block structure makes lines.
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag == "br":
+        out.append("\n")
+    block = tag in BLOCK_TAGS
+    if block:
+        out.append("\n")
+    elif tag in CELL_TAGS:
+        out.append(" ")
+    if el.text and tag:
+        out.append(_SOURCE_WHITESPACE.sub(" ", el.text))
+    for child in el:
+        _render(child, out)
+    if block:
+        out.append("\n")
+    if el.tail:
+        out.append(_SOURCE_WHITESPACE.sub(" ", el.tail))
+
+
+def text_lines(el) -> list[str]:
+    """Visible text of `el` as non-empty, whitespace-collapsed lines, one per block."""
+    if el is None:
+        return []
+    out: list[str] = []
+    _render(el, out)
+    lines = (collapse(line) for line in "".join(out).split("\n"))
+    return [line for line in lines if line]
+
+
+def visible_text(el) -> str:
+    """`text_lines` joined by newlines (the form stored in PageRecord.text)."""
+    return "\n".join(text_lines(el))
+
+
+def article_body(tree):
+    """The element holding the article's body, or None (list pages, home pages)."""
+    for _name, xpath in ARTICLE_BODY_XPATHS:
+        candidates = [(len(collapse(etree.tostring(el, method="text", encoding="unicode", with_tail=False))), el)
+                      for el in tree.xpath(xpath)]
+        candidates = [item for item in candidates if item[0] >= MIN_BODY_CHARS]
+        if candidates:
+            return max(candidates, key=lambda item: item[0])[1]
+    return None

@@ -1,0 +1,158 @@
+"""The 信息公开 metadata table (索引号, 主题分类, 发布机构, 成文日期, 发布日期 …).
+
+CMSs lay it out in many ways: label and value in neighbouring `<td>`s, in
+`<dt>`/`<dd>`, in `<span>`s, as "label：value" inside one cell, or (scraped to
+text) as cells separated by "|" as in the seed page. All of them become one
+stream of cells in document order; a small state machine then pairs each label
+with the cell after it. A label followed directly by another label, an empty
+cell or the end of its block has an empty value.
+"""
+from __future__ import annotations
+
+import re
+
+from parsel import Selector
+
+from crawler.extract.content import main_tree
+from crawler.extract.normalize import collapse, match_key, simplified
+
+# Label as printed (squashed, simplified) → canonical label stored in PageRecord.metadata.
+LABELS: dict[str, str] = {
+    **dict.fromkeys(("索引号", "索取号", "信息索引号", "索引"), "索引号"),
+    **dict.fromkeys(("主题分类", "分类", "信息分类", "组配分类", "信息分类名称", "所属分类", "所属主题"), "主题分类"),
+    **dict.fromkeys(("发布机构", "发文机关", "发布机关", "发文单位", "发布单位"), "发布机构"),
+    **dict.fromkeys(("来源", "信息来源", "文章来源", "稿件来源"), "来源"),  # source ≠ issuing organ
+    **dict.fromkeys(("成文日期", "生成日期", "发文日期", "制发日期", "成文时间", "生成时间"), "成文日期"),
+    **dict.fromkeys(("标题", "名称", "信息名称", "文件名称"), "标题"),
+    **dict.fromkeys(("文号", "发文字号", "发文文号", "发文号"), "文号"),
+    **dict.fromkeys(("发布日期", "发布时间", "公开日期", "公开时间"), "发布日期"),
+    **dict.fromkeys(("主题词", "关键词", "关键字"), "主题词"),
+    **dict.fromkeys(("有效性", "效力状态", "时效", "时效性"), "有效性"),
+    **dict.fromkeys(("内容概述", "内容摘要", "摘要"), "内容概述"),
+    # Decision dates of penalty and licence notices: the "formed" date of such items.
+    **dict.fromkeys(
+        ("决定日期", "处罚决定日期", "许可决定日期", "作出决定日期", "作出处罚决定日期",
+         "作出行政处罚决定日期", "许可日期", "处罚日期"),
+        "决定日期",
+    ),
+}
+MIN_LABELS = 2  # fewer distinct labels than this is a stray "时间：" line, not a table
+# ... and a table whose labels are all blank is a list's header row (标题 | 发布日期).
+
+# "label：value label：value" inside one cell; label characters may be spaced out
+# ("索 引 号："). A label must start the cell or follow a space or separator.
+_IN_CELL_LABEL = re.compile(
+    r"(?:^|(?<=[\s|，,;；]))(?P<label>"
+    + "|".join(r"\s*".join(map(re.escape, key)) for key in sorted(LABELS, key=len, reverse=True))
+    + r")\s*[:：]"
+)
+# Inside a cell that holds a known label, any other short "word：" after a space
+# ends the value before it ("发布时间：2016-03-21　浏览次数：35"). Digits are
+# excluded so that "10:12" stays part of a time.
+_OTHER_IN_CELL_LABEL = re.compile(r"(?<=\s)[^\s:：\d]{2,8}\s*[:：]")
+# A short cell ending in a colon is a label even when we do not know it
+# ("体裁分类："); it must not swallow the value of the label before it.
+_UNKNOWN_LABEL = re.compile(r"^[^\d:：]{1,10}[:：]$")
+_LABEL_STRIP = "：:【】[]·• "
+MAX_SPLIT_CHARS = 300  # longer cells are prose; a "时间：" inside prose is not a label
+
+# Cell-like elements that stand for an (empty) value even when they hold no text.
+EMPTY_CELL_TAGS = frozenset({"td", "th", "dd", "span", "label", "em", "b", "strong", "font"})  # not <i>: icon fonts
+# The end of these closes a pending label with an empty value. <div> is left out on
+# purpose: label and value often sit in sibling <div>s.
+BLOCK_END_TAGS = frozenset({"table", "tr", "dl", "ul", "ol", "li", "p", "br", "h1", "h2", "h3", "h4", "h5", "h6"})
+
+_BOUNDARY = object()
+
+
+def label_of(text: str) -> str | None:
+    """Canonical label when `text` is just a label ("索 引 號：" → "索引号"), else None."""
+    return LABELS.get(match_key(text).strip(_LABEL_STRIP))
+
+
+def _cells(el, out: list) -> None:
+    """Text nodes of `el` in document order, empty cells as '', block ends as _BOUNDARY."""
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag and el.text and el.text.strip():
+        out.append(el.text)
+    for child in el:
+        _cells(child, out)
+    if tag in EMPTY_CELL_TAGS and not "".join(el.itertext()).strip():
+        out.append("")
+    if tag in BLOCK_END_TAGS:
+        out.append(_BOUNDARY)
+    if el.tail and el.tail.strip():
+        out.append(el.tail)
+
+
+def split_cell(text: str) -> list[tuple[str, str | None]]:
+    """Tokens of one cell: ('label', canonical or None for an unknown label) and ('value', text)."""
+    if label_of(text):
+        return [("label", label_of(text))]
+    if _UNKNOWN_LABEL.match(squashed := re.sub(r"\s+", "", text)):
+        return [("label", None)]
+    if squashed.strip(_LABEL_STRIP) == "":
+        return []  # a lone colon or bracket left over from "<b>索引号</b>："
+    if len(text) > MAX_SPLIT_CHARS:
+        return [("value", collapse(text))]
+    norm = simplified(text)
+    source = text if len(norm) == len(text) else norm  # values keep the page's own characters
+    known = [(m.start(), m.end(), LABELS[match_key(m["label"])]) for m in _IN_CELL_LABEL.finditer(norm)]
+    if not known:
+        return [("value", collapse(text))]
+    others = [(m.start(), m.end(), None) for m in _OTHER_IN_CELL_LABEL.finditer(norm)
+              if not any(s <= m.start() < e for s, e, _ in known)]
+    labels = sorted(known + others)
+    tokens: list[tuple[str, str | None]] = []
+    if collapse(source[: labels[0][0]]):
+        tokens.append(("value", collapse(source[: labels[0][0]])))
+    for i, (_, end, label) in enumerate(labels):
+        tokens.append(("label", label))
+        value = collapse(source[end: labels[i + 1][0] if i + 1 < len(labels) else len(norm)])
+        if value:
+            tokens.append(("value", value))
+    return tokens
+
+
+def pair_tokens(tokens: list) -> dict[str, str]:
+    """Pair each known label with the value token right after it (first non-empty value wins)."""
+    found: dict[str, str] = {}
+    pending: str | None = None
+    waiting = False
+
+    def record(label: str | None, value: str) -> None:
+        if label and (label not in found or (not found[label] and value)):
+            found[label] = value
+
+    for token in tokens:
+        if token is _BOUNDARY or token[0] == "label":
+            if waiting:
+                record(pending, "")
+            waiting = token is not _BOUNDARY
+            pending = None if token is _BOUNDARY else token[1]
+        elif waiting:
+            record(pending, token[1])
+            waiting, pending = False, None
+    if waiting:
+        record(pending, "")
+    return found
+
+
+def metadata_table(sel: Selector, *, tree=None) -> dict[str, str]:
+    """The 信息公开 table as canonical label → value ('' when the page leaves it blank); {} when absent.
+
+    `tree` is an already cleaned `content.main_tree` of the page, to save building it again.
+    """
+    stream: list = []
+    _cells(main_tree(sel.root) if tree is None else tree, stream)
+    tokens: list = []
+    for cell in stream:
+        if cell is _BOUNDARY:
+            tokens.append(cell)
+        elif cell == "":
+            tokens.append(("value", ""))
+        else:  # the seed's scraped layout separates cells with "|"
+            for part in cell.split("|") if "|" in cell else [cell]:
+                tokens.extend(split_cell(part) if part.strip() else [("value", "")])
+    found = pair_tokens(tokens)
+    return found if len(found) >= MIN_LABELS and any(found.values()) else {}

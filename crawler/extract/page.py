@@ -1,0 +1,168 @@
+"""A `PageRecord` from a fetched response: fetch facts plus, for HTML, what the page says.
+
+The precedence rules for title, column, published and formed live here and
+nowhere else; each is a short chain of sources, best first.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from parsel import Selector
+from scrapy.http import HtmlResponse, Response, TextResponse
+
+from crawler.extract.breadcrumb import breadcrumb
+from crawler.extract.content import article_body, main_tree, text_lines, visible_text
+from crawler.extract.dates import parse_date, published_from_text, signing_date, url_date
+from crawler.extract.embedded import unwrap_embedded_lists
+from crawler.extract.encoding import response_text
+from crawler.extract.links import page_links
+from crawler.extract.lists import has_empty_notice, list_entries
+from crawler.extract.metadata import metadata_table
+from crawler.extract.meta_tags import meta_tags
+from crawler.extract.normalize import collapse, match_key
+from crawler.items import PageRecord
+
+# Breadcrumb names that stand for "this page", not for a column.
+GENERIC_CRUMBS = frozenset({
+    "正文", "详情", "内容", "详细信息", "文章", "正文内容", "信息详情", "详细内容", "内容详情",
+    "查看详情", "浏览信息", "首页", "网站首页", "主页",
+})
+# Where a page's title comes from when <title> is only the site name, best first.
+TITLE_FALLBACK_XPATHS = ("//h1", "//h2")
+MIN_PARAGRAPH_CHARS = 60  # a <p> this long is article prose, not a list line
+_ELLIPSIS = "….。 ."
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _same_text(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and match_key(a) == match_key(b)
+
+
+def _is_own_title(name: str, title: str) -> bool:
+    """True when a breadcrumb name is the page's own title (possibly truncated with …)."""
+    key, title_key = match_key(name), match_key(title)
+    if not key or not title_key:
+        return False
+    stem = key.rstrip(_ELLIPSIS)
+    return key == title_key or (stem != key and len(stem) >= 4 and title_key.startswith(stem))
+
+
+def page_title(sel: Selector, tree, meta: dict[str, str], metadata: dict[str, str], site_name: str | None) -> str:
+    """<title>, unless it is empty or just the site name: then ArticleTitle, the table's 标题, <h1>, <h2>."""
+    title = collapse(sel.xpath("//title").xpath("string()").get() or "")
+    if title and not _same_text(title, site_name) and not _same_text(title, meta.get("SiteName")):
+        return title
+    candidates = [meta.get("ArticleTitle"), metadata.get("标题")]
+    candidates += [collapse(el.xpath("string()")) for xpath in TITLE_FALLBACK_XPATHS for el in tree.xpath(xpath)]
+    return next((c for c in candidates if c), title)
+
+
+def page_column(meta: dict[str, str], trail: list[str], title: str, page_type: str) -> str | None:
+    """ColumnName tag, else the deepest breadcrumb name that is neither generic nor an article's own title.
+
+    A list page's own name *is* its column, so only articles skip their title.
+    """
+    if meta.get("ColumnName"):
+        return meta["ColumnName"]
+    for name in reversed(trail):
+        if match_key(name) in GENERIC_CRUMBS or (page_type == "article" and _is_own_title(name, title)):
+            continue
+        return name
+    return None
+
+
+def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: str | None = None) -> dict[str, Any]:
+    """The HTML fields of a PageRecord (title … text) for one page's markup."""
+    sel = Selector(text=unwrap_embedded_lists(html))
+    tree = main_tree(sel.root)
+    meta = meta_tags(sel)
+    metadata = metadata_table(sel, tree=tree)
+    trail = breadcrumb(sel)
+    title = page_title(sel, tree, meta, metadata, site_name)
+    entries = list_entries(sel, url, site_url, tree=tree)
+    empty_notice = has_empty_notice(sel, tree=tree)
+    text = visible_text(tree)
+    body = article_body(tree)
+
+    published = (
+        parse_date(metadata.get("发布日期"))
+        or parse_date(meta.get("PubDate"))
+        or published_from_text(text)
+        or url_date(url)
+    )
+    has_prose = body is not None or any(
+        len(collapse(p.xpath("string()"))) >= MIN_PARAGRAPH_CHARS for p in tree.xpath("//p")
+    )
+    if metadata or meta.get("ArticleTitle") or (published and has_prose):
+        page_type = "article"
+    elif entries or empty_notice:
+        page_type = "list"
+    else:
+        page_type = "other"
+    formed = parse_date(metadata.get("成文日期")) or parse_date(metadata.get("决定日期"))
+    if formed is None and page_type != "list":  # a list's last line is an entry's date, not a signature
+        formed = signing_date("\n".join(text_lines(body)) if body is not None else text)
+
+    return {
+        "is_html": True,
+        "title": title,
+        "meta": meta,
+        "breadcrumb": trail,
+        "column": page_column(meta, trail, title, page_type),
+        "metadata": metadata,
+        "published": _iso(published),
+        "formed": _iso(formed),
+        "page_type": page_type,
+        "entries": entries,
+        "empty_notice": empty_notice,
+        "links": page_links(sel, url, site_url),
+        "text": text,
+    }
+
+
+def media_type(response: Response) -> str | None:
+    """Content-Type without parameters, lower-case; None when the server sent none."""
+    raw = response.headers.get(b"Content-Type")
+    if not raw:
+        return None
+    return raw.decode("latin-1").split(";")[0].strip().lower() or None
+
+
+def is_html_response(response: Response) -> bool:
+    """True when the response carries an HTML page body worth parsing."""
+    if not response.body or "download_stopped" in response.flags:
+        return False
+    if isinstance(response, HtmlResponse):
+        return True
+    return isinstance(response, TextResponse) and "html" in (media_type(response) or "")
+
+
+def build_record(response: Response, *, site_url: str | None = None, site_name: str | None = None) -> PageRecord:
+    """One PageRecord for a response: fetch facts from the response and its meta, page facts if HTML.
+
+    `site_url` decides what is internal (default: the response URL); `site_name`
+    is the home page's name, so that a page whose <title> is only that name gets
+    its article heading as title instead.
+    """
+    meta = response.meta if response.request is not None else {}
+    chain = list(meta.get("redirect_urls", []))
+    record = PageRecord(
+        url=chain[0] if chain else response.url,
+        final_url=response.url,
+        redirects=chain,
+        method=response.request.method if response.request is not None else "GET",
+        status=response.status,
+        content_type=media_type(response),
+        elapsed=round(meta["download_latency"], 3) if "download_latency" in meta else None,
+        depth=meta.get("depth", 0),
+        fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    )
+    if is_html_response(response):
+        for name, value in parse_page(response_text(response), response.url,
+                                      site_url=site_url or response.url, site_name=site_name).items():
+            setattr(record, name, value)
+    return record

@@ -1,0 +1,1 @@
+"""Scrapy spiders of the netcheck crawler (SPIDER_MODULES)."""

@@ -1,0 +1,52 @@
+import pytest
+from parsel import Selector
+
+from crawler.extract.breadcrumb import breadcrumb
+
+TRAIL = ["首页", "政务公开", "行政处罚"]
+
+
+def crumbs(body: str) -> list[str]:
+    return breadcrumb(Selector(text=f"<html><body>{body}</body></html>"))
+
+
+@pytest.mark.parametrize("body", [
+    '<div>当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <a>行政处罚</a></div>',
+    '<div>您当前位置：首页 > 政务公开 > 行政处罚</div>',
+    '<div><span>您现在的位置：</span><a>首页</a> &gt;&gt; <a>政务公开</a> &gt;&gt; <a>行政处罚</a></div>',
+    '<td>您现在位置 : <a>首页</a> ——&gt; <a>政务公开</a> ——&gt; <a>行政处罚</a></td>',
+    '<p>所在位置：<a>首页</a> » <a>政务公开</a> » <a>行政处罚</a></p>',
+    '<p>当前位置：首页 / 政务公开 / 行政处罚</p>',
+    '<p>当前位置：首页 → 政务公开 → 行政处罚</p>',
+    '<p>当 前 位 置 ：首页&nbsp;&gt;&nbsp;政务公开&nbsp;&gt;&nbsp;行政处罚</p>',
+])
+def test_breadcrumb_label_and_separator_variants(body):
+    assert crumbs(body) == TRAIL
+
+
+def test_breadcrumb_keeps_traditional_names_as_printed():
+    body = "<div>當前位置: 首頁 &gt; 政務公開 &gt; 政府信息公開年報</div>"
+    assert crumbs(body) == ["首頁", "政務公開", "政府信息公開年報"]
+
+
+@pytest.mark.parametrize("attr", ['class="breadcrumb"', 'id="location"', 'class="bt-position"', 'class="dqwz"'])
+def test_breadcrumb_found_by_container_class_without_label(attr):
+    body = f'<div {attr}><a>首页</a><img src="arrow.gif"><a>政务公开</a><img src="arrow.gif"><a>行政处罚</a></div>'
+    assert crumbs(body) == TRAIL
+
+
+def test_breadcrumb_ignores_a_label_inside_scripts():
+    body = '<script>var s = "当前位置：假的 > 路径";</script><div class="crumb">首页 > 政务公开 > 行政处罚</div>'
+    assert crumbs(body) == TRAIL
+
+
+def test_no_breadcrumb_gives_empty_list():
+    assert crumbs("<p>盘锦市食品药品监督管理局</p><p>2016年3月7日</p>") == []
+
+
+def test_breadcrumb_of_saved_pages(saved_page):
+    page = saved_page("seed_traditional.html", "http://www.pjfda.gov.cn/zwgk/ndbg/201604/t20160407_5001.html")
+    assert breadcrumb(Selector(text=page.text)) == [
+        "首頁", "政務公開", "政府信息公開年報", "2015年", "部門政府信息公開工作年度報告"]
+    page = saved_page("signing_cn_numeral.html", "http://www.pjfda.gov.cn/zwgk/xzxk/201603/t20160321_4620.html")
+    assert breadcrumb(Selector(text=page.text)) == ["首页", "政务公开", "行政许可", "正文"]

@@ -1,0 +1,86 @@
+from datetime import date
+
+import pytest
+
+from crawler.extract.dates import find_dates, parse_date, published_from_text, signing_date, url_date
+
+MARCH_7 = date(2016, 3, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "2016-03-07", "2016-3-7", "2016/3/7", "2016.03.07", "2016年3月7日", "2016年03月07日",
+    "2016 年 3 月 7 日", "２０１６年３月７日", "二〇一六年三月七日", "二零一六年三月七日",
+    "二○一六年三月七日", "二O一六年三月七日", "发布时间：2016-03-07 10:30:00", "(2016-03-07)",
+])
+def test_parse_date_reads_every_full_form(text):
+    assert parse_date(text) == MARCH_7
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("二〇一六年三月十日", date(2016, 3, 10)),
+    ("二〇一六年十二月二十日", date(2016, 12, 20)),
+    ("二〇一六年三月三十一日", date(2016, 3, 31)),
+    ("二〇一六年十月二十一日", date(2016, 10, 21)),
+])
+def test_parse_date_reads_chinese_numerals_with_shi(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "2016-02-30", "2016-13-01", "2016年2月30日", "二〇一六年二月三十日", "2016-00-10",
+    "1800-01-01", "1.2.3.4", "第2016.3版", "03-07", "", "暂无", "2016-03/07",
+])
+def test_parse_date_rejects_impossible_or_incomplete_dates(text):
+    assert parse_date(text) is None
+
+
+@pytest.mark.parametrize("text", ["[03-07]", "03-07", "(3/7)", "3月7日"])
+def test_month_day_needs_the_year_from_the_caller(text):
+    assert parse_date(text) is None
+    assert parse_date(text, default_year=2016) == MARCH_7
+
+
+def test_month_day_does_not_split_a_full_date():
+    assert find_dates("2016-03-07 与 [04-01]", default_year=2015) == [MARCH_7, date(2015, 4, 1)]
+
+
+def test_find_dates_returns_all_dates_in_text_order():
+    assert find_dates("2016年3月7日印发，2016-04-07发布") == [MARCH_7, date(2016, 4, 7)]
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("http://www.pjfda.gov.cn/zwgk/201603/t20160307_4401.html", MARCH_7),
+    ("http://www.example.gov.cn/art/2016/3/7/art_3371_118282.html", MARCH_7),
+    ("http://www.example.gov.cn/news/2016/03/07/123.html", MARCH_7),
+    ("http://www.example.gov.cn/zwgk/201603/index.html", None),
+    ("http://www.example.gov.cn/zwgk/201602/t20160230_1.html", None),
+    ("http://www.example.gov.cn/col/col3371/index.html", None),
+])
+def test_url_date_reads_cms_article_urls_only(url, expected):
+    assert url_date(url) == expected
+
+
+def test_signing_date_is_the_date_line_after_the_organ():
+    text = "正文第一段。\n盤錦市食品藥品監督管理局\n2016年3月7日"
+    assert signing_date(text) == MARCH_7
+
+
+def test_signing_date_reads_chinese_numerals_and_skips_page_tools():
+    text = "特此公告。\n盘锦市食品药品监督管理局\n二〇一六年三月七日\n【打印本页】 【关闭窗口】"
+    assert signing_date(text) == MARCH_7
+
+
+def test_signing_date_ignores_dates_inside_sentences_and_early_lines():
+    assert signing_date("本局于2016年3月7日作出决定。\n特此公告。") is None
+    early = "2016年3月7日\n" + "\n".join(f"第{i}段" for i in range(6))
+    assert signing_date(early) is None
+
+
+def test_published_from_text_reads_a_labelled_line_near_the_top():
+    text = "标题\n来源：市局　发布时间：2016-04-07 10:00　浏览次数：3\n正文"
+    assert published_from_text(text) == date(2016, 4, 7)
+    assert published_from_text("日期：2016年4月7日\n正文") == date(2016, 4, 7)
+
+
+def test_published_from_text_does_not_take_formation_or_update_dates():
+    assert published_from_text("成文日期：2016-03-07\n更新时间：2016-03-08") is None

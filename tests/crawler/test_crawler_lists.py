@@ -1,0 +1,100 @@
+from parsel import Selector
+
+from crawler.extract.lists import has_empty_notice, list_entries
+from crawler.items import Entry
+
+SITE = "http://www.pjfda.gov.cn/"
+
+
+def entries_of(saved_page, name: str, url: str) -> list[Entry]:
+    return list_entries(Selector(text=saved_page(name, url).text), url, SITE)
+
+
+def test_li_list_takes_title_attribute_span_date_and_year_from_url(saved_page):
+    entries = entries_of(saved_page, "list_li.html", "http://www.pjfda.gov.cn/zwgk/tzgg/index.html")
+    assert entries == [
+        Entry("关于开展2016年春季食品安全专项检查工作的通知",
+              "http://www.pjfda.gov.cn/zwgk/tzgg/201603/t20160307_4401.html", "2016-03-07"),
+        Entry("盘锦市食品药品监督管理局2016年度政务公开工作要点",
+              "http://www.pjfda.gov.cn/zwgk/tzgg/201602/t20160226_4380.html", "2016-02-26"),
+        Entry("关于春节期间食品安全监管工作的通知",
+              "http://www.pjfda.gov.cn/zwgk/tzgg/201601/t20160115_4302.html", "2016-01-15"),
+        # "[12-30]" has no year: the TRS URL supplies it
+        Entry("2015年第四季度食品抽检结果公告",
+              "http://www.pjfda.gov.cn/zwgk/tzgg/201512/t20151230_4290.html", "2015-12-30"),
+    ]
+
+
+def test_menus_sidebars_and_pagination_are_not_entries(saved_page):
+    urls = {e.url for e in entries_of(saved_page, "list_li.html", "http://www.pjfda.gov.cn/zwgk/tzgg/index.html")}
+    assert not any(url.endswith(("/zwgk/", "/bsfw/", "/zwgk/xzcf/", "index_1.html", "/sitemap/")) for url in urls)
+
+
+def test_table_list_reads_dates_from_cells_in_any_form(saved_page):
+    entries = entries_of(saved_page, "list_table.html", "http://www.pjfda.gov.cn/col/col3372/index.html")
+    assert [(e.title, e.date) for e in entries] == [
+        ("盘食药监罚〔2016〕3号行政处罚决定书", "2016-03-10"),
+        ("盘食药监罚〔2016〕2号行政处罚决定书", "2016-02-01"),
+        ("盘食药监罚〔2016〕1号行政处罚决定书", "2016-01-20"),
+    ]
+
+
+def test_hanweb_list_inside_script_datastore_is_unwrapped(saved_page):
+    from crawler.extract.embedded import unwrap_embedded_lists
+
+    page = saved_page("list_hanweb_datastore.html", "http://www.pjfda.gov.cn/col/col3373/index.html")
+    entries = list_entries(Selector(text=unwrap_embedded_lists(page.text)), page.url, SITE)
+    assert [(e.url, e.date) for e in entries] == [
+        ("http://www.pjfda.gov.cn/art/2016/3/11/art_3373_118310.html", "2016-03-11"),
+        ("http://www.pjfda.gov.cn/art/2016/2/19/art_3373_118200.html", "2016-02-19"),
+    ]
+
+
+def test_undated_rows_count_only_in_a_group_of_three_alike():
+    two = "<ul><li><a href='/a/t1.html'>甲文件</a></li><li><a href='/a/t2.html'>乙文件</a></li></ul>"
+    three = two.replace("</ul>", "<li><a href='/a/t3.html'>丙文件</a></li></ul>")
+    assert list_entries(Selector(text=two), SITE, SITE) == []
+    assert [e.date for e in list_entries(Selector(text=three), SITE, SITE)] == [None, None, None]
+
+
+def test_external_links_are_not_entries():
+    html = "<ul><li><a href='http://www.gov.cn/x.html'>国务院文件</a><span>2016-03-07</span></li></ul>"
+    assert list_entries(Selector(text=html), SITE, SITE) == []
+
+
+def test_date_inside_the_link_is_taken_and_cut_from_the_title():
+    html = "<ul><li><a href='/a.html'>关于春季检查的通知<span>2016-03-07</span></a></li></ul>"
+    assert list_entries(Selector(text=html), SITE, SITE) == [
+        Entry("关于春季检查的通知", "http://www.pjfda.gov.cn/a.html", "2016-03-07")]
+
+
+def test_empty_notice_detected_in_simplified_and_traditional(saved_page):
+    page = saved_page("list_empty.html", "http://www.pjfda.gov.cn/zwgk/zlzh/index.html")
+    assert has_empty_notice(Selector(text=page.text))
+    for notice in ("暫無信息", "没有相关信息", "暂无数据", "暂无内容", "没有找到相关记录"):
+        assert has_empty_notice(Selector(text=f"<div class='list'><p>{notice}</p></div>")), notice
+
+
+def test_a_notice_word_inside_long_prose_is_not_an_empty_notice(saved_page):
+    prose = "本年度依申请公开事项中，部分栏目暂无数据的原因已在报告中说明，下一步将进一步完善。"
+    assert not has_empty_notice(Selector(text=f"<p>{prose}</p>"))
+    page = saved_page("list_li.html", "http://www.pjfda.gov.cn/zwgk/tzgg/index.html")
+    assert not has_empty_notice(Selector(text=page.text))
+
+
+def test_undated_sub_column_menu_in_a_side_column_is_not_a_list():
+    menu = "".join(f"<li><a href='/xxgk/c{i}/index.html'>栏目{i}</a></li>" for i in range(6))
+    html = f"<div class='side'><h3>政务公开</h3><ul>{menu}</ul></div><div class='content-box'><p>暂无信息</p></div>"
+    assert list_entries(Selector(text=html), SITE, SITE) == []
+    assert has_empty_notice(Selector(text=html))
+
+
+def test_dated_list_in_a_side_column_still_counts():
+    html = "<div class='right'><ul><li><a href='/a.html'>通知</a><span>2016-03-07</span></li></ul></div>"
+    assert [e.date for e in list_entries(Selector(text=html), SITE, SITE)] == ["2016-03-07"]
+
+
+def test_undated_directory_of_column_index_pages_is_not_a_list():
+    directory = "".join(f"<li><a href='/xxgk/c{i}/index.html'>栏目{i}</a></li>" for i in range(4))
+    directory += "<li><a href='/col/col3371/'>通知公告</a></li>"
+    assert list_entries(Selector(text=f"<div class='block'><ul class='list'>{directory}</ul></div>"), SITE, SITE) == []
