@@ -317,8 +317,31 @@ def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
     catalog.extra_holidays = tuple(_dates(path, cal.get("holidays"), "calendar.holidays"))
     catalog.extra_workdays = tuple(_dates(path, cal.get("workdays"), "calendar.workdays"))
     catalog.wrong_terms = [_wrong_term(path, i, t) for i, t in enumerate(doc.get("wrong_terms") or [])]
-    catalog.scoring = doc.get("scoring") or {}
+    catalog.scoring = _scoring(path, doc.get("scoring") or {})
     return catalog
+
+
+_SCORING_KEYS = {"veto": ("key_columns_stale", "should_update_stale", "blank_columns"),
+                 "early_warning": ("homepage_days", "blank_columns", "should_update_stale"),
+                 "caps": None}
+
+
+def _scoring(path, raw) -> dict:
+    if not isinstance(raw, dict):
+        raise CatalogError(path, "scoring must be a mapping", column="scoring")
+    for section, value in raw.items():
+        if section not in _SCORING_KEYS:
+            raise CatalogError(path, f"scoring: unknown section {section!r} (known: {', '.join(_SCORING_KEYS)})",
+                               column="scoring")
+        if not isinstance(value, dict):
+            raise CatalogError(path, f"scoring.{section} must be a mapping", column="scoring")
+        for key, number in value.items():
+            known = _SCORING_KEYS[section]
+            if known is not None and key not in known:
+                raise CatalogError(path, f"scoring.{section}: unknown setting {key!r}", column="scoring")
+            if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
+                raise CatalogError(path, f"scoring.{section}.{key} must be a number ≥ 0", column="scoring")
+    return raw
 
 
 def _rule_setting(path, rule_id, spec) -> RuleSetting:

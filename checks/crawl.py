@@ -68,8 +68,12 @@ class Crawl:
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 line = line.strip()
-                if line:
+                if not line:
+                    continue
+                try:
                     records.append(json.loads(line))
+                except ValueError:
+                    continue  # a crawl killed mid-write leaves a torn last line; the rest stands
         if start_url is None:
             start_url = min(records, key=lambda r: r.get("depth") or 0)["url"] if records else ""
         return cls.from_records(start_url, records)

@@ -38,6 +38,8 @@ class Match:
     source: str | None = None  # where the name was seen: breadcrumb | ColumnName | nav | title
     url: str | None = None  # a page of the column
     near_misses: list[dict] = field(default_factory=list)
+    items: int | None = None  # items found for the category (filled after judging)
+    newest: str | None = None  # ISO date of its newest dated item
 
     @property
     def found(self) -> bool:

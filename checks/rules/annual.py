@@ -31,6 +31,8 @@ def annual_late(ctx: Context) -> list:
     """年报逾期或缺失：上一年度政府信息公开工作年度报告未在规定日期（默认3月31日）前公布，或未公布。"""
     name = ctx.catalog.annual_category
     cat = ctx.catalog.category(name)
+    if cat is None:
+        return []  # this catalog does not require the report
     year = due_year(ctx)
     deadline = _deadline(ctx, year)
     items = ctx.items[ctx.items["category"] == name].drop_duplicates("url")

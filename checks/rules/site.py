@@ -31,10 +31,9 @@ def homepage_stale(ctx: Context) -> list:
     home = ctx.crawl.home()
     if home is None or home["status"] != 200 or not home["is_html"]:
         return []  # site.unreachable says it
-    days = ctx.catalog.rule("site.homepage_stale").days or 14
+    days = homepage_limit_days(ctx)
     entries = ctx.crawl.entries[ctx.crawl.entries["page_url"] == home["url"]]
-    dates = [d for d in (as_date(x) for x in entries["date"]) if d and d <= ctx.as_of]
-    newest = max(dates) if dates else None
+    newest = homepage_newest(ctx)
     if newest is not None and (ctx.as_of - newest) <= timedelta(days=days):
         return []
     if newest is None:
@@ -44,6 +43,20 @@ def homepage_stale(ctx: Context) -> list:
                     f"超过 {days} 天未更新。")
     return [ctx.finding("site.homepage_stale", url=home["url"], title=home["title"] or "首页",
                         evidence=evidence, details={"newest": newest and newest.isoformat(), "days": days})]
+
+
+def homepage_limit_days(ctx: Context) -> int:
+    return ctx.catalog.rule("site.homepage_stale").days or 14
+
+
+def homepage_newest(ctx: Context):
+    """The newest date among the home page's dated items (a date after the as-of date is ignored)."""
+    home = ctx.crawl.home()
+    if home is None:
+        return None
+    entries = ctx.crawl.entries[ctx.crawl.entries["page_url"] == home["url"]]
+    dates = [d for d in (as_date(x) for x in entries["date"]) if d and d <= ctx.as_of]
+    return max(dates) if dates else None
 
 
 ERRORS_CN = {"timeout": "超过15秒无响应", "refused": "连接被拒绝", "dns": "域名无法解析", "reset": "连接被重置",
