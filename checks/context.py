@@ -27,6 +27,7 @@ class Context:
     calendar: WorkCalendar = None
     matches: dict[str, Match] = field(default_factory=dict)
     column_categories: dict[str, list[str]] = field(default_factory=dict)
+    _due_dates: dict = field(default_factory=dict)
 
     @classmethod
     def build(cls, crawl: Crawl, catalog: Catalog, as_of: date) -> "Context":
@@ -43,64 +44,74 @@ class Context:
     def page_categories(self) -> pd.DataFrame:
         """url → `deepest` (the category whose rules apply to the page) and `all` (every category
         on its breadcrumb trail, so a parent column counts its children's items)."""
-        rows = {}
-        for page in self.crawl.html.itertuples():
-            names = list(page.breadcrumb)
-            if page.column and page.column not in names:
-                names.append(page.column)
-            trail = [c for c in self._trail_categories(names) if c]
-            if trail:
-                rows[page.url] = {"deepest": trail[-1][0], "all": sorted({c for cs in trail for c in cs})}
+        html = self.crawl.html
+        by_trail: dict[tuple, dict | None] = {}  # thousands of articles share a handful of trails
+        rows: dict[str, dict] = {}
+        for url, crumbs, column in zip(html["url"].tolist(), html["breadcrumb"].tolist(),
+                                       html["column"].tolist()):
+            key = (tuple(crumbs), column)
+            if key not in by_trail:
+                names = list(crumbs)
+                if column and column not in names:
+                    names.append(column)
+                trail = [c for c in self._trail_categories(names) if c]
+                by_trail[key] = {"deepest": trail[-1][0], "all": sorted({c for cs in trail for c in cs})} \
+                    if trail else None
+            if by_trail[key]:
+                rows[url] = by_trail[key]
         # A page with no column of its own belongs to the column of the list that lists it.
-        for entry in self.crawl.entries.itertuples():
-            if entry.url not in rows and entry.page_url in rows and entry.page_url != self.crawl.start_url:
-                rows[entry.url] = dict(rows[entry.page_url])
-        frame = pd.DataFrame([{"url": u, **v} for u, v in rows.items()], columns=["url", "deepest", "all"])
-        return frame
+        start = self.crawl.start_url
+        entries = self.crawl.entries
+        for url, page_url in zip(entries["url"].tolist(), entries["page_url"].tolist()):
+            if url not in rows and page_url in rows and page_url != start:
+                rows[url] = rows[page_url]
+        return pd.DataFrame({"url": list(rows), "deepest": [v["deepest"] for v in rows.values()],
+                             "all": [v["all"] for v in rows.values()]}, columns=["url", "deepest", "all"])
 
     @cached_property
     def items(self) -> pd.DataFrame:
         """Every item of every category: url, title, date, category (one row per category the item
         counts for), deepest, and whether the item's own page was fetched as an article."""
-        pc = self.page_categories.set_index("url") if len(self.page_categories) else None
         html = self.crawl.html
-        articles = html[html["page_type"] == "article"]
-        rows = {}
-        for a in articles.itertuples():
-            rows[a.url] = {"url": a.url, "title": a.title, "date": a.published, "article": True}
-        lists = set(html.loc[html["page_type"] == "list", "url"])
-        for e in self.crawl.entries.itertuples():
-            if e.page_url not in lists or e.page_url == self.crawl.start_url:
-                continue
-            row = rows.get(e.url)
-            if row is None:
-                rows[e.url] = {"url": e.url, "title": e.title, "date": e.date, "article": False}
-            elif not row["date"] and e.date:
-                row["date"] = e.date  # the list's date stands in for a page that shows none
-        out = []
-        for url, row in rows.items():
-            if pc is None or url not in pc.index:
-                continue
-            info = pc.loc[url]
-            for cat in info["all"]:
-                out.append({**row, "category": cat, "deepest": info["deepest"]})
+        start = self.crawl.start_url
+        articles = html.loc[html["page_type"] == "article", ["url", "title", "published"]].rename(
+            columns={"published": "date"})
+        articles["article"] = True
+        lists = set(html.loc[html["page_type"] == "list", "url"]) - {start}
+        entries = self.crawl.entries[self.crawl.entries["page_url"].isin(lists)]
+        entries = entries.sort_values("date", na_position="last").drop_duplicates("url")
+        # The list's date stands in for an article page that shows none.
+        list_dates = dict(zip(entries["url"].tolist(), entries["date"].tolist()))
+        missing = articles["date"].isna() | (articles["date"] == "")
+        articles.loc[missing, "date"] = articles.loc[missing, "url"].map(list_dates)
+        listed_only = entries.loc[~entries["url"].isin(set(articles["url"])), ["url", "title", "date"]].assign(
+            article=False)
         # Single-page columns (机构职能 as one text page) count that page as their item.
-        for page in html[html["page_type"] == "other"].itertuples():
-            if pc is not None and page.url in pc.index and len(page.text) >= 200 and page.url not in rows \
-                    and page.url != self.crawl.start_url:
-                info = pc.loc[page.url]
-                out.append({"url": page.url, "title": page.title, "date": page.published, "article": False,
-                            "category": info["deepest"], "deepest": info["deepest"]})
-        frame = pd.DataFrame(out, columns=["url", "title", "date", "article", "category", "deepest"])
+        others = html[(html["page_type"] == "other") & (html["url"] != start) & (html["text"].str.len() >= 200)]
+        others = others.loc[~others["url"].isin(set(articles["url"]) | set(listed_only["url"])),
+                            ["url", "title", "published"]].rename(columns={"published": "date"}).assign(article=False)
+        base = pd.concat([articles, listed_only, others.assign(single=True)], ignore_index=True)
+        pc = self.page_categories
+        columns = ["url", "title", "date", "article", "category", "deepest"]
+        if pc.empty or base.empty:
+            return pd.DataFrame(columns=columns)
+        frame = base.merge(pc, on="url", how="inner")
+        single = frame["single"].fillna(False).astype(bool)
+        frame.loc[single, "all"] = frame.loc[single, "deepest"].map(lambda d: [d])
+        frame = frame.explode("all").rename(columns={"all": "category"})
         frame["date"] = pd.to_datetime(frame["date"], errors="coerce").dt.date
-        return frame
+        return frame[columns].reset_index(drop=True)
+
+    @cached_property
+    def _column_pages(self) -> pd.DataFrame:
+        html = self.crawl.html
+        pages = html[html["page_type"] != "article"]
+        return pages.merge(self.page_categories[["url", "deepest"]], on="url", how="inner")
 
     def column_pages(self, category: str) -> pd.DataFrame:
         """Fetched list/other pages that belong to the category (not its articles)."""
-        pc = self.page_categories
-        urls = set(pc.loc[pc["deepest"] == category, "url"])
-        html = self.crawl.html
-        return html[html["url"].isin(urls) & (html["page_type"] != "article")]
+        pages = self._column_pages
+        return pages[pages["deepest"] == category]
 
     # -- findings ---------------------------------------------------------------------------
     def finding(self, rule: str, *, category: Category | None = None, url=None, target=None,
@@ -114,7 +125,7 @@ class Context:
         points = own.points if own and own.points is not None else setting.points
         department = (category.department if category else "") or self.catalog.default_department
         basis = "；".join(b for b in (setting.basis, category.basis if category else "") if b) or None
-        due = self.calendar.add_workdays(self.as_of, self.catalog.rectification_workdays.get(severity, 10))
+        due = self._due(severity)
         return Finding(
             rule=rule, severity=severity, points=float(points or 0), site=self.crawl.start_url,
             department=department, category=category.name if category else None, url=url, target=target,
@@ -123,10 +134,19 @@ class Context:
             basis=basis, details=details or {},
         )
 
+    def _due(self, severity: str) -> date:
+        if severity not in self._due_dates:
+            days = self.catalog.rectification_workdays.get(severity, 10)
+            self._due_dates[severity] = self.calendar.add_workdays(self.as_of, days)
+        return self._due_dates[severity]
+
+    @cached_property
+    def _deepest(self) -> dict[str, str]:
+        return dict(zip(self.page_categories["url"].tolist(), self.page_categories["deepest"].tolist()))
+
     def category_of(self, url: str) -> Category | None:
-        pc = self.page_categories
-        hit = pc[pc["url"] == url]
-        return self.catalog.category(hit.iloc[0]["deepest"]) if len(hit) else None
+        name = self._deepest.get(url)
+        return self.catalog.category(name) if name else None
 
     def same_site(self, url: str) -> bool:
         host = lambda u: (urlsplit(u).hostname or "").removeprefix("www.")

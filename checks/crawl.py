@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -17,6 +18,13 @@ def canonical(url: str | None) -> str:
     """The form URLs are compared in: no fragment, host lower-case, '/' for an empty path."""
     if not url:
         return ""
+    # Fast path: most URLs of a crawl are already in this form (the crawler wrote them).
+    i = url.find("://")
+    if i > 0 and "#" not in url:
+        j = url.find("/", i + 3)
+        head = url[:j] if j != -1 else url
+        if head == head.lower():
+            return url if j != -1 else url + "/"
     parts = urlsplit(url)
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", parts.query, ""))
 
@@ -84,13 +92,19 @@ class Crawl:
         p = self.pages
         return p[p["is_html"] & (p["status"] == 200)]
 
+    @cached_property
+    def _row_of(self) -> dict[str, int]:
+        rows: dict[str, int] = {}
+        for i, final in enumerate(self.pages["final_url"].tolist()):
+            if final:
+                rows.setdefault(final, i)
+        rows.update({url: i for i, url in enumerate(self.pages["url"].tolist())})  # the URL asked for wins
+        return rows
+
     def page(self, url: str) -> dict | None:
         """The fetch record of a URL, found by the URL asked for or where it redirected."""
-        url = canonical(url)
-        hit = self.pages[(self.pages["url"] == url)]
-        if hit.empty:
-            hit = self.pages[self.pages["final_url"] == url]
-        return None if hit.empty else hit.iloc[0].to_dict()
+        i = self._row_of.get(canonical(url))
+        return None if i is None else self.pages.iloc[i].to_dict()
 
     def home(self) -> dict | None:
         return self.page(self.start_url)

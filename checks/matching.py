@@ -67,19 +67,28 @@ def site_columns(crawl: Crawl) -> dict[str, SiteColumn]:
             col.urls.append(url)
 
     html = crawl.html
-    for page in html.itertuples():
-        for name in page.breadcrumb:
-            add(name, "breadcrumb", page.url if page.page_type != "article" else None)
-        if page.meta.get("ColumnName"):
-            add(page.meta["ColumnName"], "ColumnName", page.url if page.page_type != "article" else None)
-        if page.page_type == "list" and page.title:
-            add(re.split(r"[-_|｜—–]", page.title)[0], "title", page.url)
-    kinds = dict(zip(crawl.pages["url"], crawl.pages["page_type"]))
-    nav = crawl.links[crawl.links["kind"].isin(["internal", "external"])]
-    for link in nav.itertuples():
-        text = link.text.strip()
-        if 2 <= len(text) <= NAV_MAX_CHARS and kinds.get(link.url) != "article":
-            add(text, "nav", link.url if link.url in kinds else None)
+    seen_trails: set = set()  # articles of one column repeat its trail thousands of times
+    columns = [html[c].tolist() for c in ("url", "breadcrumb", "meta", "page_type", "title")]
+    for url, crumbs, meta, page_type, title in zip(*columns):
+        column_name = meta.get("ColumnName")
+        if page_type == "article":
+            key = (tuple(crumbs), column_name)
+            if key in seen_trails:
+                continue
+            seen_trails.add(key)
+        page_url = url if page_type != "article" else None
+        for name in crumbs:
+            add(name, "breadcrumb", page_url)
+        if column_name:
+            add(column_name, "ColumnName", page_url)
+        if page_type == "list" and title:
+            add(re.split(r"[-_|｜—–]", title)[0], "title", url)
+    kinds = dict(zip(crawl.pages["url"].tolist(), crawl.pages["page_type"].tolist()))
+    nav = crawl.links[crawl.links["kind"].isin(["internal", "external"])].drop_duplicates(["url", "text"])
+    for url, text in zip(nav["url"].tolist(), nav["text"].tolist()):
+        text = text.strip()
+        if 2 <= len(text) <= NAV_MAX_CHARS and kinds.get(url) != "article":
+            add(text, "nav", url if url in kinds else None)
     return cols
 
 

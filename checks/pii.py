@@ -17,6 +17,9 @@ ID18 = re.compile(r"(?<![0-9A-Za-z*])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2
 MOBILE = re.compile(r"(?<![0-9A-Za-z*\-－—])(?:(?:\+|00)?86[\s-]?)?(1[3-9]\d{9})(?![0-9*])")
 CARD = re.compile(r"(?<![\d*])(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?![\d*])")
 
+# Every number the detectors look for has 11 digits in a row, or 4-digit groups (cards).
+LONG_DIGITS = r"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}"
+
 # GB 11643-1999: weights 2^(17-i) mod 11 and the check characters.
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _CHECK = "10X98765432"

@@ -11,17 +11,21 @@ from functools import lru_cache
 _PUNCT = re.compile(r"[\s\u3000\u00a0:：,，.。;；、/\\|()（）\[\]【】<>《》“”\"'‘’·•\-—_>»]+")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    # OpenCC builds its dictionaries on first use; keep one for the process, built lazily.
+@lru_cache(maxsize=4)
+def _converter(config: str = "t2s"):
+    # OpenCC builds its dictionaries on first use; keep one per direction, built lazily.
     import opencc
 
-    return opencc.OpenCC("t2s")
+    return opencc.OpenCC(config)
 
 
 @lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     return _converter().convert(text) if text else text
+
+
+def to_traditional(text: str, config: str = "s2t") -> str:
+    return _converter(config).convert(text) if text else text
 
 
 @lru_cache(maxsize=65536)

@@ -5,14 +5,23 @@ import re
 
 from ..context import Context
 from ..registry import rule
-from ..textnorm import to_simplified
+from ..textnorm import to_simplified, to_traditional
 from ..workdays import as_date
 
 
+def _variants(text: str) -> list[str]:
+    """The text as simplified and as each traditional standard writes it, so that pages are
+    searched as they are instead of converting every page."""
+    return sorted({text, *(to_traditional(text, config) for config in ("s2t", "s2tw", "s2hk"))})
+
+
 def _pattern(term) -> re.Pattern:
-    before = f"(?<![{re.escape(term.not_before)}])" if term.not_before else ""
-    after = f"(?![{re.escape(term.not_after)}])" if term.not_after else ""
-    return re.compile(before + re.escape(term.term) + after)
+    def chars(text):
+        return "".join(sorted({c for v in _variants(text) for c in v}))
+
+    before = f"(?<![{re.escape(chars(term.not_before))}])" if term.not_before else ""
+    after = f"(?![{re.escape(chars(term.not_after))}])" if term.not_after else ""
+    return re.compile(before + "(?:" + "|".join(map(re.escape, _variants(term.term))) + ")" + after)
 
 
 @rule("content.wrong_term")
@@ -21,9 +30,12 @@ def wrong_term(ctx: Context) -> list:
     terms = [(t, _pattern(t)) for t in ctx.catalog.wrong_terms]
     if not terms:
         return []
+    html = ctx.crawl.html
+    any_term = "|".join(p.pattern for _, p in terms)
+    pages = html[html["text"].str.contains(any_term, regex=True)].sort_values("url")
     out = []
-    for page in ctx.crawl.html.sort_values("url").itertuples():
-        text = to_simplified(page.text)
+    for page in pages.itertuples():
+        text = page.text
         published = as_date(page.published)
         for term, pattern in terms:
             if term.since and published and published < term.since:
@@ -31,7 +43,7 @@ def wrong_term(ctx: Context) -> list:
             m = pattern.search(text)
             if not m:
                 continue
-            snippet = text[max(0, m.start() - 12):m.end() + 12].replace("\n", " ")
+            snippet = to_simplified(text[max(0, m.start() - 12):m.end() + 12].replace("\n", " "))
             fix = f"，应为「{term.correct}」" if term.correct else ""
             out.append(ctx.finding("content.wrong_term", category=ctx.category_of(page.url), url=page.url,
                                    title=page.title, key=term.term,

@@ -29,13 +29,13 @@ def item_late(ctx: Context) -> list:
     limit = arts["deepest"].map(limits).to_numpy()
     late = (delays >= 0) & (delays > limit)
     out = []
-    for (_, a), delay, lim in zip(arts[late].iterrows(), delays[late], limit[late]):
-        cat = ctx.catalog.category(a["deepest"])
+    for a, delay, lim in zip(arts[late].itertuples(), delays[late], limit[late]):
+        cat = ctx.catalog.category(a.deepest)
         out.append(ctx.finding(
-            "item.late", category=cat, url=a["url"], title=a["title"],
-            evidence=(f"《{a['title']}》形成于 {a['formed']}，发布于 {a['published']}，间隔 {int(delay)} 个工作日，"
+            "item.late", category=cat, url=a.url, title=a.title,
+            evidence=(f"《{a.title}》形成于 {a.formed}，发布于 {a.published}，间隔 {int(delay)} 个工作日，"
                       f"超过规定的 {int(lim)} 个工作日。"),
-            details={"formed": a["formed"], "published": a["published"], "delay": int(delay), "limit": int(lim)}))
+            details={"formed": a.formed, "published": a.published, "delay": int(delay), "limit": int(lim)}))
     return out
 
 
@@ -45,18 +45,14 @@ def metadata_missing(ctx: Context) -> list:
     disclosure = {c.name for c in ctx.catalog.categories if c.disclosure}
     arts = _articles(ctx)
     arts = arts[arts["deepest"].isin(disclosure)]
+    no_index = ~arts["metadata"].map(lambda m: bool(str(m.get("索引号") or "").strip())).astype(bool)
+    no_date = arts["published"].isna() | (arts["published"] == "")
     out = []
-    for _, a in arts.iterrows():
-        missing = []
-        if not (a["metadata"].get("索引号") or "").strip():
-            missing.append("索引号")
-        if not a["published"]:
-            missing.append("发布日期")
-        if not missing:
-            continue
-        cat = ctx.catalog.category(a["deepest"])
-        out.append(ctx.finding("item.metadata_missing", category=cat, url=a["url"], title=a["title"],
-                               evidence=f"《{a['title']}》缺少{'、'.join(missing)}。",
+    for a, lacks_index, lacks_date in zip(arts[no_index | no_date].itertuples(), no_index[no_index | no_date],
+                                          no_date[no_index | no_date]):
+        missing = ["索引号"] * lacks_index + ["发布日期"] * lacks_date
+        cat = ctx.catalog.category(a.deepest)
+        out.append(ctx.finding("item.metadata_missing", category=cat, url=a.url, title=a.title,
+                               evidence=f"《{a.title}》缺少{'、'.join(missing)}。",
                                key="+".join(missing), details={"missing": missing}))
     return out
-

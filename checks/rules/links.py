@@ -45,23 +45,21 @@ def _link_states(ctx: Context) -> pd.DataFrame:
     """One row per (linking page, target) whose target is broken or unverified."""
     html_urls = set(ctx.crawl.html["url"])
     links = ctx.crawl.links[ctx.crawl.links["page_url"].isin(html_urls) & (ctx.crawl.links["kind"] != "other")]
-    fetched = ctx.crawl.pages.set_index("url")
-    by_final = ctx.crawl.pages.dropna(subset=["final_url"]).drop_duplicates("final_url").set_index("final_url")
+    targets = set(links["url"])
+    pages = ctx.crawl.pages
+    # A target answers under the URL asked for, or where a redirect from elsewhere ended.
+    asked = pages[pages["url"].isin(targets)]
+    landed = pages[pages["final_url"].isin(targets - set(asked["url"]))].drop_duplicates("final_url")
     states = {}
-    for target in links["url"].unique():
-        if target in fetched.index:
-            rec = fetched.loc[target].to_dict()
-        elif target in by_final.index:
-            rec = by_final.loc[target].to_dict()
-        else:
-            continue  # not fetched (external, or beyond the crawl's bounds): no answer to judge
-        state = _state(rec)
-        if state:
-            states[target] = state
+    for frame, key in ((asked, "url"), (landed, "final_url")):
+        for rec in frame.to_dict("records"):
+            state = _state(rec)
+            if state:
+                states[rec[key]] = state
     hit = links[links["url"].isin(states)].copy()
     hit["state"] = hit["url"].map(lambda u: states[u][0])
     hit["reason"] = hit["url"].map(lambda u: states[u][1])
-    depth = dict(zip(ctx.crawl.pages["url"], ctx.crawl.pages["depth"]))
+    depth = dict(zip(pages["url"].tolist(), pages["depth"].tolist()))
     hit["depth"] = hit["page_url"].map(depth).fillna(99)
     return hit.sort_values(["depth", "page_url"])
 
@@ -69,7 +67,7 @@ def _link_states(ctx: Context) -> pd.DataFrame:
 def _findings(ctx: Context, rule_id: str, state: str) -> list:
     hits = _link_states(ctx)
     hits = hits[hits["state"] == state]
-    titles = dict(zip(ctx.crawl.pages["url"], ctx.crawl.pages["title"]))
+    titles = dict(zip(ctx.crawl.pages["url"].tolist(), ctx.crawl.pages["title"].tolist()))
     out = []
     # One finding per target: a dead link in a shared footer is one fault, not one per page.
     for target, group in hits.groupby("url", sort=False):
