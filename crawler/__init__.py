@@ -8,5 +8,7 @@ It records facts and never judges (soft-404s, lateness, privacy are decided in c
 - `extract`      pure functions from HTML to facts (breadcrumb, metadata table, dates, lists …)
 - `fetch_errors` why a fetch got no answer ('timeout', 'refused', 'robots' …)
 - `dupefilters`  Scrapy's duplicate filter, letting redirect hops through
+- `downloadermiddlewares`  retry that honours Retry-After on 429/503
+- `traps`        URLs refused before fetching (calendars, looping paths, query explosions)
 - `run`          `run_crawl()`: the crawl in-process, for the netcheck CLI
 """

@@ -11,13 +11,16 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Link:
-    """One `<a href>` (or `<img src>`, `<iframe src>`) found on a page."""
+    """One `<a href>` (or `<img src>`, `<iframe src>`) found on a page, or a further page of its list."""
 
-    url: str  # absolute, fragment removed
-    text: str  # anchor text, whitespace-collapsed ('' for images)
+    url: str  # absolute, canonical (crawler.extract.urls: no fragment, no session id, query sorted)
+    text: str  # anchor text, whitespace-collapsed ('' for images and pagination)
     kind: str  # 'internal' | 'external' | 'attachment' (internal file: .pdf .doc …) | 'other' (mailto:, javascript:)
     # Added by the crawler: the element the link came from, 'a' | 'img' | 'iframe'
-    # (a broken <img> is 图片失效, a broken <a> is 链接失效 in the inspection terms).
+    # (a broken <img> is 图片失效, a broken <a> is 链接失效 in the inspection terms),
+    # or 'pagination': a further page of this list that the page builds in script
+    # (TRS createPageHTML, Hanweb datastore, 共N页) instead of printing an <a>; recorded
+    # so that a re-run or a resumed crawl sees the same frontier (crawler.extract.pagination).
     tag: str = "a"
 
 
@@ -45,7 +48,7 @@ class PageRecord:
     depth: int = 0  # link distance from the start URL
     referer: str | None = None  # the first page that linked here
     fetched_at: str | None = None  # ISO timestamp (UTC)
-    is_html: bool = False  # parsed as an HTML page (the fields below are empty otherwise)
+    is_html: bool = False  # parsed as a page: HTML, or a CMS list document (Hanweb dataproxy XML); fields below empty otherwise
     title: str = ""  # <title>, or the article heading when the title is the site name
     meta: dict[str, str] = field(default_factory=dict)  # national page-design tags: SiteName, ColumnName, ColumnType, ArticleTitle, PubDate …
     breadcrumb: list[str] = field(default_factory=list)  # 当前位置 trail, e.g. ['首页', '政务公开', '行政处罚']
@@ -58,3 +61,9 @@ class PageRecord:
     empty_notice: bool = False  # the page says its list is empty (暂无信息 / 没有相关信息)
     links: list[Link] = field(default_factory=list)
     text: str = ""  # the page's visible main text, whitespace-collapsed (for content checks)
+    # For a further page of a column list reached through a 'pagination' link (TRS
+    # index_k.html, a Hanweb dataproxy group): the URL of the column page it continues.
+    # Such pages often carry no breadcrumb or ColumnName of their own (a dataproxy answer
+    # is bare XML), so their column and breadcrumb are the column page's, and their
+    # entries count for that column. None for every other page.
+    list_of: str | None = None

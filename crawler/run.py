@@ -32,11 +32,18 @@ def run_crawl(
     out_path: Path,
     settings: dict[str, Any] | None = None,
     max_pages: int | None = None,
+    *,
+    max_seconds: int | None = None,
+    check_external: bool = False,
+    resume: bool = False,
 ) -> dict[str, Any]:
     """Crawl `start_url` and write one PageRecord per line to `out_path` (JSON lines, UTF-8).
 
     `settings` are Scrapy setting overrides; `max_pages` bounds the crawl
-    (CLOSESPIDER_PAGECOUNT). Returns the crawl's stats:
+    (CLOSESPIDER_PAGECOUNT), `max_seconds` its duration (CLOSESPIDER_TIMEOUT: the
+    crawl then ends as usual, pages.jsonl written, finish_reason 'closespider_timeout');
+    `check_external` also checks each external link target once; `resume` continues the
+    crawl already recorded in `out_path` (crawler.resume) and appends to it. Returns the crawl's stats:
     {'pages': records written, 'errors': records with no HTTP answer,
      'elapsed': seconds, 'finish_reason': Scrapy's reason, e.g. 'finished' or
      'closespider_pagecount', 'stats': Scrapy's full stats dict}.
@@ -47,13 +54,14 @@ def run_crawl(
     crawl = crawl_settings(settings)
     crawl.set(
         "FEEDS",
-        {str(out_path.resolve()): {"format": "jsonlines", "encoding": "utf-8", "overwrite": True}},
+        {str(out_path.resolve()): {"format": "jsonlines", "encoding": "utf-8", "overwrite": not resume}},
         priority="cmdline",
     )
     logging.getLogger("scrapy.downloadermiddlewares.retry").addFilter(_GaveUpRetrying())
     process = CrawlerProcess(crawl)
     crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler, start_url=start_url, max_pages=max_pages)
+    process.crawl(crawler, start_url=start_url, max_pages=max_pages, max_seconds=max_seconds,
+                  check_external=check_external, resume_from=str(out_path) if resume else None)
     process.start()
 
     stats = crawler.stats.get_stats()

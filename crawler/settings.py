@@ -35,6 +35,14 @@ DOWNLOAD_TIMEOUT = 15
 RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+# Scrapy's retry, except that a 429/503 with Retry-After is retried only after waiting
+# that long (without holding up other requests). A server asking for more than
+# RETRY_AFTER_MAX seconds is not waited for: its answer is recorded as it came.
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawler.downloadermiddlewares.retry.RetryAfterMiddleware": 550,
+}
+RETRY_AFTER_MAX = 60
 
 # Every status is a fact to record: 404 and 500 pages reach the spider's callback
 # instead of being dropped by HttpErrorMiddleware.
@@ -53,6 +61,33 @@ DEPTH_LIMIT = 0
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
+# A time budget: CLOSESPIDER_TIMEOUT (seconds, 0 = none), set by the spider's
+# max_seconds. The crawl then ends like any other, with pages.jsonl written.
+
+# Further pages of a column list built in script (TRS createPageHTML, Hanweb
+# datastore, 共N页): at most this many per list page, so that a bogus page count
+# cannot explode the crawl (crawler.extract.pagination).
+NETCHECK_MAX_LIST_PAGES = 200
+
+# Crawler traps (crawler.traps): URLs refused before they are fetched, counted in the
+# stats as netcheck/trap_skipped. False turns every guard off.
+NETCHECK_TRAP_GUARD = True
+# A calendar links next month forever: a URL dated more than this many years after
+# today (or before 1990) is not fetched.
+NETCHECK_CALENDAR_YEARS_AHEAD = 2
+# Distinct query strings per path, not counting item and page parameters (id=…,
+# page=…), which a path legitimately takes by the thousand; sort/filter/calendar
+# parameters beyond this are a combinatorial trap.
+NETCHECK_MAX_QUERY_VARIANTS = 20  # a calendar or sort page past this is a trap, and costs every re-audit in full
+# Longer URLs are generated, not published (a government page links nothing this long);
+# Scrapy's UrlLengthMiddleware and crawler.traps both read it.
+URLLENGTH_LIMIT = 512
+
+# External links are recorded on the page that holds them; `check_external` (spider
+# argument, `netcheck audit --check-external`) also checks each target once, HEAD
+# first, after every internal page (lower priority), never following their links.
+# Scrapy keeps one download slot per host, so each external host gets its own
+# CONCURRENT_REQUESTS_PER_DOMAIN and DOWNLOAD_DELAY.
 
 # Scrapy's duplicate filter, letting redirect hops through so that a link that
 # redirects to an already-fetched page still gets its record.
@@ -73,3 +108,12 @@ REMOTE_CONTROL_ENABLED = False
 
 # Output: pages.jsonl is written through FEEDS by crawler.run; keep Chinese as is.
 FEED_EXPORT_ENCODING = "utf-8"
+
+# Repeat audits: cache pages that carry a validator and revalidate every one of them on the
+# next run (crawler.httpcache explains why nothing is trusted unasked). The CLI points
+# HTTPCACHE_DIR at the user's cache directory; `--no-cache` turns it off.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_POLICY = "crawler.httpcache.RevalidatePolicy"
+HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
+HTTPCACHE_EXPIRATION_SECS = 0  # entries never expire by age: they are revalidated instead
+HTTPCACHE_GZIP = True

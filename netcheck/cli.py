@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("url", type=_url)
     a.add_argument("--out", type=Path, help="run directory (default: ./netcheck-runs/HOST-TIMESTAMP)")
     a.add_argument("--max-pages", type=int, help="stop the crawl after this many fetches")
+    a.add_argument("--max-time", type=int, metavar="SECONDS", help="stop the crawl after this long")
+    a.add_argument("--resume", action="store_true",
+                   help="continue the crawl stored in --out instead of starting again")
+    a.add_argument("--check-external", action="store_true",
+                   help="also check links to other sites (once each, politely)")
+    a.add_argument("--no-cache", action="store_true",
+                   help="do not keep or use the HTTP cache that makes re-audits cheap")
     a.add_argument("-s", dest="settings", action="append", type=_setting, default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting for the crawl, as `scrapy crawl -s`")
     judging(a)
@@ -102,12 +109,27 @@ def cmd_audit(args) -> int:
     catalog = _catalog(args)  # refuse a bad catalog before spending an hour crawling
     as_of = args.as_of or date.today()
     out = args.out or Path("netcheck-runs") / f"{urlsplit(args.url).hostname}-{datetime.now():%Y%m%d-%H%M%S}"
-    settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **dict(args.settings)}
+    if args.resume and not (out / "pages.jsonl").is_file():
+        print(f"netcheck: --resume: no crawl to continue in {out}", file=sys.stderr)
+        return Exit.USAGE
+    settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **_cache_settings(args), **dict(args.settings)}
     started = datetime.now().astimezone().isoformat(timespec="seconds")
-    stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages)
+    stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
+                       check_external=args.check_external, resume=args.resume)
     run = judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats, started=started)
     print_summary(run, out)
     return run["exit_status"]
+
+
+def _cache_settings(args) -> dict:
+    if args.no_cache:
+        return {"HTTPCACHE_ENABLED": False}
+    import os
+
+    from platformdirs import user_cache_dir
+
+    cache = os.environ.get("NETCHECK_CACHE_DIR") or str(Path(user_cache_dir("netcheck")) / "httpcache")
+    return {"HTTPCACHE_ENABLED": True, "HTTPCACHE_DIR": cache}
 
 
 def cmd_report(args) -> int:

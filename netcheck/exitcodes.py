@@ -13,8 +13,12 @@ class Exit(IntEnum):
 FAIL_ON = ("veto", "deduct", "notice", "never")
 
 
-def exit_status(severities, fail_on: str) -> Exit:
+def exit_status(severities, fail_on: str, veto: bool = False) -> Exit:
+    """1 when a finding at or above `fail_on` exists; a site failed by a counting rule
+    (e.g. five blank columns, each only a deduction) fails at every level but `never`."""
     if fail_on == "never":
         return Exit.OK
+    if veto:
+        return Exit.FINDINGS
     threshold = SEVERITY_RANK[fail_on]
     return Exit.FINDINGS if any(SEVERITY_RANK[s] <= threshold for s in severities) else Exit.OK

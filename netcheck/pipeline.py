@@ -33,11 +33,13 @@ class RunDirError(ValueError):
     """A run directory that cannot be re-judged."""
 
 
-def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages: int | None = None) -> dict:
+def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages: int | None = None,
+               max_seconds: int | None = None, check_external: bool = False, resume: bool = False) -> dict:
     from crawler.run import run_crawl  # scrapy is only needed when crawling
 
     run_dir.mkdir(parents=True, exist_ok=True)
-    return run_crawl(url, run_dir / PAGES, settings=settings or {}, max_pages=max_pages)
+    return run_crawl(url, run_dir / PAGES, settings=settings or {}, max_pages=max_pages, max_seconds=max_seconds,
+                     check_external=check_external, resume=resume)
 
 
 def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,
@@ -51,7 +53,7 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     crawl = Crawl.load(pages_path, start_url=site)
     judgement = checks.judge(crawl, catalog, as_of)
     findings = judgement.findings
-    result = score(findings)
+    result = score(findings, catalog, judgement.facts)
     by = lambda attr: _counts(getattr(f, attr) for f in findings)
     run = {
         "site": crawl.start_url,
@@ -63,12 +65,13 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
                    "by_severity": by("severity"), "by_department": by("department")},
         **result,
         "fail_on": fail_on,
-        "exit_status": int(exit_status((f.severity for f in findings), fail_on)),
+        "exit_status": int(exit_status((f.severity for f in findings), fail_on, veto=result["veto"])),
         "versions": _versions(),
         "crawl": crawl_stats or previous.get("crawl") or {},
-        "warnings": judgement.warnings + judgement.errors,
+        "warnings": judgement.warnings + judgement.errors + result["early_warnings"],
         "matches": [{"category": m.category, "column": m.column, "method": m.method, "score": m.score,
-                     "source": m.source, "url": m.url, "near_misses": m.near_misses}
+                     "source": m.source, "url": m.url, "near_misses": m.near_misses,
+                     "items": m.items, "newest": m.newest}
                     for m in judgement.matches.values()],
         "rules": {r.rule_id: {"description": r.description, "severity": catalog.rule(r.rule_id).severity,
                               "basis": catalog.rule(r.rule_id).basis} for r in checks.RULES},

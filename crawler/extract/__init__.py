@@ -11,6 +11,8 @@ One module per job:
 - `metadata`   the 信息公开 metadata table (索引号, 发布日期 …)
 - `dates`      every date form these sites print, and dates in URLs
 - `lists`      column-list entries and "暂无信息" notices
+- `urls`       one canonical spelling per URL (no session ids, sorted query)
 - `links`      every link, image and frame, classified internal/external/…
+- `pagination` further pages of a list built in script (TRS, Hanweb, 共N页)
 - `page`       puts the above together into a `PageRecord`
 """

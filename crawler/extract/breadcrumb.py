@@ -1,10 +1,12 @@
 """The 当前位置 trail ("当前位置：首页 > 政务公开 > 行政处罚").
 
-Two ways to find it, tried in order: a text label (当前位置, 您现在的位置 …, in
+Three ways to find it, tried in order: a text label (当前位置, 您现在的位置 …, in
 simplified or traditional characters), else an element whose class or id names
-it (breadcrumb, location, position, dqwz …). The trail's names are the text
-pieces after the label, split at the separators; a link per name or one plain
-string both work, and so do image separators (the names are separate text nodes).
+it (breadcrumb, location, position, dqwz …), else a bare trail that starts at
+"首页" and goes on with separators ("首页 >> 政务公开 >> 行政处罚"). The trail's
+names are the text pieces after the label, split at the separators; a link per
+name or one plain string both work, and so do image separators (the names are
+separate text nodes).
 """
 from __future__ import annotations
 
@@ -31,6 +33,10 @@ SEPARATOR = re.compile(r"\s*(?:&gt;|—+\s*>|-+\s*>|=+>|>+|＞+|»+|›+|→+|/|
 CONTAINER_HINTS = ("crumb", "location", "position", "dqwz", "weizhi", "mianbao", "curpos", "currentpath")
 MAX_NAME_CHARS = 40  # longer text after a label is page content, not a trail name
 MAX_CLIMB = 3  # ancestors tried when the label sits alone in its own element
+# Where an unlabelled trail starts (simplified form). A menu also starts with 首页 but
+# has no separators, so a bare trail needs one right after this name.
+HOME_NAMES = frozenset({"首页", "网站首页", "主页", "本站首页"})
+_STARTS_WITH_SEPARATOR = re.compile(r"^\s*" + SEPARATOR.pattern.removeprefix(r"\s*"))
 
 _TEXT_NODES = ".//text()[not(ancestor::script) and not(ancestor::style)]"
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
@@ -97,6 +103,59 @@ def _from_container(sel: Selector) -> list[str]:
     return []
 
 
+def _separated_names(pieces: list[str]) -> list[str]:
+    """Names from text pieces while a separator stands between each two; stops where one is missing."""
+    names: list[str] = []
+    separated = True
+    for piece in pieces:
+        parts = SEPARATOR.split(piece)
+        for i, part in enumerate(parts):
+            if i:
+                separated = True
+            name = collapse(part).strip("：:|")
+            if not name:
+                continue
+            if not separated or len(name) > MAX_NAME_CHARS:
+                return names
+            names.append(name)
+            separated = False
+    return names
+
+
+def _from_home(sel: Selector) -> list[str]:
+    for node in sel.root.xpath("//body" + _TEXT_NODES[1:]):
+        text = simplified(collapse(str(node)))
+        home = next((name for name in HOME_NAMES if text.startswith(name)), None)
+        if home is None:
+            continue
+        if text != home:  # "首页 > 政务公开 > 行政处罚" in one string
+            names = _separated_names([str(node)]) if _STARTS_WITH_SEPARATOR.match(text[len(home):]) else []
+        else:  # <a>首页</a> &gt; <a>政务公开</a> …: the rest follows in the enclosing element
+            names = _home_trail(node)
+        if len(names) >= 2:
+            return names
+    return []
+
+
+def _home_trail(node) -> list[str]:
+    """Names from a lone 首页 text node on, climbing until the text after it shows up."""
+    container = node.getparent()
+    if not node.is_text and container is not None:
+        container = container.getparent()
+    for _ in range(MAX_CLIMB + 1):
+        if container is None:
+            break
+        texts = [t for t in container.xpath(_TEXT_NODES) if collapse(str(t))]
+        index = next((i for i, t in enumerate(texts)
+                      if t.getparent() is node.getparent() and t.is_tail == node.is_tail), None)
+        if index is not None and index + 1 < len(texts):
+            if not _STARTS_WITH_SEPARATOR.match(str(texts[index + 1])):
+                return []
+            return _separated_names([str(t) for t in texts[index:]])
+        container = container.getparent()
+    return []
+
+
 def breadcrumb(sel: Selector) -> list[str]:
     """The trail as a list of names without the label, e.g. ['首页', '政务公开', '行政处罚']; [] when none."""
-    return _from_label(sel) or _from_container(sel)
+    return _from_label(sel) or _from_container(sel) or _from_home(sel)

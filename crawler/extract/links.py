@@ -13,6 +13,7 @@ from parsel import Selector
 from w3lib.url import safe_url_string
 
 from crawler.extract.normalize import collapse
+from crawler.extract.urls import canonical_url
 from crawler.items import Link
 
 # File types published as attachments. Image types count only when linked with <a>
@@ -90,13 +91,13 @@ def link_kind(url: str, site_url: str, tag: str = "a") -> str:
 
 
 def absolute_url(href: str, base_url: str) -> str | None:
-    """`href` resolved against `base_url`, fragment removed; None for a bare in-page anchor."""
+    """`href` resolved against `base_url` in canonical form (`urls.canonical_url`); None for a bare in-page anchor."""
     href = (href or "").strip()
     if not href or href.startswith("#"):
         return None
     if href.lower().startswith(OTHER_SCHEMES):
         return href
-    return urldefrag(urljoin(base_url, safe_url_string(href))).url
+    return canonical_url(urldefrag(urljoin(base_url, safe_url_string(href))).url)
 
 
 def page_links(sel: Selector, base_url: str, site_url: str | None = None) -> list[Link]:

@@ -9,14 +9,14 @@ header/nav/footer or a side column, carry no dates, and point at columns.
 from __future__ import annotations
 
 import re
-from urllib.parse import urldefrag, urljoin, urlsplit
+from datetime import date
+from urllib.parse import urlsplit
 
 from parsel import Selector
-from w3lib.url import safe_url_string
 
 from crawler.extract.content import in_sidebar, main_tree
-from crawler.extract.dates import date_spans, nfkc, url_date
-from crawler.extract.links import is_internal
+from crawler.extract.dates import date_spans, make_date, nfkc, url_date
+from crawler.extract.links import absolute_url, is_internal
 from crawler.extract.normalize import collapse, simplified
 from crawler.items import Entry
 
@@ -48,18 +48,48 @@ def _anchor_title(a) -> str:
     return collapse(a.get("title") or "") or _text(a)
 
 
-def _row_date(row, main_a, entry_url: str):
-    """The first date in the row's text outside its main link; month-day forms take the URL's year."""
+def page_reference_date(root) -> date | None:
+    """The latest full date the page prints (scripts aside): the "today" of its lists.
+
+    Lists that print only month and day ("[03-07]") are lists of recent items, so the
+    year is the one that puts the day on or before the latest date on the page (its
+    update line, a dated entry …): "[12-30]" on a page updated 2016-03-21 is 2015-12-30.
+    """
+    texts = root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+    found = [day for text in texts if any(c.isdigit() for c in text) for _, _, day in date_spans(nfkc(text))]
+    return max(found, default=None)
+
+
+def _year_before(day: date, reference: date) -> date:
+    """`day` (a month-day read with the reference's year) moved a year back when it lies after the reference."""
+    if day <= reference:
+        return day
+    return make_date(day.year - 1, day.month, day.day) or day
+
+
+def _row_date(row, main_a, entry_url: str, reference: date | None = None):
+    """The first date in the row's text outside its main link.
+
+    Month-day forms take the year of the URL's date, else the year that puts them on
+    or before `reference` (`page_reference_date`); without either they are not dates.
+    """
     outside = [t for t in row.xpath(".//text()") if not _within(t, main_a)]
     url_day = url_date(entry_url)
-    found = date_spans(nfkc(" ".join(outside)), url_day.year if url_day else None)
+    year = url_day.year if url_day else reference.year if reference else None
+
+    def dated(day: date) -> date:
+        return day if url_day or reference is None else _year_before(day, reference)
+
+    # A full date anywhere in the row beats a month-day form (which a 文号 like 〔2016〕3-1号 can fake).
+    outside = nfkc(" ".join(outside))
+    found = date_spans(outside) or (date_spans(outside, year) if year else [])
     if found:
-        return found[0][2], False
+        return dated(found[0][2]), False
     # Some lists put the date inside the link: <a>标题<span>2016-03-07</span></a>.
     inside = nfkc(_text(main_a))
-    found = date_spans(inside, url_day.year if url_day else None)
+    found = date_spans(inside, year)
     if found and found[-1][1] == len(inside):
-        return found[-1][2], True
+        return dated(found[-1][2]), True
     return None, False
 
 
@@ -96,7 +126,7 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
             href = (a.get("href") or "").strip()
             if not href or href.lower().startswith(_SKIP_SCHEMES):
                 continue
-            url = urldefrag(urljoin(base_url, safe_url_string(href))).url
+            url = absolute_url(href, base_url)
             title = _anchor_title(a)
             if is_internal(url, site_url) and title and not NOT_AN_ENTRY.match(title):
                 anchors.append((len(title), a, url, title))
@@ -108,9 +138,10 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
     for row, *_ in candidates:
         group_sizes[_group(row)] = group_sizes.get(_group(row), 0) + 1
 
+    reference = page_reference_date(sel.root) if candidates else None
     entries = []
     for row, main_a, url, title in candidates:
-        day, date_in_title = _row_date(row, main_a, url)
+        day, date_in_title = _row_date(row, main_a, url, reference)
         if day is None and (
             group_sizes[_group(row)] < MIN_UNDATED_GROUP
             or in_sidebar(row)

@@ -14,14 +14,15 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 from crawler.extract.breadcrumb import breadcrumb
 from crawler.extract.content import article_body, main_tree, text_lines, visible_text
 from crawler.extract.dates import parse_date, published_from_text, signing_date, url_date
-from crawler.extract.embedded import unwrap_embedded_lists
+from crawler.extract.embedded import is_list_document, unwrap_embedded_lists
 from crawler.extract.encoding import response_text
-from crawler.extract.links import page_links
+from crawler.extract.links import link_kind, page_links
 from crawler.extract.lists import has_empty_notice, list_entries
 from crawler.extract.metadata import metadata_table
 from crawler.extract.meta_tags import meta_tags
 from crawler.extract.normalize import collapse, match_key
-from crawler.items import PageRecord
+from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
+from crawler.items import Link, PageRecord
 
 # Breadcrumb names that stand for "this page", not for a column.
 GENERIC_CRUMBS = frozenset({
@@ -75,8 +76,13 @@ def page_column(meta: dict[str, str], trail: list[str], title: str, page_type: s
     return None
 
 
-def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: str | None = None) -> dict[str, Any]:
-    """The HTML fields of a PageRecord (title … text) for one page's markup."""
+def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: str | None = None,
+               max_list_pages: int = MAX_LIST_PAGES) -> dict[str, Any]:
+    """The HTML fields of a PageRecord (title … text) for one page's markup.
+
+    `links` ends with the further pages of the page's list that it builds in script
+    (tag 'pagination', at most `max_list_pages`).
+    """
     sel = Selector(text=unwrap_embedded_lists(html))
     tree = main_tree(sel.root)
     meta = meta_tags(sel)
@@ -119,9 +125,15 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "page_type": page_type,
         "entries": entries,
         "empty_notice": empty_notice,
-        "links": page_links(sel, url, site_url),
+        "links": _with_pagination(page_links(sel, url, site_url), html, url, site_url or url, max_list_pages),
         "text": text,
     }
+
+
+def _with_pagination(links: list[Link], html: str, url: str, site_url: str, limit: int) -> list[Link]:
+    # The raw markup: pagers live in scripts and datastores that parsing drops.
+    pages = further_pages(html, url, links, limit=limit)
+    return links + [Link(url=page, text="", kind=link_kind(page, site_url), tag="pagination") for page in pages]
 
 
 def media_type(response: Response) -> str | None:
@@ -133,15 +145,21 @@ def media_type(response: Response) -> str | None:
 
 
 def is_html_response(response: Response) -> bool:
-    """True when the response carries an HTML page body worth parsing."""
+    """True when the response carries an HTML page body worth parsing, or a CMS list document.
+
+    A Hanweb data proxy answers with a `<datastore>` XML list, as text/xml or text/html
+    depending on the server: it is read by its body, not its Content-Type.
+    """
     if not response.body or "download_stopped" in response.flags:
         return False
     if isinstance(response, HtmlResponse):
         return True
-    return isinstance(response, TextResponse) and "html" in (media_type(response) or "")
+    return isinstance(response, TextResponse) and (
+        "html" in (media_type(response) or "") or is_list_document(response.body))
 
 
-def build_record(response: Response, *, site_url: str | None = None, site_name: str | None = None) -> PageRecord:
+def build_record(response: Response, *, site_url: str | None = None, site_name: str | None = None,
+                 max_list_pages: int = MAX_LIST_PAGES) -> PageRecord:
     """One PageRecord for a response: fetch facts from the response and its meta, page facts if HTML.
 
     `site_url` decides what is internal (default: the response URL); `site_name`
@@ -162,7 +180,7 @@ def build_record(response: Response, *, site_url: str | None = None, site_name: 
         fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
     if is_html_response(response):
-        for name, value in parse_page(response_text(response), response.url,
-                                      site_url=site_url or response.url, site_name=site_name).items():
+        for name, value in parse_page(response_text(response), response.url, site_url=site_url or response.url,
+                                      site_name=site_name, max_list_pages=max_list_pages).items():
             setattr(record, name, value)
     return record

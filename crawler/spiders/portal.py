@@ -1,13 +1,18 @@
 """The `portal` spider: every page and file of one government portal, recorded as found.
 
     scrapy crawl portal -a start_url=https://www.example.gov.cn/ [-a max_pages=500]
+        [-a max_seconds=3600] [-a check_external=true]
 
 Each fetched URL yields exactly one PageRecord, whatever happened: a page, a
 404, a file checked with HEAD, or a failure (timeout, refused, robots.txt …).
 Internal pages are fetched with GET and parsed; internal files and anything
 that does not look like a page are checked with HEAD (GET when the server
 refuses HEAD, stopped once the headers are in). External links are recorded on
-the page that holds them but not fetched. Nothing is judged here.
+the page that holds them; with check_external each target is also checked once,
+like a file, after the internal pages, and never followed. Further pages of a
+column list that the page builds in script (tag 'pagination') are fetched too,
+and carry the column page's name (PageRecord.list_of). URLs the trap guards
+refuse (crawler.traps) are not fetched. Nothing is judged here.
 """
 from __future__ import annotations
 
@@ -20,23 +25,39 @@ from scrapy.http import Request, Response
 
 from crawler.extract.links import is_internal, looks_like_html
 from crawler.extract.page import build_record
+from crawler.extract.pagination import MAX_LIST_PAGES
 from crawler.fetch_errors import error_kind
-from crawler.items import PageRecord
+from crawler.extract.urls import canonical_url
+from crawler.items import Link, PageRecord
+from crawler.resume import record_from_dict, recorded_urls, recover_feed
+from crawler.traps import TrapGuard
 
 # Statuses with which servers refuse HEAD although GET would work.
 HEAD_REFUSED_STATUSES = frozenset({400, 403, 405, 501})
 FOLLOWED_KINDS = frozenset({"internal", "attachment"})
+# Below every internal page (DepthMiddleware lowers those by their depth): external
+# targets are checked once the site itself has been seen, so a page or time budget
+# is spent on the site first.
+EXTERNAL_PRIORITY = -1000
+_TRUE = frozenset({"1", "true", "yes", "on"})
 
 
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, start_url: str | None = None, max_pages: int | str | None = None, *args, **kwargs):
+    def __init__(self, start_url: str | None = None, max_pages: int | str | None = None,
+                 max_seconds: int | str | None = None, check_external: bool | str = False,
+                 resume_from: str | None = None, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not start_url:
             raise ValueError("the portal spider needs a start URL: -a start_url=https://…")
         self.start_url = start_url if "://" in start_url else f"http://{start_url}"
         self.max_pages = int(max_pages) if max_pages else None
+        self.max_seconds = float(max_seconds) if max_seconds else None
+        # -a passes strings: "true"/"1" switch it on.
+        self.check_external = check_external is True or str(check_external).lower() in _TRUE
+        self.traps = TrapGuard(enabled=False)  # replaced in from_crawler, where the settings are
+        self.max_list_pages = MAX_LIST_PAGES
         # What counts as "this site": the start URL's host, or where the start page
         # redirected to when that is another host (a portal that moved domains).
         self.site_url = self.start_url
@@ -46,6 +67,7 @@ class PortalSpider(scrapy.Spider):
         # already queued in the downloader, so max_pages also caps what we ask for.
         # Scrapy's dupefilter stays the authority on duplicates; this set only counts.
         self.requested: set[str] = set()
+        self.resume_from = resume_from  # a pages.jsonl to continue (crawler.resume)
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -53,7 +75,11 @@ class PortalSpider(scrapy.Spider):
         # Settings are still open here (frozen right after the spider is built).
         if spider.max_pages:
             crawler.settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
+        if spider.max_seconds:
+            crawler.settings.set("CLOSESPIDER_TIMEOUT", spider.max_seconds, priority="spider")
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
+        spider.traps = TrapGuard.from_crawler(crawler)
+        spider.max_list_pages = crawler.settings.getint("NETCHECK_MAX_LIST_PAGES", MAX_LIST_PAGES)
         crawler.signals.connect(spider.on_headers_received, signal=signals.headers_received)
         return spider
 
@@ -63,8 +89,32 @@ class PortalSpider(scrapy.Spider):
 
     def start_requests(self):
         # Scrapy < 2.13 calls this one; newer versions call start() above.
+        if self.resume_from:
+            resumed = yield from self._resume()
+            if resumed:
+                return
         self.requested.add(self.start_url)
         yield self._request(self.start_url, "GET", referer=None, start=True)
+
+    def _resume(self):
+        """Requests for the frontier of the crawl recorded in resume_from; False when that
+        crawl never got its start page (then it simply starts again)."""
+        records = recover_feed(self.resume_from)
+        start = next((r for r in records if r["url"] in (self.start_url, canonical_url(self.start_url))), None)
+        if start is None:
+            return False
+        self.requested |= recorded_urls(records)
+        if start.get("final_url") and not is_internal(start["final_url"], self.start_url):
+            self.site_url = start["final_url"]
+        self.site_name = (start.get("meta") or {}).get("SiteName") or start.get("title") or None
+        self.crawler.stats.set_value("netcheck/resumed_records", len(records))
+        for rec in records:
+            if rec.get("status") == 200 and rec.get("is_html") and is_internal(rec.get("final_url") or rec["url"],
+                                                                              self.site_url):
+                page_url = rec.get("final_url") or rec["url"]
+                for request in self.follow_links(record_from_dict(rec), page_url):
+                    yield request.replace(meta={**request.meta, "depth": (rec.get("depth") or 0) + 1})
+        return True
 
     def _request(self, url: str, method: str, *, referer: str | None, start: bool = False, **meta) -> Request:
         return Request(
@@ -78,12 +128,14 @@ class PortalSpider(scrapy.Spider):
     def on_headers_received(self, headers, body_length, request, **kwargs) -> None:
         """Stop downloading bodies we will not parse: files reached by GET, HEAD fallbacks.
 
-        Only our own requests: robots.txt (text/plain) must arrive whole.
+        Only our own requests: robots.txt (text/plain) must arrive whole. XML bodies
+        are kept: a Hanweb data proxy answers a list page's further pages in XML.
         """
         if "netcheck_referer" not in request.meta:
             return
         content_type = (headers.get(b"Content-Type") or b"").lower()
-        if request.meta.get("netcheck_headers_only") or (content_type and b"html" not in content_type):
+        if request.meta.get("netcheck_headers_only") or (
+                content_type and b"html" not in content_type and b"xml" not in content_type):
             raise StopDownload(fail=False)
 
     def parse(self, response: Response):
@@ -93,30 +145,49 @@ class PortalSpider(scrapy.Spider):
             # DepthMiddleware would drop a retry one level deeper than allowed; record the HEAD answer then.
             if not self.depth_limit or depth + 1 <= self.depth_limit:
                 url = (meta.get("redirect_urls") or [response.request.url])[0]
-                yield self._request(url, "GET", referer=meta.get("netcheck_referer"),
-                                    netcheck_headers_only=True, netcheck_depth=depth).replace(dont_filter=True)
+                priority = 0 if is_internal(url, self.site_url) else EXTERNAL_PRIORITY
+                yield self._request(url, "GET", referer=meta.get("netcheck_referer"), netcheck_headers_only=True,
+                                    netcheck_depth=depth).replace(dont_filter=True, priority=priority)
                 return
 
         is_start = meta.get("netcheck_start", False)
         if is_start and not is_internal(response.url, self.start_url):
             self.site_url = response.url
-        record = build_record(response, site_url=self.site_url, site_name=None if is_start else self.site_name)
+        record = build_record(response, site_url=self.site_url, site_name=None if is_start else self.site_name,
+                              max_list_pages=self.max_list_pages)
         record.depth = depth
         record.referer = meta.get("netcheck_referer")
+        _continue_list(record, meta.get("netcheck_list"))
         if is_start and record.is_html:
             self.site_name = record.meta.get("SiteName") or record.title or None
         self.crawler.stats.inc_value("netcheck/records")
         yield record
 
         if record.status == 200 and record.is_html and is_internal(response.url, self.site_url):
-            for link in record.links:
-                if link.kind not in FOLLOWED_KINDS or link.url in self.requested:
-                    continue
-                if self.max_pages and len(self.requested) >= self.max_pages:
-                    break
-                self.requested.add(link.url)
-                method = "GET" if link.kind == "internal" and looks_like_html(link.url) else "HEAD"
-                yield self._request(link.url, method, referer=response.url)
+            yield from self.follow_links(record, response.url)
+
+    def follow_links(self, record: PageRecord, page_url: str):
+        """Requests for the links of one recorded internal page that are still to be fetched."""
+        for link in record.links:
+            followed = link.kind in FOLLOWED_KINDS or (link.kind == "external" and self.check_external)
+            if not followed or link.url in self.requested:
+                continue
+            if self.max_pages and len(self.requested) >= self.max_pages:
+                break
+            if not self.traps.allows(link.url):
+                continue
+            self.requested.add(link.url)
+            yield self._link_request(link, record, page_url)
+
+    def _link_request(self, link: Link, record: PageRecord, page_url: str) -> Request:
+        if link.kind == "external":  # checked like a file: the answer, not the content
+            return self._request(link.url, "HEAD", referer=page_url).replace(priority=EXTERNAL_PRIORITY)
+        method = "GET" if link.kind == "internal" and looks_like_html(link.url) else "HEAD"
+        if link.tag == "pagination":
+            # The column this list page continues, handed on to its further pages.
+            return self._request(link.url, method, referer=page_url, netcheck_list={
+                "url": record.list_of or page_url, "column": record.column, "breadcrumb": record.breadcrumb})
+        return self._request(link.url, method, referer=page_url)
 
     def on_error(self, failure):
         request = failure.request
@@ -131,4 +202,15 @@ class PortalSpider(scrapy.Spider):
             depth=request.meta.get("netcheck_depth", request.meta.get("depth", 0)),
             referer=request.meta.get("netcheck_referer"),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            list_of=(request.meta.get("netcheck_list") or {}).get("url"),
         )
+
+
+def _continue_list(record: PageRecord, column_page: dict | None) -> None:
+    """Mark a further list page with the column page it continues, and take that page's
+    column and breadcrumb where it has none of its own (a data-proxy answer is bare XML)."""
+    if not column_page:
+        return
+    record.list_of = column_page["url"]
+    record.column = record.column or column_page.get("column")
+    record.breadcrumb = record.breadcrumb or list(column_page.get("breadcrumb") or [])

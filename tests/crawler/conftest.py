@@ -74,21 +74,24 @@ def site_url():
     server.server_close()
 
 
-def run_crawl_subprocess(start_url: str, out: Path, settings: dict, max_pages: int | None = None):
+def run_crawl_subprocess(start_url: str, out: Path, settings: dict, max_pages: int | None = None, **options):
     """Run crawler.run.run_crawl in a fresh Python, from a directory outside the repo.
 
-    Returns (stats dict, list of page records).
+    `options` are run_crawl's keyword options (max_seconds, check_external).
+    Returns (stats dict, list of page records); stats['netcheck'] holds the crawl's
+    netcheck/* and retry/* counters.
     """
     code = (
         "import json, sys\n"
         "from pathlib import Path\n"
         "from crawler.run import run_crawl\n"
-        "start, out, settings, max_pages = json.loads(sys.argv[1])\n"
-        "stats = run_crawl(start, Path(out), settings=settings, max_pages=max_pages)\n"
-        "stats.pop('stats')\n"
+        "start, out, settings, max_pages, options = json.loads(sys.argv[1])\n"
+        "stats = run_crawl(start, Path(out), settings=settings, max_pages=max_pages, **options)\n"
+        "full = stats.pop('stats')\n"
+        "stats['netcheck'] = {k: v for k, v in full.items() if k.startswith(('netcheck/', 'retry/'))}\n"
         "print(json.dumps(stats))\n"
     )
-    args = json.dumps([start_url, str(out), settings, max_pages])
+    args = json.dumps([start_url, str(out), settings, max_pages, options])
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run([sys.executable, "-c", code, args], capture_output=True, text=True,
                           cwd=out.parent, env=env, timeout=120)
@@ -98,10 +101,12 @@ def run_crawl_subprocess(start_url: str, out: Path, settings: dict, max_pages: i
     return stats, records
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def crawl_runner():
-    """run_crawl_subprocess with the fast local settings: (start_url, out_path, max_pages=None) -> (stats, records)."""
-    return lambda start_url, out, max_pages=None: run_crawl_subprocess(start_url, out, FAST_CRAWL, max_pages)
+    """run_crawl_subprocess with the fast local settings:
+    (start_url, out_path, max_pages=None, settings=None, **options) -> (stats, records)."""
+    return lambda start_url, out, max_pages=None, settings=None, **options: run_crawl_subprocess(
+        start_url, out, {**FAST_CRAWL, **(settings or {})}, max_pages, **options)
 
 
 @pytest.fixture(scope="module")

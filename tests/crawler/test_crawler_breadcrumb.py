@@ -50,3 +50,22 @@ def test_breadcrumb_of_saved_pages(saved_page):
         "首頁", "政務公開", "政府信息公開年報", "2015年", "部門政府信息公開工作年度報告"]
     page = saved_page("signing_cn_numeral.html", "http://www.pjfda.gov.cn/zwgk/xzxk/201603/t20160321_4620.html")
     assert breadcrumb(Selector(text=page.text)) == ["首页", "政务公开", "行政许可", "正文"]
+
+
+@pytest.mark.parametrize("body", [
+    '<div>首页 &gt; 政务公开 &gt; 行政处罚</div>',
+    '<div class="wz"><a href="/">首页</a> &gt;&gt; <a>政务公开</a> &gt;&gt; <a>行政处罚</a></div><p>打印本页</p>',
+    '<td><a href="/">首页</a> » <a>政务公开</a> » 行政处罚</td>',
+    '<div><span><a>首页</a></span> &gt; <span><a>政务公开</a></span> &gt; <span>行政处罚</span><span>字号：大 中 小</span></div>',
+])
+def test_unlabelled_trail_starting_at_the_home_page(body):
+    assert crumbs(body) == TRAIL
+
+
+@pytest.mark.parametrize("body", [
+    '<ul class="menu"><li><a>首页</a></li><li><a>政务公开</a></li><li><a>行政处罚</a></li></ul>',  # a menu
+    '<p><a>首页</a> | <a>政务公开</a> | <a>联系我们</a></p>',  # a footer bar
+    '<p>返回首页</p>',
+])
+def test_menus_starting_at_the_home_page_are_not_trails(body):
+    assert crumbs(body) == []

@@ -84,3 +84,13 @@ def test_published_from_text_reads_a_labelled_line_near_the_top():
 
 def test_published_from_text_does_not_take_formation_or_update_dates():
     assert published_from_text("成文日期：2016-03-07\n更新时间：2016-03-08") is None
+
+
+@pytest.mark.parametrize("url", [
+    "http://www.pjfda.gov.cn/zwgk/tzgg/201603/t20160307_4401.html",  # TRS
+    "http://www.pjfda.gov.cn/zwgk/tzgg/201603/t20160307_4401.shtml",
+    "https://www.pjfda.gov.cn/art/2016/3/7/art_3371_118282.html",  # Hanweb
+    "http://www.pjfda.gov.cn/art/2016/03/07/art_3371_118282.html",
+])
+def test_both_cms_article_url_forms_give_the_date(url):
+    assert url_date(url) == MARCH_7

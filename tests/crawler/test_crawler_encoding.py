@@ -33,3 +33,36 @@ def test_big5_body_is_not_mistaken_for_gbk():
 def test_meta_charset_wins_over_a_wrong_header():
     body = '<html><head><meta charset="gb2312"></head><body>政务公开</body></html>'.encode("gb2312")
     assert "政务公开" in decode_body(body)
+
+
+GBK_TEXT = "盘锦市食品药品监督管理局关于朱镕基同志题词和陶喆捐赠的通知，当前位置：首页 > 政务公开"  # 镕 喆: GBK, not GB2312
+BIG5_TEXT = "盤錦市食品藥品監督管理局政府信息公開工作報告，當前位置：首頁"
+
+
+def page(text: str, head: str = "") -> str:
+    return f"<html><head>{head}<title>通知</title></head><body><p>{text}</p></body></html>"
+
+
+@pytest.mark.parametrize("html, encoding, headers", [
+    (page(GBK_TEXT, '<meta charset="gbk">'), "gbk", {}),  # declared right
+    (page(GBK_TEXT, '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), "gbk", {}),  # GBK in GB2312
+    (page(GBK_TEXT + " 𠀀", '<meta charset="gb18030">'), "gb18030", {}),  # a four-byte GB18030 character
+    (page(GBK_TEXT), "gbk", {"Content-Type": "text/html; charset=GBK"}),
+    (page(GBK_TEXT, '<meta charset="utf-8">'), "gbk", {}),  # declared UTF-8, GBK bytes
+    (page(GBK_TEXT, '<meta charset="big5">'), "gbk", {}),  # declared Big5, GBK bytes
+    (page(GBK_TEXT), "gbk", {}),  # nothing declared
+    (page("政务公开"), "gbk", {}),  # nothing declared, too short for a detector (guessed Korean)
+    (page(BIG5_TEXT, '<meta charset="big5">'), "big5", {}),
+    (page(BIG5_TEXT), "big5", {}),
+    (page(BIG5_TEXT, '<meta charset="gb2312">'), "big5", {}),  # declared GB2312, Big5 bytes
+    (page(BIG5_TEXT, '<meta charset="utf-8">'), "big5", {}),
+])
+def test_chinese_encodings_declared_right_wrong_or_not_at_all(html, encoding, headers):
+    response = HtmlResponse(url=URL, body=html.encode(encoding), headers=headers)
+    text = html.split("<p>")[1].split("</p>")[0]
+    assert text in response_text(response)
+
+
+def test_a_stray_bad_byte_does_not_throw_away_a_right_decode():
+    body = page(GBK_TEXT, '<meta charset="utf-8">').encode("utf-8").replace(b"</p>", b"\xff</p>")
+    assert GBK_TEXT + "\ufffd" in response_text(HtmlResponse(url=URL, body=body))

@@ -1,3 +1,4 @@
+import pytest
 from parsel import Selector
 
 from crawler.extract.lists import has_empty_notice, list_entries
@@ -98,3 +99,37 @@ def test_undated_directory_of_column_index_pages_is_not_a_list():
     directory = "".join(f"<li><a href='/xxgk/c{i}/index.html'>栏目{i}</a></li>" for i in range(4))
     directory += "<li><a href='/col/col3371/'>通知公告</a></li>"
     assert list_entries(Selector(text=f"<div class='block'><ul class='list'>{directory}</ul></div>"), SITE, SITE) == []
+
+
+def test_month_day_dates_take_the_year_from_the_page_when_the_url_has_none(saved_page):
+    # "本栏目更新时间：2016年3月21日": [12-30] on that page is 2015-12-30, not 2016-12-30.
+    entries = entries_of(saved_page, "list_monthday.html", "http://www.pjfda.gov.cn/tzgg/index.html")
+    assert [(e.url.rsplit("=", 1)[-1], e.date) for e in entries] == [
+        ("1201", "2016-03-21"), ("1187", "2016-03-07"), ("1150", "2016-01-15"), ("1122", "2015-12-30")]
+
+
+def test_month_day_dates_without_any_year_on_the_page_stay_undated():
+    rows = "".join(f"<li><a href='/content.jsp?id={i}'>通知{i}</a><span>[03-0{i}]</span></li>" for i in range(1, 4))
+    assert [e.date for e in list_entries(Selector(text=f"<ul>{rows}</ul>"), SITE, SITE)] == [None, None, None]
+
+
+def test_a_full_date_in_the_row_beats_a_document_number_that_looks_like_a_month_day():
+    html = ("<table><tr><td><a href='/c.jsp?id=1'>行政处罚决定书</a></td><td>盘食药监罚〔2016〕3-1号</td>"
+            "<td>2016-03-10</td></tr></table><p>更新：2016-03-21</p>")
+    assert [e.date for e in list_entries(Selector(text=html), SITE, SITE)] == ["2016-03-10"]
+
+
+def test_data_proxy_answer_gives_its_entries(saved_page):
+    from crawler.extract.embedded import unwrap_embedded_lists
+
+    page = saved_page("hanweb_dataproxy.xml", "http://www.pjfda.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=16")
+    entries = list_entries(Selector(text=unwrap_embedded_lists(page.text)), page.url, SITE)
+    assert len(entries) == 15
+    assert (entries[-1].url, entries[-1].date) == (
+        "http://www.pjfda.gov.cn/art/2015/10/19/art_3373_116874.html", "2015-10-19")
+
+
+@pytest.mark.parametrize("notice", ["暂无信息", "没有相关信息", "暂无相关信息", "当前栏目暂无信息！", "對不起，暫無信息"])
+def test_empty_column_notices(notice):
+    html = f"<div class='list'><ul></ul><div class='tip'>{notice}</div></div>"
+    assert has_empty_notice(Selector(text=html))

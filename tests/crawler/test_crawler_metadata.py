@@ -93,3 +93,15 @@ def test_label_variants(raw, canonical):
 def test_label_table_maps_onto_a_small_set_of_canonical_labels():
     assert set(LABELS.values()) == {"索引号", "主题分类", "发布机构", "来源", "成文日期", "标题", "文号",
                                     "发布日期", "主题词", "有效性", "内容概述", "决定日期"}
+
+
+def test_list_items_with_label_elements():
+    body = """<ul class="xxgk-meta"><li><label>索引号：</label>11211100/2016-00123</li>
+      <li><label>发布机构：</label>盘锦市食品药品监督管理局</li><li><label>成文日期：</label>2016-03-07</li></ul>"""
+    assert table(body) == {"索引号": "11211100/2016-00123", "发布机构": "盘锦市食品药品监督管理局", "成文日期": "2016-03-07"}
+
+
+def test_one_span_per_pair_in_a_div():
+    body = """<div class="info"><span>索引号：11211100/2016-00124</span><span>发布日期：2016年03月10日</span>
+      <span>文号：盘食药监〔2016〕12号</span></div>"""
+    assert table(body) == {"索引号": "11211100/2016-00124", "发布日期": "2016年03月10日", "文号": "盘食药监〔2016〕12号"}

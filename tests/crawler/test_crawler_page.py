@@ -25,7 +25,7 @@ def test_trs_detail_page(saved_page):
     assert "主办单位" not in page.text and "首页\n政务公开\n办事服务" not in page.text  # chrome dropped
     kinds = {link.url.rsplit("/", 1)[-1]: link.kind for link in page.links}
     assert kinds["P020160310512345678901.pdf"] == "attachment"
-    assert kinds["sitename?method=show&id=1234"] == "external"
+    assert kinds["sitename?id=1234&method=show"] == "external"  # canonical: query sorted
 
 
 def test_dl_detail_page_uses_table_dates(saved_page):

@@ -1,0 +1,1 @@
+"""Downloader middlewares of the netcheck crawler, one module per component (as in scrapy.downloadermiddlewares)."""
