@@ -34,7 +34,7 @@ class Crawl:
     start_url: str
     pages: pd.DataFrame  # one row per fetched URL (PAGE_COLUMNS)
     entries: pd.DataFrame  # page_url, title, url, date: list entries as the lists show them
-    links: pd.DataFrame  # page_url, url, text, kind: every link on every HTML page
+    links: pd.DataFrame  # page_url, url, text, kind, tag: every link on every HTML page
 
     @classmethod
     def from_records(cls, start_url: str, records: list[dict]) -> "Crawl":
@@ -57,7 +57,8 @@ class Crawl:
                                 "url": canonical(e.get("url")), "date": e.get("date")})
             for link in rec.get("links") or []:
                 links.append({"page_url": row["url"], "url": canonical(link.get("url")),
-                              "text": link.get("text") or "", "kind": link.get("kind") or "internal"})
+                              "text": link.get("text") or "", "kind": link.get("kind") or "internal",
+                              "tag": link.get("tag") or "a"})
         pages = pd.DataFrame(rows, columns=PAGE_COLUMNS)
         if len(pages):
             # A URL fetched twice (e.g. a resumed crawl) keeps its last answer.
@@ -66,7 +67,7 @@ class Crawl:
             start_url=canonical(start_url),
             pages=pages,
             entries=pd.DataFrame(entries, columns=["page_url", "title", "url", "date"]),
-            links=pd.DataFrame(links, columns=["page_url", "url", "text", "kind"]).drop_duplicates(
+            links=pd.DataFrame(links, columns=["page_url", "url", "text", "kind", "tag"]).drop_duplicates(
                 ["page_url", "url"]).reset_index(drop=True),
         )
 

@@ -44,7 +44,10 @@ def _state(page: dict) -> tuple[str, str] | None:
 def _link_states(ctx: Context) -> pd.DataFrame:
     """One row per (linking page, target) whose target is broken or unverified."""
     html_urls = set(ctx.crawl.html["url"])
-    links = ctx.crawl.links[ctx.crawl.links["page_url"].isin(html_urls) & (ctx.crawl.links["kind"] != "other")]
+    links = ctx.crawl.links
+    # Further list pages the crawler built from a script are not links the site prints: a
+    # data proxy that refuses our GET is no dead link for the office to fix.
+    links = links[links["page_url"].isin(html_urls) & (links["kind"] != "other") & (links["tag"] != "pagination")]
     targets = set(links["url"])
     pages = ctx.crawl.pages
     # A target answers under the URL asked for, or where a redirect from elsewhere ended.

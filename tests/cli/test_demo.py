@@ -112,3 +112,29 @@ def test_report_rejudges_the_saved_crawl_as_of_another_date_without_fetching(dem
     old = Counter(f["rule"] for f in read_jsonl(out / "findings.jsonl"))
     assert rules["column.stale"] > old["column.stale"]  # news last posted 2016-06-28 is stale by August
     assert rules["link.broken"] == old["link.broken"]  # link answers are facts of the crawl
+
+
+@pytest.mark.parametrize("category, column, old, new, rule", [
+    ("行政处罚", "limit_workdays", 7, 14, "item.late"),  # the penalty posted after 13 working days is on time now
+    ("通知公告", "update_days", 180, 365, "column.stale"),  # notices 223 days old are fresh enough now
+])
+def test_changing_one_limit_changes_exactly_the_findings_it_governs(demo_run, tmp_path, category, column, old, new,
+                                                                    rule):
+    out, _ = demo_run
+    catalog = yaml.safe_load((ROOT / "checks" / "default_catalog.yaml").read_text(encoding="utf-8"))
+    row = next(c for c in catalog["categories"] if c["category"] == category)
+    assert row[column] == old
+    row[column] = new
+    changed = tmp_path / "catalog.yaml"
+    changed.write_text(yaml.safe_dump(catalog, allow_unicode=True), encoding="utf-8")
+    copy = tmp_path / "run"
+    copy.mkdir()
+    for name in ("pages.jsonl", "run.json"):
+        (copy / name).write_bytes((out / name).read_bytes())
+    result = run_netcheck("report", copy, "--catalog", changed, "--as-of", "2016-06-30", "--fail-on", "never")
+    assert result.returncode == 0, result.stderr
+    before = {f["fingerprint"]: f for f in read_jsonl(out / "findings.jsonl")}
+    after = {f["fingerprint"]: f for f in read_jsonl(copy / "findings.jsonl")}
+    gone = [before[k] for k in before.keys() - after.keys()]
+    assert after.keys() <= before.keys()
+    assert [(f["rule"], f["category"]) for f in gone] == [(rule, category)]
