@@ -11,10 +11,11 @@ from .rules.content import wrong_term
 from .rules.items import item_late, metadata_missing
 from .rules.links import link_broken, link_unverified
 from .rules.privacy import privacy_leak
-from .rules.site import homepage_stale, site_unreachable
+from .rules.site import homepage_stale, site_unreachable, tls_invalid
 
 RULES = (
     site_unreachable,
+    tls_invalid,
     homepage_stale,
     column_missing,
     column_empty,

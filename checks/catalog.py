@@ -41,7 +41,8 @@ class CatalogError(ValueError):
             where.append(f"line {line}")
         if column:
             where.append(f"column {column}")
-        super().__init__(": ".join([", ".join(where), reason]))
+        # One line, whatever a parser put into its message: the CLI prints it as `netcheck: bad catalog: …`.
+        super().__init__(": ".join([", ".join(where), " ".join(str(reason).split())]))
 
 
 @dataclass(frozen=True)
@@ -110,7 +111,7 @@ class Catalog:
 
 # Used when a catalog (e.g. a bare spreadsheet) gives no `rules:` section.
 _RULE_DEFAULTS = {
-    "site.unreachable": "veto", "site.homepage_stale": "veto", "link.unverified": "notice",
+    "site.unreachable": "veto", "site.tls_invalid": "veto", "site.homepage_stale": "veto", "link.unverified": "notice",
     "item.metadata_missing": "notice",
 }
 
@@ -120,14 +121,23 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     path = Path(path) if path else DEFAULT_CATALOG
     if not path.is_file():
         raise CatalogError(path, "no such file")
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise CatalogError(path, f"cannot read it: {exc.strerror or exc}") from None
+    if not raw.strip():
+        raise CatalogError(path, "the file is empty" + (" (0 bytes)" if not raw else ""))
     suffix = path.suffix.lower()
     if suffix in (".yaml", ".yml"):
         catalog = _from_yaml(path, raw)
     elif suffix in (".xlsx", ".xlsm"):
-        catalog = _from_rows(path, _sheet_rows(path), {})
+        from .catalog_sheets import sheet_rows
+
+        catalog = _from_rows(path, sheet_rows(path, _refusal(path), SPEC_COLUMNS + EXTRA_COLUMNS), {})
     elif suffix == ".csv":
-        catalog = _from_rows(path, _csv_rows(path, raw), {})
+        from .catalog_sheets import csv_rows
+
+        catalog = _from_rows(path, csv_rows(raw, _refusal(path), SPEC_COLUMNS + EXTRA_COLUMNS), {})
     else:
         raise CatalogError(path, f"unknown catalog format {suffix or '(none)'}: use .yaml, .xlsx or .csv")
     catalog.path = str(path)
@@ -135,13 +145,36 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     return catalog
 
 
+def _refusal(path):
+    return lambda reason, row=None, column=None: CatalogError(path, reason, row=row, column=column)
+
+
 # --- YAML -----------------------------------------------------------------------------------
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """PyYAML keeps the last of two equal keys without a word; a catalog edited by hand then
+    silently loses the first value (two update_days in one row). YAML forbids it: so do we."""
+
+    def construct_mapping(self, node, deep=False):
+        if isinstance(node, yaml.MappingNode):
+            seen: dict = {}
+            for key_node, _ in node.value:
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    continue
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key is not None and key in seen:
+                    raise yaml.constructor.ConstructorError(
+                        None, None, f"key {key!r} appears twice in one mapping (first on line {seen[key]})",
+                        key_node.start_mark)
+                seen[key] = key_node.start_mark.line + 1
+        return super().construct_mapping(node, deep=deep)
+
 
 def _from_yaml(path: Path, raw: bytes) -> Catalog:
     try:
         text = raw.decode("utf-8-sig")
         node = yaml.compose(text, Loader=yaml.SafeLoader)
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError:
         raise CatalogError(path, "not UTF-8 text") from None
     except yaml.YAMLError as exc:
@@ -183,79 +216,50 @@ def _category_lines(node) -> list[int]:
     return []
 
 
-# --- spreadsheets ----------------------------------------------------------------------------
-
-def _sheet_rows(path: Path):
-    import pandas as pd
-
-    try:
-        frame = pd.read_excel(path, dtype=str, sheet_name=0)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise CatalogError(path, f"cannot read the spreadsheet: {exc}") from None
-    return _frame_rows(frame)
-
-
-def _csv_rows(path: Path, raw: bytes):
-    import io
-
-    import pandas as pd
-
-    for encoding in ("utf-8-sig", "gb18030"):  # offices save CSV from Excel in GBK as often as UTF-8
-        try:
-            frame = pd.read_csv(io.BytesIO(raw), dtype=str, encoding=encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-        except Exception as exc:
-            raise CatalogError(path, f"cannot read the CSV: {exc}") from None
-    else:
-        raise CatalogError(path, "CSV is neither UTF-8 nor GB18030 text")
-    return _frame_rows(frame)
-
-
-def _frame_rows(frame):
-    frame.columns = [str(c).strip() for c in frame.columns]
-    rows = []
-    for i, rec in enumerate(frame.to_dict("records")):
-        item = {k: v for k, v in rec.items() if not (v is None or (isinstance(v, float) and math.isnan(v)))}
-        item = {k: (v.strip() if isinstance(v, str) else v) for k, v in item.items()}
-        item = {k: v for k, v in item.items() if v != ""}
-        if item:
-            rows.append((i + 2, None, item))  # row 1 is the header
-    if not rows:
-        raise CatalogError("", "no category rows")
-    unknown = [c for c in frame.columns if c not in SPEC_COLUMNS + EXTRA_COLUMNS and not c.startswith("Unnamed")]
-    if unknown:
-        rows.insert(0, (1, None, {"__unknown__": unknown[0]}))
-    return rows
-
-
 # --- shared validation -----------------------------------------------------------------------
 
 def _from_rows(path: Path, rows, doc: dict) -> Catalog:
     categories: list[Category] = []
     seen: dict[str, int] = {}
+    aliased: dict[str, tuple[int, str]] = {}  # alias → (row, category) of its first use
     for row, line, item in rows:
-        if "__unknown__" in item:
-            raise CatalogError(path, f"unknown column {item['__unknown__']!r}", row=row,
-                               column=item["__unknown__"])
         cat = _category(path, row, line, item)
         if cat.name in seen:
             raise CatalogError(path, f"category {cat.name!r} repeats row {seen[cat.name]}", row=row,
                                category=cat.name, line=line)
+        # One category's alias that is another's name is that category twice over. (Two categories
+        # may share an alias: a 双公示 column holds both 行政许可 and 行政处罚.)
+        named = next((a for a in cat.aliases if a in seen), None)
+        if named:
+            raise CatalogError(path, f"alias {named!r} is the category of row {seen[named]}: the same category twice",
+                               row=row, category=cat.name, line=line, column="aliases")
+        if cat.name in aliased:
+            other_row, other = aliased[cat.name]
+            raise CatalogError(path, f"{cat.name!r} is already an alias of {other!r} (row {other_row}): the same "
+                               f"category twice", row=row, category=cat.name, line=line)
         seen[cat.name] = row
+        for alias in cat.aliases:
+            aliased.setdefault(alias, (row, cat.name))
         categories.append(cat)
     return _settings(path, doc, categories)
 
 
 def _category(path, row, line, item: dict) -> Category:
-    name = _text(item.get("category"))
+    raw_name = item.get("category")
+    if raw_name is not None and not _is_scalar_text(raw_name):
+        raise CatalogError(path, f"'category' must be text, not {_kind(raw_name)} {raw_name} (quote it in YAML)",
+                           row=row, line=line, column="category")
+    name = _text(raw_name)
     if not name:
         raise CatalogError(path, "'category' (the category's name) is missing", row=row, line=line)
     err = lambda reason, column=None: CatalogError(path, reason, row=row, category=name, line=line, column=column)
-    unknown = sorted(set(item) - set(SPEC_COLUMNS + EXTRA_COLUMNS))
+    unknown = sorted(set(item) - set(SPEC_COLUMNS + EXTRA_COLUMNS), key=str)
     if unknown:
         raise err(f"unknown column {unknown[0]!r} (known: {', '.join(SPEC_COLUMNS + EXTRA_COLUMNS)})", unknown[0])
+    for column in ("department", "severity", "basis", "kind", "parent"):
+        value = item.get(column)
+        if value is not None and not _is_scalar_text(value):
+            raise err(f"{column} must be text, not {_kind(value)}", column)
     severity = _text(item.get("severity")) or None
     if severity is not None and severity not in SEVERITIES:
         raise err(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}", "severity")
@@ -280,6 +284,9 @@ def _category(path, row, line, item: dict) -> Category:
 
 def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
     where = lambda key: {"line": None, "column": key}
+    for key, kind in _SETTING_TYPES.items():
+        if doc.get(key) is not None and not isinstance(doc[key], kind):
+            raise CatalogError(path, f"{key} must be {_TYPE_NAMES[kind]}, not {_kind(doc[key])}", **where(key))
     catalog = Catalog(name=_text(doc.get("name")) or Path(path).stem, categories=categories)
     if "edition" in doc:
         if doc["edition"] not in (2015, 2019, "2015", "2019"):
@@ -299,7 +306,11 @@ def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
         raise CatalogError(path, f"annual_report.deadline {deadline!r} is not a month-day like 03-31",
                            **where("annual_report")) from None
     catalog.annual_deadline = (int(m.group(1)), int(m.group(2)))
+    known_rules = _rule_ids()
     for rule_id, spec in (doc.get("rules") or {}).items():
+        if rule_id not in known_rules:  # a typo would silently leave the rule at its default
+            raise CatalogError(path, f"unknown rule {rule_id!r} (known: {', '.join(sorted(known_rules))})",
+                               column="rules")
         catalog.rules[rule_id] = _rule_setting(path, rule_id, spec)
     rect = doc.get("rectification_workdays")
     if rect:
@@ -310,7 +321,7 @@ def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
         catalog.rectification_workdays = {**catalog.rectification_workdays, **rect}
     if "match_threshold" in doc:
         t = doc["match_threshold"]
-        if not isinstance(t, (int, float)) or not 0 < t <= 100:
+        if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0 < t <= 100:
             raise CatalogError(path, "match_threshold must be a number from 1 to 100", **where("match_threshold"))
         catalog.match_threshold = float(t)
     cal = doc.get("calendar") or {}
@@ -319,6 +330,18 @@ def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
     catalog.wrong_terms = [_wrong_term(path, i, t) for i, t in enumerate(doc.get("wrong_terms") or [])]
     catalog.scoring = _scoring(path, doc.get("scoring") or {})
     return catalog
+
+
+# Top-level settings and the YAML type each must have (checked before they are read).
+_SETTING_TYPES = {"name": (str, int), "default_department": str, "annual_report": dict, "rules": dict,
+                  "rectification_workdays": dict, "calendar": dict, "wrong_terms": list, "scoring": dict}
+_TYPE_NAMES = {(str, int): "text", str: "text", dict: "a mapping (name: value lines)", list: "a list (- lines)"}
+
+
+def _rule_ids() -> frozenset[str]:
+    from . import RULES  # imported here: checks/__init__ imports the rules, which import this module
+
+    return frozenset(r.rule_id for r in RULES)
 
 
 _SCORING_KEYS = {"veto": ("key_columns_stale", "should_update_stale", "blank_columns"),
@@ -380,6 +403,8 @@ def _wrong_term(path, i, spec) -> WrongTerm:
 
 
 def _dates(path, values, key) -> list[date]:
+    if values is not None and not isinstance(values, list):
+        raise CatalogError(path, f"{key} must be a list of dates", column=key)
     out = []
     for v in values or []:
         if isinstance(v, date):
@@ -390,6 +415,16 @@ def _dates(path, values, key) -> list[date]:
         except ValueError:
             raise CatalogError(path, f"{key}: {v!r} is not an ISO date", column=key) from None
     return out
+
+
+def _is_scalar_text(value) -> bool:
+    """Text, or a number a sheet may hold in a text column. Not a bool (YAML reads yes/no as one), a
+    date, a list or a mapping: those are a YAML value where text was meant."""
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _kind(value) -> str:
+    return {bool: "true/false", dict: "a mapping", list: "a list"}.get(type(value), type(value).__name__)
 
 
 def _text(value) -> str:
@@ -404,6 +439,9 @@ def _aliases(value, err) -> list[str]:
     if isinstance(value, str):
         return [a.strip() for a in re.split(r"[;；\n]", value) if a.strip()]
     if isinstance(value, (list, tuple)):
+        for i, alias in enumerate(value):
+            if not _is_scalar_text(alias):
+                raise err(f"aliases[{i + 1}] must be text, not {_kind(alias)}", "aliases")
         return [str(a).strip() for a in value if str(a).strip()]
     raise err(f"aliases must be a list (or ';'-separated text), not {type(value).__name__}", "aliases")
 
@@ -417,7 +455,7 @@ def _number(value, column, err, integer=False, minimum=0):
         number = float(value)
     except (TypeError, ValueError):
         raise err(f"{column} must be a number, not {value!r}", column) from None
-    if math.isnan(number) or number < minimum:
+    if math.isnan(number) or math.isinf(number) or number < minimum:
         raise err(f"{column} must be a number ≥ {minimum}, not {value!r}", column)
     if integer:
         if number != int(number):

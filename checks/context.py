@@ -28,6 +28,7 @@ class Context:
     matches: dict[str, Match] = field(default_factory=dict)
     column_categories: dict[str, list[str]] = field(default_factory=dict)
     _due_dates: dict = field(default_factory=dict)
+    memo: dict = field(default_factory=dict)  # tables several rules share, computed once
 
     @classmethod
     def build(cls, crawl: Crawl, catalog: Catalog, as_of: date) -> "Context":
@@ -65,8 +66,11 @@ class Context:
         for url, page_url in zip(entries["url"].tolist(), entries["page_url"].tolist()):
             if url not in rows and page_url in rows and page_url != start:
                 rows[url] = rows[page_url]
+        # dtype object even when empty: pandas types an empty column float64, and merging that on
+        # 'url' with the pages' str column raises (a site where no column matches a category).
         return pd.DataFrame({"url": list(rows), "deepest": [v["deepest"] for v in rows.values()],
-                             "all": [v["all"] for v in rows.values()]}, columns=["url", "deepest", "all"])
+                             "all": [v["all"] for v in rows.values()]}, columns=["url", "deepest", "all"],
+                            dtype=object)
 
     @cached_property
     def items(self) -> pd.DataFrame:

@@ -11,7 +11,7 @@ import pandas as pd
 
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "method", "content_type", "is_html", "depth",
                 "referer", "title", "meta", "breadcrumb", "column", "metadata", "published", "formed",
-                "page_type", "empty_notice", "text", "elapsed"]
+                "page_type", "empty_notice", "text", "elapsed", "certificate_error"]
 
 
 def canonical(url: str | None) -> str:

@@ -97,6 +97,9 @@ def score(findings: list[Finding], catalog=None, facts: dict | None = None) -> d
         row["points"] = round(row["points"], 2)
         row["deducted"] = round(min(row["points"], cap) if cap is not None else row["points"], 2)
     deducted = sum(row["deducted"] for row in breakdown.values())
-    return {"score": round(max(0.0, 100.0 - deducted), 2), "veto": bool(reasons), "veto_reasons": reasons[:30],
+    # A site that could not be fetched was not checked at all: it scores nothing, not a clean 100.
+    unreachable = any(f.rule == "site.unreachable" for f in findings)
+    total = 0.0 if unreachable else round(max(0.0, 100.0 - deducted), 2)
+    return {"score": total, "veto": bool(reasons), "veto_reasons": reasons[:30],
             "early_warnings": warnings, "edition": edition, "counters": counters,
             "breakdown": dict(sorted(breakdown.items()))}

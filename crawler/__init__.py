@@ -8,7 +8,11 @@ It records facts and never judges (soft-404s, lateness, privacy are decided in c
 - `extract`      pure functions from HTML to facts (breadcrumb, metadata table, dates, lists …)
 - `fetch_errors` why a fetch got no answer ('timeout', 'refused', 'robots' …)
 - `dupefilters`  Scrapy's duplicate filter, letting redirect hops through
-- `downloadermiddlewares`  retry that honours Retry-After on 429/503
+- `downloadermiddlewares`  retry that honours Retry-After on 429/503, robots.txt Crawl-delay,
+                 a User-Agent with the auditing office's contact
+- `downloader`   Scrapy's downloader, keeping the per-host concurrency limit
+- `tls`          whether a browser would accept the home page's certificate
+- `extensions`   crawl progress on the console
 - `traps`        URLs refused before fetching (calendars, looping paths, query explosions)
 - `run`          `run_crawl()`: the crawl in-process, for the netcheck CLI
 """

@@ -5,12 +5,19 @@ Twisted wraps TLS and reset errors in ResponseFailed(reasons=[…]), so the whol
 chain of causes is searched. The table is ordered: the first kind whose
 exception types appear anywhere in the chain wins (TLS before reset, because a
 failed handshake also loses the connection).
+
+Some failures are only told apart by their message: Scrapy raises IgnoreRequest both for
+robots.txt and for too many redirects, and a cancelled download for a body over
+DOWNLOAD_MAXSIZE (while decompressing, or announced by a robots.txt's Content-Length).
 """
 from __future__ import annotations
+
+import zlib
 
 from scrapy import exceptions as scrapy_errors
 from scrapy.exceptions import IgnoreRequest
 from twisted.internet import error as tx_error
+from twisted.web import _newclient as tx_client
 
 try:  # pyOpenSSL is how Twisted does TLS; without it there are no TLS errors to name
     from OpenSSL.SSL import Error as _TLSError
@@ -29,10 +36,21 @@ ERROR_KINDS: tuple[tuple[str, tuple[type[BaseException], ...]], ...] = (
     ("dns", (*_scrapy("CannotResolveHostError"), tx_error.DNSLookupError)),
     ("refused", (*_scrapy("DownloadConnectionRefusedError"), tx_error.ConnectionRefusedError, ConnectionRefusedError)),
     ("tls", tuple(t for t in (_TLSError, tx_error.SSLError) if isinstance(t, type))),
+    # Bytes that are not HTTP (a status line Twisted cannot parse): before 'reset', because
+    # the parser then drops the connection too.
+    ("bad response", (tx_client.ParseError,)),
     ("reset", (tx_error.ConnectionLost, tx_error.ConnectionDone, ConnectionResetError,
                *_scrapy("ResponseDataLossError"))),
+    # Content-Encoding: gzip (or deflate) over a body that is not: a browser shows nothing either.
+    ("decoding", (zlib.error,)),
 )
-ROBOTS_MESSAGE = "robots.txt"  # IgnoreRequest("Forbidden by robots.txt") from RobotsTxtMiddleware
+# (kind, words in the message) for the failures only their message names.
+MESSAGE_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("robots", ("robots.txt",)),  # IgnoreRequest("Forbidden by robots.txt") from RobotsTxtMiddleware
+    ("too many redirects", ("max redirections reached",)),  # RedirectMiddleware, past REDIRECT_MAX_TIMES
+    ("too large", ("DOWNLOAD_MAXSIZE", "download max size")),  # HttpCompressionMiddleware, http11 handler
+)
+_MESSAGE_TYPES = (IgnoreRequest, *_scrapy("DownloadCancelledError"))
 
 
 def _chain(exc: BaseException):
@@ -50,10 +68,15 @@ def _chain(exc: BaseException):
 
 
 def error_kind(exc: BaseException) -> str:
-    """'timeout' 'dns' 'refused' 'tls' 'reset' 'robots', or 'other: <ExceptionType>'."""
-    if isinstance(exc, IgnoreRequest) and ROBOTS_MESSAGE in str(exc):
-        return "robots"
+    """'timeout' 'dns' 'refused' 'tls' 'bad response' 'reset' 'decoding' 'robots' 'too many redirects'
+    'too large', or 'other: <ExceptionType>'. ('too large' is also set by the spider itself, on a
+    record that has its status: crawler.spiders.portal.)"""
     chain = list(_chain(exc))
+    for item in chain:
+        if isinstance(item, _MESSAGE_TYPES):
+            for kind, words in MESSAGE_KINDS:
+                if any(word in str(item) for word in words):
+                    return kind
     for kind, types in ERROR_KINDS:
         if any(isinstance(item, types) for item in chain):
             return kind

@@ -15,7 +15,10 @@ from scrapy.http import Request, Response
 
 class RevalidatePolicy(RFC2616Policy):
     def should_cache_response(self, response: Response, request: Request) -> bool:
-        # Only answers that can be revalidated are worth storing.
+        # Only answers that can be revalidated are worth storing, and only whole ones: a body the
+        # spider cut off (a file's, or one past DOWNLOAD_MAXSIZE) would come back from a 304 as if whole.
+        if "download_stopped" in response.flags:
+            return False
         if response.status not in (200, 203) or b"no-store" in self._parse_cachecontrol(response):
             return False
         return b"ETag" in response.headers or b"Last-Modified" in response.headers

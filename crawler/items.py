@@ -42,7 +42,10 @@ class PageRecord:
     redirects: list[str] = field(default_factory=list)  # the chain of URLs before final_url
     method: str = "GET"  # 'GET' for pages, 'HEAD' for attachments checked without download
     status: int | None = None  # HTTP status, or None when no answer came
-    error: str | None = None  # why no answer: 'timeout' 'refused' 'dns' 'reset' 'tls' 'robots' 'other: …'
+    # Why no (whole) answer: 'timeout' 'refused' 'dns' 'reset' 'tls' 'bad response' 'decoding' 'robots'
+    # 'too many redirects' 'too large' 'other: …' (crawler.fetch_errors). Only 'too large' comes
+    # with a status: the server answered, the body was cut off at DOWNLOAD_MAXSIZE and not parsed.
+    error: str | None = None
     content_type: str | None = None  # media type without parameters
     elapsed: float | None = None  # seconds from request to response
     depth: int = 0  # link distance from the start URL
@@ -67,3 +70,7 @@ class PageRecord:
     # is bare XML), so their column and breadcrumb are the column page's, and their
     # entries count for that column. None for every other page.
     list_of: str | None = None
+    # The home page only, on https: why its certificate fails verification against the system's
+    # trust store ('self-signed certificate', 'certificate has expired' …; crawler.tls). None when
+    # it passes, on http, or when the check was turned off (`netcheck audit --allow-invalid-tls`).
+    certificate_error: str | None = None

@@ -58,6 +58,7 @@ def run_crawl(
         priority="cmdline",
     )
     logging.getLogger("scrapy.downloadermiddlewares.retry").addFilter(_GaveUpRetrying())
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_RobotsUnreachable())
     process = CrawlerProcess(crawl)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, start_url=start_url, max_pages=max_pages, max_seconds=max_seconds,
@@ -80,3 +81,14 @@ class _GaveUpRetrying(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         return not str(record.msg).startswith("Gave up retrying")
+
+
+class _RobotsUnreachable(logging.Filter):
+    """RobotsTxtMiddleware logs an ERROR with a full traceback when robots.txt cannot be fetched
+    (a refused or silent server). The pages' own records say what failed and the audit reports
+    it (site.unreachable, link.broken); one line without the traceback is enough."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if str(record.msg).startswith("Error downloading"):
+            record.exc_info, record.exc_text, record.levelno, record.levelname = None, None, logging.WARNING, "WARNING"
+        return True

@@ -11,16 +11,27 @@ SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
 # Say who we are: a site's operators must be able to tell an audit from an attack
-# and find out who runs it.
-USER_AGENT = "netcheck/0.1 (+https://example.invalid/netcheck; government website audit)"
+# and find out who runs it. NETCHECK_CONTACT is the auditing office's contact (a mailto:
+# or a web page; set it: `-s NETCHECK_CONTACT=mailto:zwgk@example.gov.cn`), filled into
+# USER_AGENT's `{contact}` by crawler.downloadermiddlewares.useragent.
+NETCHECK_CONTACT = "https://example.invalid/netcheck"
+USER_AGENT = "netcheck/0.1 (+{contact}; government website audit)"
 
 # An audit that ignores robots.txt would be a bad example from the office that
 # audits. Forbidden URLs are still recorded (error 'robots', a notice, not a defect).
+# robots.txt groups are matched by our product token, not by the whole User-Agent line.
 ROBOTSTXT_OBEY = True
+ROBOTSTXT_USER_AGENT = "netcheck"
+# Scrapy obeys Allow/Disallow but not Crawl-delay; crawler.downloadermiddlewares.crawldelay
+# does, up to this many seconds between requests (a longer delay is held to it, and the
+# stats say so: an audit must finish).
+NETCHECK_CRAWL_DELAY_MAX = 60
 
 # Government servers are often small; four parallel requests per host at most,
 # AutoThrottle keeps the average near two and backs off when the server slows.
+# crawler.downloader keeps that limit, which Scrapy 2.19's own downloader lets a burst exceed.
 CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOADER = "crawler.downloader.BoundedDownloader"
 DOWNLOAD_DELAY = 0.25  # floor between requests to one host, also AutoThrottle's minimum
 AUTOTHROTTLE_ENABLED = True
 AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
@@ -29,6 +40,21 @@ AUTOTHROTTLE_MAX_DELAY = 10.0  # a slow server still gets audited within the run
 
 # The national inspection counts a page that takes over 15 s as failed; so do we.
 DOWNLOAD_TIMEOUT = 15
+
+# No government page is 20 MB of HTML; a body that big is a misconfigured stream (a log or
+# a video served as a page, a body that never ends) and would hold the crawl's memory. It is
+# cut off there and recorded with its status and error 'too large' (crawler.spiders.portal),
+# also when gzip inflates past it. Scrapy's 1 GB default is for archives, not for audits.
+# Attachments are checked with HEAD, so their size does not count.
+DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 5 * 1024 * 1024  # logged: the largest real portal pages are about 1 MB
+
+# Scrapy never verifies certificates, and the crawl goes on whatever the certificate (the
+# national check's crawler reads the page too). A visitor's browser does verify: so the home
+# page's certificate is checked against the system's trust store and a failure recorded
+# (crawler.tls; judged as site.tls_invalid). False skips the check, for a site whose
+# certificate is known and accepted: `netcheck audit --allow-invalid-tls`.
+NETCHECK_CHECK_TLS = True
 
 # A dead link is a finding against the department, so give a flaky server two more
 # tries first. 429/408 and the Cloudflare-style 522/524 are transient too.
@@ -41,6 +67,10 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawler.downloadermiddlewares.retry.RetryAfterMiddleware": 550,
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "crawler.downloadermiddlewares.useragent.ContactUserAgentMiddleware": 500,
+    # After RobotsTxtMiddleware (100), which has read the host's robots.txt by then.
+    "crawler.downloadermiddlewares.crawldelay.CrawlDelayMiddleware": 110,
 }
 RETRY_AFTER_MAX = 60
 
@@ -49,8 +79,11 @@ RETRY_AFTER_MAX = 60
 HTTPERROR_ALLOW_ALL = True
 
 # Follow redirects (HTTP and <meta refresh>, which many portals use on their index
-# page); the chain is kept in each record.
+# page); the chain is kept in each record. A loop (or a chain past REDIRECT_MAX_TIMES, Scrapy's
+# and browsers' 20) is recorded with error 'too many redirects': a browser gives up too, so
+# the link is broken.
 REDIRECT_ENABLED = True
+REDIRECT_MAX_TIMES = 20
 METAREFRESH_ENABLED = True
 
 # 0 = no depth limit: a portal is bounded by its own size and by CLOSESPIDER_PAGECOUNT
@@ -101,6 +134,11 @@ DUPEFILTER_CLASS = "crawler.dupefilters.RedirectAwareDupeFilter"
 COOKIES_ENABLED = True
 
 LOG_LEVEL = "INFO"
+# Progress on the console (crawler.extensions.progress): on a terminal one status line,
+# redrawn twice a second and erased at the end; otherwise a plain line every
+# NETCHECK_PROGRESS_INTERVAL seconds (pages, queued, errors, pages/s, time). 0 = no progress.
+EXTENSIONS = {"crawler.extensions.progress.Progress": 500}
+NETCHECK_PROGRESS_INTERVAL = 10
 # No listening ports on an audit machine (nor in CI): neither the telnet console
 # nor Scrapy 2.19's remote-control HTTP server.
 TELNETCONSOLE_ENABLED = False

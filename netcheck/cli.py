@@ -12,8 +12,15 @@ from checks.catalog import CatalogError, load_catalog
 
 from . import __version__
 from .exitcodes import FAIL_ON, Exit
+from .targets import private_address
+from .gating import BaselineError, load_baseline
+from .history import HistoryError
+from .history.commands import add_history_options, add_parsers as add_history_parsers, cmd_history, \
+    cmd_import_status, open_for
+from .history.workbook import WorkbookError
 
 DEMO_AS_OF = date(2016, 6, 30)
+DEMO_SITE_ID = "demo"  # its port changes every run; its history must not
 # The demo portal is ours and on loopback: no politeness needed, and it should take seconds.
 DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 16,
                  "CONCURRENT_REQUESTS_PER_DOMAIN": 16}
@@ -31,6 +38,12 @@ def _setting(text: str) -> tuple[str, str]:
     if not sep or not name:
         raise argparse.ArgumentTypeError(f"expected NAME=VALUE, got {text!r}")
     return name.strip(), value
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def _url(text: str) -> str:
@@ -51,12 +64,18 @@ def build_parser() -> argparse.ArgumentParser:
         sp.add_argument("--as-of", type=_iso_date, help="judge as of this date (default: today)")
         sp.add_argument("--fail-on", choices=FAIL_ON, default="veto",
                         help="exit 1 when a finding at or above this level exists (default: veto)")
-        sp.add_argument("--history", type=Path, help="SQLite database of past runs (not yet used)")
-        sp.add_argument("--no-history", action="store_true", help="do not record or compare with past runs")
+        sp.add_argument("--baseline", type=Path, metavar="RUN_DIR",
+                        help="for the exit status, count only findings not in this earlier run")
+        add_history_options(sp)
 
-    a = sub.add_parser("audit", help="crawl one site and write a run directory")
-    a.add_argument("url", type=_url)
-    a.add_argument("--out", type=Path, help="run directory (default: ./netcheck-runs/HOST-TIMESTAMP)")
+    a = sub.add_parser("audit", help="crawl one site (or, with --sites, many) and write a run directory")
+    a.add_argument("url", type=_url, nargs="?", help="the site's home page (not with --sites)")
+    a.add_argument("--sites", type=Path, metavar="FILE",
+                   help="audit every site listed (YAML, XLSX or CSV: 部门, 网站, 首页, 目录) and rank them")
+    a.add_argument("--jobs", type=_positive, default=2, metavar="N",
+                   help="with --sites: audit this many sites at once (default: 2)")
+    a.add_argument("--out", type=Path, help="run directory (default: ./netcheck-runs/HOST-TIMESTAMP); "
+                   "with --sites, the folder for every site's run and the ranking")
     a.add_argument("--max-pages", type=int, help="stop the crawl after this many fetches")
     a.add_argument("--max-time", type=int, metavar="SECONDS", help="stop the crawl after this long")
     a.add_argument("--resume", action="store_true",
@@ -65,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also check links to other sites (once each, politely)")
     a.add_argument("--no-cache", action="store_true",
                    help="do not keep or use the HTTP cache that makes re-audits cheap")
+    a.add_argument("--allow-private", action="store_true",
+                   help="audit a loopback, private or link-local address (refused otherwise: an intranet "
+                        "portal, a test server)")
+    a.add_argument("--allow-invalid-tls", action="store_true",
+                   help="do not check the home page's https certificate (one known and accepted, e.g. a "
+                        "private CA): no site.tls_invalid finding")
     a.add_argument("-s", dest="settings", action="append", type=_setting, default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting for the crawl, as `scrapy crawl -s`")
     judging(a)
@@ -75,11 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     d = sub.add_parser("demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
     d.add_argument("--out", type=Path, default=Path("netcheck-demo"), help="run directory (default: ./netcheck-demo)")
+    d.add_argument("--fixed", action="store_true",
+                   help="serve the portal with some defects fixed, to try 整改销号 (audited as of 2016-07-15)")
+    add_history_options(d, site_id=False)
 
     c = sub.add_parser("catalog", help="catalog tools")
     csub = c.add_subparsers(dest="catalog_command", required=True)
     cc = csub.add_parser("check", help="validate a catalog and print what was understood")
     cc.add_argument("file", type=Path)
+
+    i = sub.add_parser("index", help="write index.html listing the run directories under DIR, newest first")
+    i.add_argument("dir", type=Path)
+
+    add_history_parsers(sub)
     return p
 
 
@@ -94,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"netcheck: bad catalog: {exc}", file=sys.stderr)
         return Exit.USAGE
+    except BaselineError as exc:
+        print(f"netcheck: bad baseline: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    except (HistoryError, WorkbookError) as exc:
+        print(f"netcheck: {exc}", file=sys.stderr)
+        return Exit.USAGE
     except KeyboardInterrupt:
         print("netcheck: interrupted", file=sys.stderr)
         return 130
@@ -103,20 +142,46 @@ def _catalog(args):
     return load_catalog(args.catalog)
 
 
+def _baseline(args):
+    # Read up front, like the catalog: a bad --baseline is refused before any crawling.
+    return load_baseline(args.baseline) if args.baseline else None
+
+
 def cmd_audit(args) -> int:
     from .pipeline import crawl_site, judge_run
 
+    if (args.url is None) == (args.sites is None) or (args.sites and args.resume):
+        print("netcheck: audit takes a URL or --sites FILE (one of them; --resume only with a URL)",
+              file=sys.stderr)
+        return Exit.USAGE
+    if args.sites and args.baseline:  # silently gating nothing would be worse than refusing
+        print("netcheck: --baseline gates one site; with --sites, gate each site's run directory with "
+              "`netcheck report RUN_DIR --baseline OLD_RUN_DIR`", file=sys.stderr)
+        return Exit.USAGE
+    if args.sites:
+        from .multisite import cmd_audit_sites
+
+        return cmd_audit_sites(args)
+    refusal = None if args.allow_private else private_address(args.url)
+    if refusal:  # an audit must not become a probe of the office's own network (netcheck.targets)
+        print(f"netcheck: refusing to audit {args.url}: {refusal}; pass --allow-private if you mean it",
+              file=sys.stderr)
+        return Exit.USAGE
     catalog = _catalog(args)  # refuse a bad catalog before spending an hour crawling
+    baseline = _baseline(args)
+    history = open_for(args)  # and an unusable --history
     as_of = args.as_of or date.today()
     out = args.out or Path("netcheck-runs") / f"{urlsplit(args.url).hostname}-{datetime.now():%Y%m%d-%H%M%S}"
     if args.resume and not (out / "pages.jsonl").is_file():
         print(f"netcheck: --resume: no crawl to continue in {out}", file=sys.stderr)
         return Exit.USAGE
-    settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **_cache_settings(args), **dict(args.settings)}
+    settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **_cache_settings(args),
+                **({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
     started = datetime.now().astimezone().isoformat(timespec="seconds")
     stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
                        check_external=args.check_external, resume=args.resume)
-    run = judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats, started=started)
+    run = judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats, started=started,
+                    baseline=baseline, history=history, site_id=args.site_id)
     print_summary(run, out)
     return run["exit_status"]
 
@@ -136,8 +201,11 @@ def cmd_report(args) -> int:
     from .pipeline import RunDirError, judge_run
 
     catalog = _catalog(args)
+    baseline = _baseline(args)
+    history = open_for(args)
     try:
-        run = judge_run(args.run_dir, catalog, args.as_of or date.today(), fail_on=args.fail_on)
+        run = judge_run(args.run_dir, catalog, args.as_of or date.today(), fail_on=args.fail_on, baseline=baseline,
+                        history=history, site_id=args.site_id)
     except RunDirError as exc:
         print(f"netcheck: {exc}", file=sys.stderr)
         return Exit.USAGE
@@ -146,18 +214,22 @@ def cmd_report(args) -> int:
 
 
 def cmd_demo(args) -> int:
+    from .demo import fixes
     from .demo.server import serve
+    from .demo.site import build
     from .pipeline import crawl_site, judge_run
 
     catalog = load_catalog()
-    server, base = serve()
+    history = open_for(args)
+    as_of = fixes.AS_OF if args.fixed else DEMO_AS_OF
+    server, base = serve(site=build(tuple(fixes.FIXES)) if args.fixed else None)
     try:
-        print(f"演示网站已启动：{base}/（检查日 {DEMO_AS_OF}）")
+        print(f"演示网站已启动：{base}/（检查日 {as_of}{'，已整改部分问题' if args.fixed else ''}）")
         started = datetime.now().astimezone().isoformat(timespec="seconds")
         settings = {**DEMO_SETTINGS, "LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
         stats = crawl_site(base + "/", args.out, settings=settings)
-        run = judge_run(args.out, catalog, DEMO_AS_OF, fail_on="never", site=base + "/", crawl_stats=stats,
-                        started=started)
+        run = judge_run(args.out, catalog, as_of, fail_on="never", site=base + "/", crawl_stats=stats,
+                        started=started, history=history, site_id=DEMO_SITE_ID)
     finally:
         server.shutdown()
     print_summary(run, args.out)
@@ -176,7 +248,18 @@ def cmd_catalog(args) -> int:
     return Exit.OK
 
 
-COMMANDS = {"audit": cmd_audit, "report": cmd_report, "demo": cmd_demo, "catalog": cmd_catalog}
+def cmd_index(args) -> int:
+    from reports.index_page import write_index
+
+    if not args.dir.is_dir():
+        print(f"netcheck: index: {args.dir} is not a directory", file=sys.stderr)
+        return Exit.USAGE
+    print(f"索引：{write_index(args.dir)}")
+    return Exit.OK
+
+
+COMMANDS = {"audit": cmd_audit, "report": cmd_report, "demo": cmd_demo, "catalog": cmd_catalog, "index": cmd_index,
+            "history": cmd_history, "import-status": cmd_import_status}
 
 
 def print_summary(run: dict, out: Path) -> None:
@@ -190,6 +273,13 @@ def print_summary(run: dict, out: Path) -> None:
         print(f"  {rule_id:<24}{n:>5}")
     for w in run.get("warnings", []):
         print(f"  注意：{w}")
+    if run.get("baseline"):
+        print(f"对照基线 {run['baseline']['run_dir']}：新增问题 {run['baseline']['new_findings']} 条")
+    if run.get("history"):
+        h, prev = run["history"], run["history"]["previous_run"]
+        since = f"与 {prev['as_of']} 的检查相比" if prev else "首次检查"
+        print(f"{since}：新增 {h['new']} 条，持续 {h['persisting']} 条，已整改 {h['fixed']} 条"
+              f"（历史：netcheck history {run['site_id']}）")
     print(f"报告：{out / 'report.html'}")
     print(f"整改清单：{out / 'rectification.xlsx'}")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import logging
 import platform
+import uuid
 from dataclasses import asdict
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -18,10 +19,12 @@ import checks
 from checks.catalog import Catalog
 from checks.crawl import Crawl
 from checks.findings import Finding
-from checks.scoring import score
+from checks.scoring import ScoringSettings, score
 
 from . import __version__
 from .exitcodes import exit_status
+from .gating import gate
+from .history import run_summary, site_key
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +46,14 @@ def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages:
 
 
 def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,
-              crawl_stats: dict | None = None, started: str | None = None) -> dict:
-    """Judge the crawl stored in run_dir, write every report there, and return the run record."""
+              crawl_stats: dict | None = None, started: str | None = None, baseline=None,
+              history=None, site_id: str | None = None) -> dict:
+    """Judge the crawl stored in run_dir, write every report there, and return the run record.
+
+    `baseline` (a gating.Baseline) makes the exit status count only findings new against it.
+    `history` (a history.HistoryStore) marks findings new/persisting against the site's previous
+    run, lists what was fixed, and records this run under `site_id` (default: from the URL).
+    """
     pages_path = run_dir / PAGES
     if not pages_path.is_file():
         raise RunDirError(f"{run_dir}: no {PAGES} here (is it a netcheck run directory?)")
@@ -53,6 +62,10 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     crawl = Crawl.load(pages_path, start_url=site)
     judgement = checks.judge(crawl, catalog, as_of)
     findings = judgement.findings
+    site_id = site_id or previous.get("site_id") or site_key(crawl.start_url)
+    # A fresh crawl is a new run; a re-judgement keeps its run's id so history replaces its row.
+    run_id = (previous.get("run_id") if crawl_stats is None else None) or uuid.uuid4().hex
+    comparison = history.compare(site_id, run_id, as_of, findings) if history is not None else None
     result = score(findings, catalog, judgement.facts)
     by = lambda attr: _counts(getattr(f, attr) for f in findings)
     run = {
@@ -76,12 +89,19 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
         "rules": {r.rule_id: {"description": r.description, "severity": catalog.rule(r.rule_id).severity,
                               "basis": catalog.rule(r.rule_id).basis} for r in checks.RULES},
         "categories": [c.name for c in catalog.categories],
-        "fixed": [],
+        "fixed": comparison.fixed if comparison else [],
+        "site_id": site_id,
+        "run_id": run_id,
     }
+    run["history"] = run_summary(comparison, history.trend(site_id, run_id, as_of), run) if comparison else None
+    if baseline is not None:
+        run.update(gate(findings, run, baseline, ScoringSettings.from_catalog(catalog.scoring)))
     frame = pd.DataFrame([asdict(f) for f in findings], columns=FINDING_COLUMNS)
     import reports
 
     reports.write_all(run_dir, frame, run)
+    if history is not None:  # after the reports: a run in history has its files
+        history.record(site_id, run, findings, run_dir)
     return run
 
 

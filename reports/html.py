@@ -12,6 +12,7 @@ import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from reports.names import rule_name, severity_name
+from reports.status import badges, filter_label, new_against_baseline
 from reports.table import (as_date, crosstab, department, display_width, format_score, page_url,
                            plain, records, severity_counts, web_url)
 
@@ -19,6 +20,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Chart geometry in px; the label column grows with the longest label (13px font ≈ 7px per
 # half-width cell) so that long office names are not clipped.
 BAR_HEIGHT, BAR_GAP, BAR_SPAN, CELL_PX, MAX_LABEL_PX = 22, 6, 360, 7, 320
+# Trend chart in px: scores are 0–100, so the y axis is fixed and runs compare at a glance.
+TREND_STEP, TREND_HEIGHT, TREND_LEFT, TREND_TOP, TREND_BOTTOM, TREND_MAX_LABELS = 70, 160, 40, 20, 40, 12
+STATUS_ORDER = ("new", "persisting", "overdue", "reported:", "fixed-but-found", "baseline-new")
 
 
 def write_html(path: Path, findings: pd.DataFrame, run: dict) -> None:
@@ -35,6 +39,9 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
     rows = records(findings)
     by_rule = crosstab(rows, lambda r: r["rule"])
     by_office = crosstab(rows, department)
+    fresh = new_against_baseline(run)
+    shown = [_finding(r, fresh) for r in rows]
+    history = run.get("history") or {}
     return {
         "site": run.get("site") or "",
         "site_href": web_url(run.get("site")),
@@ -52,10 +59,14 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
         "office_chart": bars([(k, sum(v.values())) for k, v in by_office.items()]),
         "rules": sorted((k, rule_name(k)) for k in by_rule),
         "offices": sorted(by_office),
-        "findings": [_finding(r) for r in rows],
+        "findings": shown,
+        "statuses": _statuses(shown),
         "matches": [_match(m) for m in run.get("matches") or []],
         "warnings": [str(w) for w in run.get("warnings") or []],
-        "fixed": [_finding(plain(f)) for f in run.get("fixed") or []],
+        "fixed": [_fixed(plain(f), run) for f in run.get("fixed") or []],
+        "history": _history(history),
+        "trend": trend(history.get("trend") or []),
+        "baseline": _baseline(run.get("baseline")),
         "versions": sorted((str(k), str(v)) for k, v in (run.get("versions") or {}).items()),
     }
 
@@ -75,15 +86,76 @@ def bars(items: list[tuple[str, int]]) -> dict:
     }
 
 
-def _finding(row: dict) -> dict:
+def trend(points: list) -> dict | None:
+    """Line geometry of the score over past runs, oldest first; None below two scored runs."""
+    points = sorted((p for p in map(plain, points) if isinstance(p, dict) and _number(p.get("score")) is not None),
+                    key=lambda p: str(p.get("as_of") or ""))
+    if len(points) < 2:
+        return None
+    every = -(-len(points) // TREND_MAX_LABELS)  # label at most TREND_MAX_LABELS dates (ceil division)
+    dots = []
+    for i, p in enumerate(points):
+        value = min(100.0, max(0.0, _number(p["score"])))
+        dots.append({"x": TREND_LEFT + 20 + i * TREND_STEP,
+                     "y": round(TREND_TOP + TREND_HEIGHT * (1 - value / 100), 1),
+                     "score": format_score(p["score"]), "as_of": str(p.get("as_of") or ""),
+                     "findings": plain(p.get("findings")), "label": i % every == 0 or i == len(points) - 1})
+    return {"width": dots[-1]["x"] + 40, "height": TREND_TOP + TREND_HEIGHT + TREND_BOTTOM,
+            "left": TREND_LEFT, "top": TREND_TOP, "bottom": TREND_TOP + TREND_HEIGHT,
+            "grid": [{"value": v, "y": TREND_TOP + TREND_HEIGHT * (1 - v / 100)} for v in (0, 50, 100)],
+            "points": " ".join(f"{d['x']},{d['y']}" for d in dots), "dots": dots}
+
+
+def _number(value) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return float(value)
+
+
+def _finding(row: dict, fresh: frozenset[str] = frozenset()) -> dict:
     url = page_url(row)
+    marks = badges(row, fresh)
     return {
         "rule": row.get("rule") or "", "rule_name": rule_name(row.get("rule") or ""),
         "severity": row.get("severity") or "", "severity_name": severity_name(row.get("severity")),
         "department": department(row), "category": row.get("category") or "",
         "evidence": row.get("evidence") or "", "url": url or "", "href": web_url(url),
-        "deadline": as_date(row.get("deadline")) or "", "status": row.get("status") or "",
+        "deadline": as_date(row.get("deadline")) or "",
+        # The CSS class is the key's kind: every office-reported status looks alike.
+        "badges": [{"key": key, "label": label, "kind": key.split(":")[0]} for key, label in marks],
+        "status_keys": " ".join(key for key, _ in marks),
     }
+
+
+def _statuses(shown: list[dict]) -> list[tuple[str, str]]:
+    """The status filter's options: each status some finding has, in STATUS_ORDER."""
+    seen = {b["key"]: filter_label(b["key"], b["label"]) for f in shown for b in f["badges"]}
+    rank = lambda key: next(i for i, p in enumerate(STATUS_ORDER + ("",)) if key.startswith(p))
+    return sorted(seen.items(), key=lambda kv: (rank(kv[0]), kv[0]))
+
+
+def _fixed(row: dict, run: dict) -> dict:
+    # A finding missing from this run was fixed by this run's date at the latest.
+    fixed_on = row.get("fixed_on") or (row.get("details") or {}).get("fixed_on") or run.get("as_of")
+    return {**_finding(row), "first_seen": as_date(row.get("first_seen")) or "",
+            "fixed_on": as_date(fixed_on) or ""}
+
+
+def _history(history: dict) -> dict | None:
+    """Counts against the site's previous run; None without history."""
+    if not history:
+        return None
+    count = lambda v: len(v) if isinstance(v, (list, tuple)) else plain(v)
+    prev = plain(history.get("previous_run") or {})
+    return {"new": count(history.get("new")), "persisting": count(history.get("persisting")),
+            "fixed": count(history.get("fixed")),
+            "previous_as_of": str(prev.get("as_of") or ""), "previous_score": format_score(prev.get("score"))}
+
+
+def _baseline(baseline: dict | None) -> dict | None:
+    if not baseline:
+        return None
+    return {"run_dir": str(baseline.get("run_dir") or ""), "new_findings": plain(baseline.get("new_findings"))}
 
 
 def _match(m: dict) -> dict:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from checks.findings import SEVERITY_RANK
 from reports.names import CATEGORY_RULES, rule_name, severity_name
+from reports.status import badges, new_against_baseline
 from reports.table import clean_text, page_url, records
 
 SITE = "site"
@@ -52,6 +53,8 @@ def cases(rows: list[dict], run: dict) -> dict[tuple[str, str], list[dict]]:
 
 def build(findings: pd.DataFrame, run: dict) -> ET.Element:
     grid = cases(records(findings), run)
+    fresh = new_against_baseline(run)
+    baseline = run.get("baseline") or {}
     failures = sum(1 for found in grid.values() if _failing(found))
     seconds = f"{_duration(run):.3f}"
     counts = {"tests": str(len(grid)), "failures": str(failures), "errors": "0",
@@ -63,18 +66,22 @@ def build(findings: pd.DataFrame, run: dict) -> ET.Element:
     props = ET.SubElement(suite, "properties")
     for name in ("site", "as_of", "score", "veto", "fail_on"):
         ET.SubElement(props, "property", {"name": name, "value": clean_text(run.get(name))})
+    if baseline:
+        for name in ("run_dir", "new_findings"):
+            ET.SubElement(props, "property", {"name": f"baseline_{name}", "value": clean_text(baseline.get(name))})
     for (rule, name), found in grid.items():
         case = ET.SubElement(suite, "testcase", {"classname": rule, "name": name, "time": "0"})
         failing = _failing(found)
         if failing:
             worst = min((r.get("severity") for r in failing), key=lambda s: SEVERITY_RANK.get(s, 99))
             fail = ET.SubElement(case, "failure", {
-                "message": f"{rule_name(rule)}：{len(failing)} 项（{severity_name(worst)}）",
+                "message": f"{rule_name(rule)}：{len(failing)} 项（{severity_name(worst)}）"
+                           + (_against_baseline(failing, fresh) if baseline else ""),
                 "type": worst})
-            fail.text = "\n".join(_line(r) for r in failing)
+            fail.text = "\n".join(_line(r, fresh) for r in failing)
         notices = [r for r in found if r.get("severity") in PASSING]
         if notices:
-            ET.SubElement(case, "system-out").text = "\n".join(_line(r) for r in notices)
+            ET.SubElement(case, "system-out").text = "\n".join(_line(r, fresh) for r in notices)
     return root
 
 
@@ -82,9 +89,16 @@ def _failing(found: list[dict]) -> list[dict]:
     return [r for r in found if r.get("severity") not in PASSING]
 
 
-def _line(row: dict) -> str:
+def _against_baseline(failing: list[dict], fresh: frozenset[str]) -> str:
+    # The CI job's exit status counts only these, so the message says whether this case is why it failed.
+    n = sum(1 for r in failing if r.get("fingerprint") in fresh)
+    return f"，其中基线外新增 {n} 项" if n else "，均为基线已有"
+
+
+def _line(row: dict, fresh: frozenset[str] = frozenset()) -> str:
     url = page_url(row)
-    text = f"[{severity_name(row.get('severity'))}] {clean_text(row.get('evidence'))}"
+    marks = "".join(f"[{label}]" for _, label in badges(row, fresh))
+    text = f"[{severity_name(row.get('severity'))}]{marks} {clean_text(row.get('evidence'))}"
     return text + (f" {clean_text(url)}" if url else "")
 
 

@@ -14,6 +14,7 @@ import pandas as pd
 
 from checks.findings import SEVERITIES
 from reports.names import rule_name, severity_name
+from reports.status import badges, filter_label, new_against_baseline
 from reports.table import crosstab, format_score, page_url, records, web_url
 
 TOP = 10
@@ -30,14 +31,18 @@ def write_markdown(path: Path, findings: pd.DataFrame, run: dict) -> None:
 
 def render(findings: pd.DataFrame, run: dict) -> str:
     rows = records(findings)
+    fresh = new_against_baseline(run)
+    if fresh:  # in a merge request, what the change broke comes first
+        rows.sort(key=lambda r: r.get("fingerprint") not in fresh)
     lines = [_title(run), ""]
     lines += [f"- 一票否决：{escape(r)}" for r in run.get("veto_reasons") or []]
     if run.get("veto_reasons"):
         lines.append("")
+    lines += _changes(run)
     if not rows:
         lines += ["未发现问题。", ""]
     else:
-        lines += _counts(rows) + [""] + _top(rows) + [""]
+        lines += _counts(rows) + [""] + _top(rows, fresh) + [""]
     lines.append("详见：" + " · ".join(f"`{name}`（{label}）" for name, label in FULL_REPORT))
     return "\n".join(lines) + "\n"
 
@@ -70,16 +75,43 @@ def _counts(rows: list[dict]) -> list[str]:
     return out
 
 
-def _top(rows: list[dict]) -> list[str]:
-    out = [f"最严重的 {min(TOP, len(rows))} 项（共 {len(rows)} 项）：", "",
-           "| 严重程度 | 问题类型 | 问题描述 | 页面链接 |", "|---|---|---|---|"]
-    for row in rows[:TOP]:  # records() already puts the most serious first
+def _changes(run: dict) -> list[str]:
+    """What changed: against the CI baseline, and against the site's previous run (history)."""
+    out = []
+    base = run.get("baseline") or {}
+    if base:
+        out.append(f"- 对照基线 {escape(base.get('run_dir') or '')}：基线外新增 **{base.get('new_findings', 0)}** 项"
+                   f"（退出状态只计这些）")
+    history = run.get("history") or {}
+    if history:
+        count = lambda v: len(v) if isinstance(v, (list, tuple)) else (v if v is not None else "—")
+        prev = history.get("previous_run") or {}
+        since = f"与上次检查（{escape(prev['as_of'])}）相比" if prev.get("as_of") else "与上次检查相比"
+        out.append(f"- {since}：新发现 {count(history.get('new'))} 项 · 持续存在 {count(history.get('persisting'))} 项"
+                   f" · 已整改 {count(history.get('fixed'))} 项")
+    return out + [""] if out else []
+
+
+def _top(rows: list[dict], fresh: frozenset[str] = frozenset()) -> list[str]:
+    marks = [badges(row, fresh) for row in rows[:TOP]]
+    show = any(marks)  # no status column at all without history or baseline
+    first = "基线外新增及最严重的" if fresh else "最严重的"
+    out = [f"{first} {min(TOP, len(rows))} 项（共 {len(rows)} 项）：", "",
+           "| 严重程度 | 问题类型 |" + (" 状态 |" if show else "") + " 问题描述 | 页面链接 |",
+           "|---|---|" + ("---|" if show else "") + "---|---|"]
+    for row, mark in zip(rows[:TOP], marks):  # records() already puts the most serious first
         evidence = str(row.get("evidence") or "")
         if len(evidence) > MAX_EVIDENCE:
             evidence = evidence[:MAX_EVIDENCE] + "…"
-        out.append(f"| {severity_name(row.get('severity'))} | {rule_name(row.get('rule') or '')} | "
+        status = " " + escape("、".join(_short(k, label) for k, label in mark)) + " |" if show else ""
+        out.append(f"| {severity_name(row.get('severity'))} | {rule_name(row.get('rule') or '')} |{status} "
                    f"{escape(evidence)} | {link(page_url(row))} |")
     return out
+
+
+def _short(key: str, label: str) -> str:
+    # 【】 make new findings stand out: escape() would show Markdown bold as literal asterisks.
+    return f"【{filter_label(key, label)}】" if key in ("new", "baseline-new") else label
 
 
 def escape(text) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 RULE_NAMES = {
     "site.unreachable": "网站无法访问",
+    "site.tls_invalid": "网站证书无效",
     "site.homepage_stale": "首页不更新",
     "column.missing": "栏目缺失",
     "column.empty": "空白栏目",

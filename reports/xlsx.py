@@ -1,7 +1,8 @@
 """rectification.xlsx: the 整改清单, a summary sheet and one sheet per responsible office.
 
 Each office gets its own sheet so the list can be forwarded as is; the 状态 column
-is left blank for the office to fill in when it reports back.
+is left blank for the office to fill in when it reports back (`netcheck import-status`
+reads it back into the run history).
 """
 from __future__ import annotations
 
@@ -21,8 +22,12 @@ from reports.table import (as_date, clean_text, crosstab, department, display_wi
                            page_url, plain, records, web_url)
 
 SUMMARY = "汇总"
+STATUS = "状态"
+# The finding's fingerprint, in a hidden last column: `netcheck import-status` maps the office's
+# 状态 back to its finding by it, however the office sorted or trimmed the sheet.
+FINGERPRINT = "编号"
 HEADERS = ["序号", "问题类型", "问题描述", "栏目", "页面链接", "发现日期", "整改时限",
-           "严重程度", "扣分", "依据", "状态"]
+           "严重程度", "扣分", "依据", STATUS, FINGERPRINT]
 STATUS_CHOICES = ("已整改", "整改中", "暂无法整改")
 DATE_FORMAT = "yyyy-mm-dd"
 # Long free text wraps inside a capped width instead of stretching the sheet off-screen.
@@ -76,7 +81,7 @@ def _write_office(ws: Worksheet, rows: list[dict]) -> None:
                    clean_text(row.get("category")), clean_text(page_url(row)),
                    as_date(row.get("detected_on")), as_date(row.get("deadline")),
                    severity_name(row.get("severity")), plain(row.get("points")),
-                   clean_text(row.get("basis")), None])
+                   clean_text(row.get("basis")), None, clean_text(row.get("fingerprint"))])
         colour = SEVERITY_COLOURS.get(row.get("severity"))
         if colour:
             ws.cell(row=i + 1, column=HEADERS.index("严重程度") + 1).font = Font(bold=True, color=colour)
@@ -96,13 +101,14 @@ def _write_office(ws: Worksheet, rows: list[dict]) -> None:
     choices.add(f"{status_col}2:{status_col}{max(last, 2)}")
     _style_table(ws, 1, last)
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{_letter(HEADERS[-1])}{last}"
+    ws.auto_filter.ref = f"A1:{_letter(STATUS)}{last}"  # the visible columns
     _fit_columns(ws, {_letter(h): MAX_WIDTH.get(h, DEFAULT_MAX_WIDTH) for h in HEADERS},
                  {_letter(h): w for h, w in MIN_WIDTH.items()})
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = "1:1"
+    ws.column_dimensions[_letter(FINGERPRINT)].hidden = True
 
 
 def _write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, str]) -> None:

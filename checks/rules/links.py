@@ -1,9 +1,12 @@
 """Link rules: every link and attachment answers — judged only on a sure answer.
 
 A broken link is a sure answer (404/410, 5xx after retries, no answer within 15 s, a refused
-connection, an unknown host, a soft-404). Answers that only say "not you" (401/403/429, or
-robots.txt forbidding us) are WAFs and rate limits as often as real faults: those are
-`link.unverified` notices, never defects.
+or reset connection, an unknown host, a redirect loop, a body that is not HTTP or does not
+decompress, a soft-404). Answers that only say "not you" (401/403/429, or robots.txt forbidding
+us) are WAFs and rate limits as often as real faults: those are `link.unverified` notices, never
+defects; so is a body too large to download whose status never came (a gzip bomb), since a
+browser might still show it. A too-large body that came with status 200 is no finding: the link
+answers.
 """
 from __future__ import annotations
 
@@ -15,15 +18,17 @@ from ..softnotfound import is_soft_not_found
 from .site import ERRORS_CN
 
 UNVERIFIED_STATUS = {401, 403, 407, 429}
-BROKEN_ERRORS = {"timeout", "refused", "dns", "reset", "tls"}
+BROKEN_ERRORS = {"timeout", "refused", "dns", "reset", "tls", "bad response", "decoding", "too many redirects"}
+UNVERIFIED_ERRORS = {"robots": "robots.txt 禁止抓取，未能核实",
+                     "too large": "内容超过下载上限，未能核实"}
 
 
 def _state(page: dict) -> tuple[str, str] | None:
     """('broken'|'unverified', reason in Chinese) for a fetch record, or None when it is fine."""
     status, error = page.get("status"), page.get("error")
     if status is None or pd.isna(status):
-        if error == "robots":
-            return "unverified", "robots.txt 禁止抓取，未能核实"
+        if error in UNVERIFIED_ERRORS:
+            return "unverified", UNVERIFIED_ERRORS[error]
         if error in BROKEN_ERRORS or (error or "").startswith("other"):
             return "broken", ERRORS_CN.get(error, f"请求失败（{error}）")
         return None
@@ -68,7 +73,9 @@ def _link_states(ctx: Context) -> pd.DataFrame:
 
 
 def _findings(ctx: Context, rule_id: str, state: str) -> list:
-    hits = _link_states(ctx)
+    if "link_states" not in ctx.memo:  # link.broken and link.unverified read the same table
+        ctx.memo["link_states"] = _link_states(ctx)
+    hits = ctx.memo["link_states"]
     hits = hits[hits["state"] == state]
     titles = dict(zip(ctx.crawl.pages["url"].tolist(), ctx.crawl.pages["title"].tolist()))
     out = []

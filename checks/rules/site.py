@@ -1,4 +1,4 @@
-"""Site-wide rules: can the home page be fetched, and is it kept current."""
+"""Site-wide rules: can the home page be fetched, would a browser trust it, and is it kept current."""
 from __future__ import annotations
 
 from datetime import timedelta
@@ -23,6 +23,18 @@ def site_unreachable(ctx: Context) -> list:
     return [ctx.finding("site.unreachable", url=ctx.crawl.start_url, title="首页",
                         evidence=f"首页无法访问：{why}。", details={"status": home and home["status"],
                                                              "error": home and home["error"]})]
+
+
+@rule("site.tls_invalid")
+def tls_invalid(ctx: Context) -> list:
+    """网站证书无效：首页的HTTPS证书未通过验证（自签名、过期、与域名不符等），浏览器会拦截并显示安全警告。"""
+    home = ctx.crawl.home()
+    problem = home and home.get("certificate_error")
+    if not problem or (isinstance(problem, float) and problem != problem):  # NaN: a crawl from before the check
+        return []
+    return [ctx.finding("site.tls_invalid", url=ctx.crawl.start_url, title=home["title"] or "首页",
+                        evidence=f"首页的HTTPS证书未通过验证（{problem}），访问者的浏览器会显示安全警告并拦截页面。",
+                        details={"certificate_error": problem})]
 
 
 @rule("site.homepage_stale")
@@ -60,7 +72,9 @@ def homepage_newest(ctx: Context):
 
 
 ERRORS_CN = {"timeout": "超过15秒无响应", "refused": "连接被拒绝", "dns": "域名无法解析", "reset": "连接被重置",
-             "tls": "证书或加密连接错误", "robots": "robots.txt 禁止访问"}
+             "tls": "证书或加密连接错误", "robots": "robots.txt 禁止访问", "bad response": "返回的不是有效的HTTP响应",
+             "decoding": "压缩内容无法解压", "too many redirects": "重定向次数过多（循环重定向）",
+             "too large": "内容超过下载上限"}
 
 
 def _error_cn(error: str | None) -> str:

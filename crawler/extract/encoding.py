@@ -10,12 +10,18 @@ then guesses. Four cases still go wrong on Chinese government servers:
   served): GB18030 maps almost every byte pair, unassigned ones to the Private Use
   Area, so the mojibake shows as PUA characters rather than U+FFFD;
 - nothing is declared and a short page is guessed as Korean or Japanese (cp949,
-  shift_jis), which read GBK bytes without complaint.
+  shift_jis), which read GBK bytes without complaint;
+- a UTF-8 page into which a block in GBK was pasted (a syndicated box, an old footer): no
+  single encoding reads it, and GB18030 reads all of it as mojibake without complaint.
 
 In those cases we try the encodings these sites really use, strictly, and let
-charset detection choose when more than one decodes cleanly.
+charset detection choose when more than one decodes cleanly. A page that is mostly UTF-8 is
+read run by run instead: each stretch of non-ASCII bytes as UTF-8, or as GB18030 when it is
+not UTF-8 (`decode_mixed`).
 """
 from __future__ import annotations
+
+import re
 
 from w3lib.encoding import html_body_declared_encoding, http_content_type_encoding, resolve_encoding
 
@@ -29,6 +35,10 @@ CHINESE_ENCODINGS = frozenset({"utf-8", "utf8", "gb18030", "gbk", "gb2312", "big
                                "utf-16", "utf-16-le", "utf-16-be"})
 # More suspicious characters (U+FFFD, Private Use Area) than this share of the text means a wrong decode.
 SUSPICIOUS_SHARE = 0.001
+# A body whose non-ASCII bytes are at least this share valid UTF-8 is a UTF-8 page, even when some
+# stretches are not (GBK by accident forms valid UTF-8 only in short, rare runs).
+MOSTLY_UTF8 = 0.5
+_NON_ASCII_RUNS = re.compile(rb"[\x80-\xff]+")
 
 
 def _suspicious(text: str) -> int:
@@ -73,6 +83,9 @@ def decode_body(body: bytes) -> str:
         text = _strict(body, declared)
         if text is not None and not _wrong(text):
             return text
+    mixed = decode_mixed(body)
+    if mixed is not None:
+        return mixed
     decoded = {enc: text for enc in CANDIDATE_ENCODINGS
                if (text := _strict(body, enc)) is not None and not _wrong(text)}
     if len(decoded) == 1:
@@ -93,6 +106,32 @@ def decode_body(body: bytes) -> str:
     tried = ([declared] if declared else []) + list(CANDIDATE_ENCODINGS)
     texts = [body.decode(enc, errors="replace") for enc in tried if _known(enc)]
     return min(texts, key=_suspicious)
+
+
+def decode_mixed(body: bytes) -> str | None:
+    """A mostly-UTF-8 body that is not all UTF-8, decoded run by run; None for any other body.
+
+    Each stretch of non-ASCII bytes (the ASCII between them is the same in both encodings) is
+    read as UTF-8, else as GB18030; a stretch that is neither (a stray byte in UTF-8 text)
+    keeps its UTF-8 reading with U+FFFD where the bad bytes are.
+    """
+    runs = _NON_ASCII_RUNS.findall(body)
+    total = sum(map(len, runs))
+    utf8 = sum(len(run) for run in runs if _strict(run, "utf-8") is not None)
+    if not total or utf8 == total or utf8 < total * MOSTLY_UTF8:
+        return None
+    return _NON_ASCII_RUNS.sub(lambda m: _run_text(m.group()).encode("utf-8"), body).decode("utf-8")
+
+
+def _run_text(run: bytes) -> str:
+    text = _strict(run, "utf-8")
+    if text is not None:
+        return text
+    loose = run.decode("utf-8", errors="replace")
+    if loose.count("\ufffd") * 4 < len(run):  # a few bad bytes in UTF-8 text, not another encoding
+        return loose
+    other = _strict(run, "gb18030")
+    return other if other is not None and not _suspicious(other) else loose
 
 
 def _known(encoding: str) -> bool:

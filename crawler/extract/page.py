@@ -32,6 +32,15 @@ GENERIC_CRUMBS = frozenset({
 # Where a page's title comes from when <title> is only the site name, best first.
 TITLE_FALLBACK_XPATHS = ("//h1", "//h2")
 MIN_PARAGRAPH_CHARS = 60  # a <p> this long is article prose, not a list line
+# How files begin. A CMS that publishes an attachment under an .html name often serves it as
+# text/html too; parsed as a page it would be one long line of binary "text".
+BINARY_SIGNATURES = (
+    b"%PDF-",  # PDF
+    b"PK\x03\x04",  # zip: docx, xlsx, ofd, zip
+    b"\xd0\xcf\x11\xe0",  # OLE: doc, xls, ppt, wps
+    b"Rar!", b"7z\xbc\xaf",
+    b"\x89PNG", b"GIF8", b"\xff\xd8\xff",  # images
+)
 _ELLIPSIS = "….。 ."
 
 
@@ -151,6 +160,8 @@ def is_html_response(response: Response) -> bool:
     depending on the server: it is read by its body, not its Content-Type.
     """
     if not response.body or "download_stopped" in response.flags:
+        return False
+    if response.body[:64].lstrip().startswith(BINARY_SIGNATURES):
         return False
     if isinstance(response, HtmlResponse):
         return True

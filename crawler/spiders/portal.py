@@ -13,6 +13,12 @@ like a file, after the internal pages, and never followed. Further pages of a
 column list that the page builds in script (tag 'pagination') are fetched too,
 and carry the column page's name (PageRecord.list_of). URLs the trap guards
 refuse (crawler.traps) are not fetched. Nothing is judged here.
+
+Two facts need more than the response. A body over DOWNLOAD_MAXSIZE is cut off as soon as
+its size is known (Content-Length, or the bytes received so far) and recorded with its
+status and error 'too large', instead of Scrapy's bare cancellation, which loses the status.
+The home page's certificate is verified against the system's trust store (crawler.tls),
+because Scrapy itself never verifies certificates; NETCHECK_CHECK_TLS=False skips that.
 """
 from __future__ import annotations
 
@@ -22,6 +28,8 @@ import scrapy
 from scrapy import signals
 from scrapy.exceptions import StopDownload
 from scrapy.http import Request, Response
+from scrapy.utils.defer import maybe_deferred_to_future
+from twisted.internet import threads
 
 from crawler.extract.links import is_internal, looks_like_html
 from crawler.extract.page import build_record
@@ -30,6 +38,7 @@ from crawler.fetch_errors import error_kind
 from crawler.extract.urls import canonical_url
 from crawler.items import Link, PageRecord
 from crawler.resume import record_from_dict, recorded_urls, recover_feed
+from crawler.tls import certificate_problem
 from crawler.traps import TrapGuard
 
 # Statuses with which servers refuse HEAD although GET would work.
@@ -68,6 +77,9 @@ class PortalSpider(scrapy.Spider):
         # Scrapy's dupefilter stays the authority on duplicates; this set only counts.
         self.requested: set[str] = set()
         self.resume_from = resume_from  # a pages.jsonl to continue (crawler.resume)
+        self.check_tls = True  # NETCHECK_CHECK_TLS, read in from_crawler
+        self.max_bytes = 0  # DOWNLOAD_MAXSIZE, read in from_crawler; 0 = no limit
+        self.tls_timeout = 10.0
 
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
@@ -80,7 +92,11 @@ class PortalSpider(scrapy.Spider):
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
         spider.traps = TrapGuard.from_crawler(crawler)
         spider.max_list_pages = crawler.settings.getint("NETCHECK_MAX_LIST_PAGES", MAX_LIST_PAGES)
+        spider.max_bytes = crawler.settings.getint("DOWNLOAD_MAXSIZE")
+        spider.check_tls = crawler.settings.getbool("NETCHECK_CHECK_TLS", True)
+        spider.tls_timeout = crawler.settings.getfloat("DOWNLOAD_TIMEOUT") or spider.tls_timeout
         crawler.signals.connect(spider.on_headers_received, signal=signals.headers_received)
+        crawler.signals.connect(spider.on_bytes_received, signal=signals.bytes_received)
         return spider
 
     async def start(self):
@@ -94,7 +110,7 @@ class PortalSpider(scrapy.Spider):
             if resumed:
                 return
         self.requested.add(self.start_url)
-        yield self._request(self.start_url, "GET", referer=None, start=True)
+        yield self._request(self.start_url, "GET", referer=None, start=True).replace(callback=self.parse_start)
 
     def _resume(self):
         """Requests for the frontier of the crawl recorded in resume_from; False when that
@@ -126,17 +142,49 @@ class PortalSpider(scrapy.Spider):
         )
 
     def on_headers_received(self, headers, body_length, request, **kwargs) -> None:
-        """Stop downloading bodies we will not parse: files reached by GET, HEAD fallbacks.
+        """Stop downloading bodies we will not parse: files reached by GET, HEAD fallbacks,
+        and bodies announced larger than DOWNLOAD_MAXSIZE (recorded as 'too large').
 
         Only our own requests: robots.txt (text/plain) must arrive whole. XML bodies
         are kept: a Hanweb data proxy answers a list page's further pages in XML.
         """
         if "netcheck_referer" not in request.meta:
             return
+        # Per response: a retry, or the next hop of a redirect, starts counting again.
+        request.meta["netcheck_bytes"] = 0
+        request.meta.pop("netcheck_too_large", None)
+        # body_length is Twisted's UNKNOWN_LENGTH (not an int) for a chunked body: on_bytes_received counts those.
+        if self.max_bytes and isinstance(body_length, int) and body_length > self.max_bytes:
+            request.meta["netcheck_too_large"] = True
+            raise StopDownload(fail=False)
         content_type = (headers.get(b"Content-Type") or b"").lower()
         if request.meta.get("netcheck_headers_only") or (
                 content_type and b"html" not in content_type and b"xml" not in content_type):
             raise StopDownload(fail=False)
+
+    def on_bytes_received(self, data, request, **kwargs) -> None:
+        """Cut off a body without Content-Length (chunked, or a stream that never ends) at
+        DOWNLOAD_MAXSIZE, keeping its status, before Scrapy's own limit cancels it without one."""
+        if "netcheck_bytes" not in request.meta or not self.max_bytes:
+            return
+        request.meta["netcheck_bytes"] += len(data)
+        if request.meta["netcheck_bytes"] >= self.max_bytes:
+            request.meta["netcheck_too_large"] = True
+            raise StopDownload(fail=False)
+
+    async def parse_start(self, response: Response):
+        """The start page: parse() plus, on https, whether a browser would accept its certificate.
+        The check runs in a thread (a blocking TLS handshake must not stall the crawl)."""
+        problem = None
+        if self.check_tls and response.url.startswith("https://"):
+            problem = await maybe_deferred_to_future(
+                threads.deferToThread(certificate_problem, response.url, self.tls_timeout))
+            self.crawler.stats.set_value("netcheck/certificate", problem or "no problem found")
+        recorded = False
+        for output in self.parse(response):
+            if isinstance(output, PageRecord) and not recorded:  # parse() yields the page's record first
+                output.certificate_error, recorded = problem, True
+            yield output
 
     def parse(self, response: Response):
         meta = response.meta
@@ -157,6 +205,8 @@ class PortalSpider(scrapy.Spider):
                               max_list_pages=self.max_list_pages)
         record.depth = depth
         record.referer = meta.get("netcheck_referer")
+        if meta.get("netcheck_too_large"):
+            record.error = "too large"
         _continue_list(record, meta.get("netcheck_list"))
         if is_start and record.is_html:
             self.site_name = record.meta.get("SiteName") or record.title or None

@@ -12,6 +12,7 @@ import hashlib
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from .fixes import FIXES
 from .site import Page, build, lookup
 
 
@@ -77,9 +78,10 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
-def serve(host: str = "127.0.0.1", port: int = 0) -> tuple[DemoServer, str]:
-    """Start the demo portal in a daemon thread; port 0 picks a free one. Returns (server, base URL)."""
-    server = DemoServer((host, port), build())
+def serve(host: str = "127.0.0.1", port: int = 0, site: dict[str, Page] | None = None) -> tuple[DemoServer, str]:
+    """Start the demo portal (or `site`, e.g. build(fixed=...)) in a daemon thread; port 0 picks a
+    free one. Returns (server, base URL)."""
+    server = DemoServer((host, port), build() if site is None else site)
     server.thread = threading.Thread(target=server.serve_forever, name="netcheck-demo", daemon=True)
     server.thread.start()
     return server, server.base_url
@@ -90,8 +92,9 @@ def main(argv: list[str] | None = None) -> None:
                                      description="Serve the netcheck demo portal until Ctrl-C.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 (default) picks a free port")
+    parser.add_argument("--fixed", action="store_true", help="serve the portal with some defects fixed")
     args = parser.parse_args(argv)
-    server, url = serve(args.host, args.port)
+    server, url = serve(args.host, args.port, build(tuple(FIXES)) if args.fixed else None)
     print(f"netcheck demo portal: {url}/  ({len(server.site)} pages; Ctrl-C to stop)", flush=True)
     try:
         threading.Event().wait()

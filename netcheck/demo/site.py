@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from . import attachments, pages, seed
+from . import attachments, fixes, pages, seed
 from .columns import COLUMNS, Column, by_path
 from .content import ORGAN, cn_date
 from .items import Item, generate
@@ -31,9 +31,10 @@ class Page:
     headers: tuple[tuple[str, str], ...] = ()
 
 
-def build() -> dict[str, Page]:
-    """Every page of the portal, keyed by path."""
+def build(fixed: tuple[str, ...] = ()) -> dict[str, Page]:
+    """Every page of the portal, keyed by path; `fixed` names fixes.FIXES to apply (整改销号)."""
     items = generate(random.Random(SEED))
+    fixes.apply(items, fixed)
     site: dict[str, Page] = {}
     by_column: dict[str, list[Item]] = {c.path: [] for c in COLUMNS}
     for item in items:

@@ -60,3 +60,8 @@ def test_deductions_add_up_from_100_and_stop_at_the_rules_cap():
 def test_a_veto_finding_fails_the_site():
     result = score([finding("site.homepage_stale", severity="veto", points=0)], CATALOG, {})
     assert result["veto"] and result["veto_reasons"][0].startswith("site.homepage_stale")
+
+
+def test_an_unreachable_site_scores_zero_not_a_clean_hundred():
+    result = score([finding("site.unreachable", severity="veto", points=0)], CATALOG, {})
+    assert result["score"] == 0.0 and result["veto"]

@@ -4,7 +4,7 @@ import json
 
 def test_unreachable_site_writes_a_run_with_site_unreachable_and_exits_1(netcheck, jsonl, closed_port, tmp_path):
     out = tmp_path / "run"
-    result = netcheck("audit", f"http://127.0.0.1:{closed_port}/", "--out", out, "--as-of", "2016-06-30",
+    result = netcheck("audit", f"http://127.0.0.1:{closed_port}/", "--allow-private", "--out", out, "--as-of", "2016-06-30",
                       "-s", "RETRY_TIMES=0")
     assert result.returncode == 1, result.stderr
     findings = jsonl(out / "findings.jsonl")
@@ -17,7 +17,7 @@ def test_unreachable_site_writes_a_run_with_site_unreachable_and_exits_1(netchec
 
 
 def test_fail_on_never_exits_0_for_the_same_site(netcheck, closed_port, tmp_path):
-    result = netcheck("audit", f"http://127.0.0.1:{closed_port}/", "--out", tmp_path / "run", "--fail-on", "never",
+    result = netcheck("audit", f"http://127.0.0.1:{closed_port}/", "--allow-private", "--out", tmp_path / "run", "--fail-on", "never",
                       "-s", "RETRY_TIMES=0")
     assert result.returncode == 0, result.stderr
 
@@ -26,7 +26,7 @@ def test_bad_severity_in_catalog_is_refused_with_file_row_and_reason_exit_2(netc
     catalog = tmp_path / "bad.yaml"
     catalog.write_text("categories:\n  - category: 行政处罚\n    severity: deduct\n"
                        "  - category: 行政许可\n    severity: 严重\n", encoding="utf-8")
-    result = netcheck("audit", f"http://127.0.0.1:{closed_port}/", "--catalog", catalog, "--out", tmp_path / "r")
+    result = netcheck("audit", f"http://127.0.0.1:{closed_port}/", "--allow-private", "--catalog", catalog, "--out", tmp_path / "r")
     assert result.returncode == 2
     assert str(catalog) in result.stderr and "row 2 (行政许可)" in result.stderr
     assert "severity '严重' is not one of veto, deduct, notice" in result.stderr
@@ -35,7 +35,7 @@ def test_bad_severity_in_catalog_is_refused_with_file_row_and_reason_exit_2(netc
 
 def test_bad_usage_exits_2(netcheck, tmp_path):
     assert netcheck("audit", "ftp://example.invalid/").returncode == 2
-    assert netcheck("audit", "http://127.0.0.1:9/", "--as-of", "2016-13-01").returncode == 2
+    assert netcheck("audit", "http://127.0.0.1:9/", "--allow-private", "--as-of", "2016-13-01").returncode == 2
     result = netcheck("report", tmp_path)
     assert result.returncode == 2 and "pages.jsonl" in result.stderr
 

@@ -66,3 +66,21 @@ def test_chinese_encodings_declared_right_wrong_or_not_at_all(html, encoding, he
 def test_a_stray_bad_byte_does_not_throw_away_a_right_decode():
     body = page(GBK_TEXT, '<meta charset="utf-8">').encode("utf-8").replace(b"</p>", b"\xff</p>")
     assert GBK_TEXT + "\ufffd" in response_text(HtmlResponse(url=URL, body=body))
+
+
+def test_a_utf8_page_with_a_gbk_section_is_read_run_by_run():
+    body = page(GBK_TEXT, '<meta charset="utf-8">').encode("utf-8").replace(
+        b"</p>", "</p><div>转载：行政许可事项目录</div>".encode("gbk"))
+    text = response_text(HtmlResponse(url=URL, body=body))
+    assert GBK_TEXT in text and "转载：行政许可事项目录" in text
+
+
+@pytest.mark.parametrize("body", [
+    page(GBK_TEXT).encode("gbk"),  # all GBK: not mostly UTF-8
+    page(GBK_TEXT).encode("utf-8"),  # all UTF-8: nothing to mend
+    page("政务公开").encode("ascii", errors="ignore"),  # no Chinese at all
+])
+def test_only_mostly_utf8_bodies_are_read_run_by_run(body):
+    from crawler.extract.encoding import decode_mixed
+
+    assert decode_mixed(body) is None

@@ -1,7 +1,10 @@
+import zlib
+
 import pytest
 from OpenSSL.SSL import Error as TLSError
 from scrapy.exceptions import (
     CannotResolveHostError,
+    DownloadCancelledError,
     DownloadConnectionRefusedError,
     DownloadFailedError,
     DownloadTimeoutError,
@@ -9,7 +12,7 @@ from scrapy.exceptions import (
 )
 from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
-from twisted.web._newclient import ResponseNeverReceived
+from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverReceived
 
 from crawler.fetch_errors import error_kind
 
@@ -27,7 +30,15 @@ def wrapped(outer: BaseException, inner: BaseException) -> BaseException:
     (ResponseNeverReceived([Failure(tx_error.ConnectionLost())]), "reset"),
     (wrapped(DownloadFailedError("x"), ResponseNeverReceived([Failure(TLSError("handshake"))])), "tls"),
     (IgnoreRequest("Forbidden by robots.txt"), "robots"),
-    (IgnoreRequest("max redirections reached"), "other: IgnoreRequest"),
+    (IgnoreRequest("max redirections reached"), "too many redirects"),
+    (IgnoreRequest("Ignored <200 http://x.gov.cn/> because its body (102400 B compressed, 20971521 B "
+                   "decompressed so far) exceeded DOWNLOAD_MAXSIZE (20971520 B) during decompression."), "too large"),
+    (DownloadCancelledError("Cancelling download of http://x.gov.cn/: expected response size (52428800) "
+                            "larger than download max size (20971520)."), "too large"),
+    (wrapped(DownloadFailedError("x"), ResponseFailed([Failure(ParseError("wrong number of parts", b"SSH-2.0"))])),
+     "bad response"),
+    (zlib.error("Error -3 while decompressing data: incorrect header check"), "decoding"),
+    (IgnoreRequest("filtered"), "other: IgnoreRequest"),
     (ValueError("boom"), "other: ValueError"),
 ])
 def test_error_kind(exc, kind):

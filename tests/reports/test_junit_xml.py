@@ -74,3 +74,20 @@ def test_control_characters_do_not_break_the_xml(tmp_path, run, make_finding, to
     df = to_frame([make_finding("link.broken", "deduct", "办公室", None, "http://x/1", "标题\x07含控制字符\x00")])
     case = cases(parse(tmp_path, df, run))[("link.broken", "site")]
     assert "标题含控制字符" in case.find("failure").text
+
+
+def test_baseline_is_named_in_failure_messages_and_properties(tmp_path, findings, run):
+    fresh = findings.loc[findings["rule"] == "link.broken", "fingerprint"].tolist()
+    root = parse(tmp_path, findings, {**run, "baseline": {"run_dir": "runs/main", "new_findings": 1,
+                                                          "new_fingerprints": fresh}})
+    got = cases(root)
+    broken = got[("link.broken", "site")].find("failure")
+    assert broken.get("message").endswith("其中基线外新增 1 项") and "[基线外新增]" in broken.text
+    assert got[("site.homepage_stale", "site")].find("failure").get("message").endswith("均为基线已有")
+    props = {p.get("name"): p.get("value") for p in root.iter("property")}
+    assert props["baseline_run_dir"] == "runs/main" and props["baseline_new_findings"] == "1"
+
+
+def test_no_baseline_wording_without_a_baseline(tmp_path, findings, run):
+    parse(tmp_path, findings, run)
+    assert "基线" not in (tmp_path / "junit.xml").read_text(encoding="utf-8")

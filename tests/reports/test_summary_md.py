@@ -45,3 +45,17 @@ def test_cells_cannot_break_the_table_or_inject_html(tmp_path, run, make_finding
 def test_points_to_the_full_report(tmp_path, findings, run):
     text = summary(tmp_path, findings, run)
     assert "report.html" in text and "rectification.xlsx" in text
+
+
+def test_history_counts_and_status_column(tmp_path, findings, run):
+    df = findings.copy()
+    df["status"] = ["new", "persisting", "persisting", "new", "persisting", "persisting"]
+    history = {"previous_run": {"as_of": "2024-04-06"}, "new": 2, "persisting": 4, "fixed": 3, "trend": []}
+    text = summary(tmp_path, df, {**run, "history": history})
+    assert "与上次检查（2024-04-06）相比：新发现 2 项 · 持续存在 4 项 · 已整改 3 项" in text
+    assert "| 严重程度 | 问题类型 | 状态 | 问题描述 | 页面链接 |" in text and "【新发现】" in text
+
+
+def test_no_status_column_without_history(tmp_path, findings, run):
+    text = summary(tmp_path, findings, run)
+    assert "| 严重程度 | 问题类型 | 问题描述 | 页面链接 |" in text and "上次检查" not in text

@@ -1,0 +1,1 @@
+"""Scrapy extensions of the netcheck crawler, one module per component (as in scrapy.extensions)."""

@@ -1,0 +1,90 @@
+"""CI gating against a baseline run: fail a build only on what a change made worse.
+
+A site maintainer gating a template change on "no veto-level finding" cannot wait for every
+old defect to be fixed first. With `--baseline RUN_DIR` the exit status counts only findings
+whose fingerprint the baseline run does not have, and a counting veto (五个空白栏目 …) only
+when the baseline had not reached it yet. Pure functions: the CLI loads, the pipeline decides.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks.scoring import ScoringSettings
+
+from .exitcodes import exit_status
+
+FINDINGS = "findings.jsonl"
+# run.json counter → ScoringSettings threshold that turns it into a veto (checks/scoring.py).
+COUNTING_VETOES = ("key_columns_stale", "should_update_stale", "blank_columns")
+
+
+class BaselineError(ValueError):
+    """A --baseline that is not a readable run directory (exit status 2)."""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    run_dir: Path
+    fingerprints: frozenset[str]
+    counters: dict  # the baseline run's counting-rule counters ({} when run.json lacks them)
+
+
+def load_baseline(run_dir: Path) -> Baseline:
+    """Read a baseline run directory's fingerprints; refuse anything that is not a finished run.
+
+    A torn or foreign findings.jsonl is refused rather than read as "no findings": a gate
+    comparing against an empty baseline would fail every build for the wrong reason.
+    """
+    run_dir = Path(run_dir)
+    path = run_dir / FINDINGS
+    if not run_dir.is_dir():
+        raise BaselineError(f"--baseline {run_dir}: no such directory")
+    if not path.is_file():
+        raise BaselineError(f"--baseline {run_dir}: no {FINDINGS} here (is it a netcheck run directory?)")
+    prints = set()
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                prints.add(str(json.loads(line)["fingerprint"]))
+            except (ValueError, TypeError, KeyError):
+                raise BaselineError(f"--baseline {path}, line {n}: not a finding with a fingerprint") from None
+    return Baseline(run_dir, frozenset(prints), _counters(run_dir / "run.json"))
+
+
+def _counters(path: Path) -> dict:
+    try:
+        counters = json.loads(path.read_text(encoding="utf-8")).get("counters")
+    except (OSError, ValueError, AttributeError):
+        return {}
+    return counters if isinstance(counters, dict) else {}
+
+
+def new_fingerprints(fingerprints, baseline: Baseline) -> list[str]:
+    """The fingerprints not in the baseline, in the order given."""
+    return [fp for fp in fingerprints if fp not in baseline.fingerprints]
+
+
+def counting_vetoes(counters: dict, settings: ScoringSettings) -> set[str]:
+    """The counting rules a run's counters reach (scoring uses >=, so do we)."""
+    return {name for name in COUNTING_VETOES if int(counters.get(name) or 0) >= getattr(settings, name)}
+
+
+def gate(findings, run: dict, baseline: Baseline, settings: ScoringSettings) -> dict:
+    """The run.json fields a baseline sets: `baseline` and an `exit_status` counting only new findings.
+
+    `findings` are Finding objects (anything with .fingerprint and .severity).
+    """
+    fresh = set(new_fingerprints((f.fingerprint for f in findings), baseline))
+    vetoes = counting_vetoes(run.get("counters") or {}, settings) - counting_vetoes(baseline.counters, settings)
+    status = exit_status((f.severity for f in findings if f.fingerprint in fresh), run.get("fail_on", "veto"),
+                         veto=bool(vetoes))
+    return {"baseline": {"run_dir": str(baseline.run_dir), "new_findings": len(fresh),
+                         "new_fingerprints": sorted(fresh), "new_counting_vetoes": sorted(vetoes)},
+            "exit_status": int(status)}
+
+
+__all__ = ["Baseline", "BaselineError", "load_baseline", "new_fingerprints", "counting_vetoes", "gate"]

@@ -1,0 +1,97 @@
+"""This run against the site's previous one: which findings are new, which persist, which were fixed.
+
+Pure functions over Finding objects and plain rows, so the rules of 整改销号 can be read (and
+tested) without a database.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from checks.findings import Finding
+
+NEW, PERSISTING, FIXED = "new", "persisting", "fixed"
+REPORTED_FIXED = "已整改"
+
+
+@dataclass
+class Comparison:
+    previous: dict | None  # the previous run's row, or None for a site's first run
+    new: int = 0
+    persisting: int = 0
+    fixed: list[dict] = field(default_factory=list)  # fixed.jsonl's records
+
+
+def compare(findings: list[Finding], previous: dict | None, previous_findings: list[dict], as_of: date,
+            reported: dict[str, dict] | None = None) -> Comparison:
+    """Set each finding's status, first_seen and history details; list what is gone.
+
+    `previous_findings` are the previous run's finding rows (dates as date objects);
+    `reported` maps a fingerprint to the office's latest reported status row.
+    """
+    before = {row["fingerprint"]: row for row in previous_findings}
+    reported = reported or {}
+    out = Comparison(previous)
+    seen = set()
+    for f in findings:
+        seen.add(f.fingerprint)
+        old = before.get(f.fingerprint)
+        if old is None:
+            f.status, f.first_seen = NEW, as_of.isoformat()
+            out.new += 1
+            continue
+        f.status = PERSISTING
+        # The chain's first date travels from run to run; a row without one began in that run.
+        f.first_seen = _iso(old.get("first_seen") or previous["as_of"])
+        out.persisting += 1
+        details = dict(f.details or {})
+        deadline = old.get("deadline")
+        if deadline and as_of > deadline:
+            # Due by the previous run's deadline and still there: the office missed it.
+            details["overdue"] = True
+            details["previous_deadline"] = _iso(deadline)
+        status = reported.get(f.fingerprint)
+        if status and status["reported_on"] >= date.fromisoformat(f.first_seen):
+            details["reported_status"] = status["status"]
+            details["reported_on"] = _iso(status["reported_on"])
+            if status.get("note"):
+                details["reported_note"] = status["note"]
+            if _says_fixed(status["status"]):
+                details["reported_fixed_but_found"] = True
+        f.details = details
+    for fp, old in before.items():
+        if fp not in seen:
+            out.fixed.append(_fixed_record(old, previous, as_of))
+    return out
+
+
+def _fixed_record(row: dict, previous: dict, as_of: date) -> dict:
+    """A gone finding as fixed.jsonl holds it: the finding's own fields, then when it went."""
+    record = {k: _iso(v) for k, v in row.items() if k not in ("id", "run_id")}
+    record["site"] = previous["site_url"]
+    record["details"] = dict(row.get("details") or {})
+    record["first_seen"] = _iso(row.get("first_seen") or previous["as_of"])
+    record["status"] = FIXED
+    record["last_seen"] = _iso(previous["as_of"])
+    record["fixed_on"] = as_of.isoformat()
+    return record
+
+
+def _says_fixed(text: str) -> bool:
+    return "".join(text.split()).startswith(REPORTED_FIXED)
+
+
+def _iso(value):
+    return value.isoformat() if isinstance(value, date) else value
+
+
+def run_summary(comparison: Comparison, trend_before: list[dict], run: dict) -> dict:
+    """run.json's `history`: the previous run, the three counts, and the score trend to this run."""
+    prev = comparison.previous
+    previous = None if prev is None else {
+        "as_of": _iso(prev["as_of"]), "score": prev["score"], "veto": bool(prev["veto"]),
+        "findings": (prev["counts"] or {}).get("findings"), "run_dir": prev["run_dir"], "run_id": prev["run_key"]}
+    here = {"as_of": run["as_of"], "score": run.get("score"), "veto": bool(run.get("veto")),
+            "findings": (run.get("counts") or {}).get("findings")}
+    return {"previous_run": previous, "new": comparison.new, "persisting": comparison.persisting,
+            "fixed": len(comparison.fixed), "trend": trend_before + [here]}

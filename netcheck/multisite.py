@@ -1,0 +1,253 @@
+"""`netcheck audit --sites FILE`: audit many departments' sites, then rank them (通报).
+
+Each site is audited by its own `netcheck audit` process: Twisted's reactor runs once per
+process, and a site that crashes its audit must not take the others down. The sites are
+different hosts, so running a few at once (--jobs) keeps each host's politeness limits.
+Every site gets a normal run directory, OUT/<nn>-<host>/, with the process's output in
+audit.log beside the reports; the ranking is written into OUT from the sites' run.json.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from checks.catalog import load_catalog
+
+from .exitcodes import Exit
+from .sites import Site, SitesError, load_sites
+from .targets import private_address
+
+LOG = "audit.log"
+ERROR_TAIL = 2000  # characters of a failed audit's log kept in the ranking
+UNREACHABLE = "site.unreachable"
+
+
+@dataclass
+class SiteRun:
+    """How one site's audit process ended."""
+
+    site: Site
+    run_dir: Path
+    returncode: int | None  # None: the process could not be started
+    run: dict | None  # its run.json; None when the audit failed
+    error: str | None = None  # the log's tail when it failed
+
+
+def cmd_audit_sites(args) -> int:
+    """The --sites form of `netcheck audit` (args as netcheck.cli parses them)."""
+    if args.site_id:
+        print("netcheck: with --sites each site's history is filed under its department (or name); "
+              "--site-id is for one URL", file=sys.stderr)
+        return Exit.USAGE
+    try:
+        sites = load_sites(args.sites)
+    except SitesError as exc:
+        print(f"netcheck: bad sites file: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    refusals = [] if args.allow_private else [(s, private_address(s.url)) for s in sites]
+    for site, refusal in refusals:  # refuse now what each site's audit would refuse (netcheck.targets)
+        if refusal:
+            print(f"netcheck: bad sites file: {args.sites}, row {site.row}: refusing to audit {site.url}: {refusal}; "
+                  "pass --allow-private if you mean it", file=sys.stderr)
+            return Exit.USAGE
+    # Refuse a bad catalog now, not in the middle of the run; CatalogError reaches the CLI's handler.
+    for path in {s.catalog or args.catalog for s in sites}:
+        load_catalog(path)
+    as_of = args.as_of or date.today()  # one date for all: a run across midnight judges every site alike
+    out = args.out or Path("netcheck-runs") / f"sites-{datetime.now():%Y%m%d-%H%M%S}"
+    out.mkdir(parents=True, exist_ok=True)
+    print(f"审计 {len(sites)} 个网站（同时 {args.jobs} 个），检查日 {as_of}，输出 {out}", flush=True)
+
+    runs = run_all(sites, out, lambda site, run_dir: audit_command(site, run_dir, args, as_of), args.jobs)
+    from reports.ranking import write_ranking
+
+    table = ranking(runs, out, as_of=as_of.isoformat(), sites_file=str(args.sites))
+    paths = write_ranking(out, table)
+    for entry in table["sites"]:
+        print(summary_line(entry))
+    print("通报：" + "  ".join(str(p) for p in paths))
+    if any(r.run is None or r.returncode == Exit.FINDINGS for r in runs):
+        return Exit.FINDINGS  # a failed audit cannot vouch for the site either
+    return Exit.OK
+
+
+def audit_command(site: Site, run_dir: Path, args, as_of: date) -> list[str]:
+    """The `netcheck audit` command line for one site, passing on the run's options."""
+    cmd = [sys.executable, "-m", "netcheck"] + (["-v"] if args.verbose else [])
+    cmd += ["audit", site.url, "--out", str(run_dir), f"--site-id={site.site_id}", "--as-of", as_of.isoformat(),
+            "--fail-on", args.fail_on]
+    catalog = site.catalog or args.catalog
+    if catalog:
+        cmd += ["--catalog", str(catalog)]
+    for flag, value in (("--max-pages", args.max_pages), ("--max-time", args.max_time),
+                        ("--history", args.history)):
+        if value is not None:
+            cmd += [flag, str(value)]
+    for flag, on in (("--no-history", args.no_history), ("--no-cache", args.no_cache),
+                     ("--check-external", args.check_external),
+                     ("--allow-private", args.allow_private), ("--allow-invalid-tls", args.allow_invalid_tls)):
+        if on:
+            cmd.append(flag)
+    for name, value in args.settings:
+        cmd += ["-s", f"{name}={value}"]
+    return cmd
+
+
+def run_dirs(sites: list[Site], out: Path) -> list[Path]:
+    """OUT/<nn>-<host>: numbered in list order so `ls` shows the list, named so a person can find a site."""
+    width = max(2, len(str(len(sites))))
+    return [out / f"{i:0{width}d}-{_slug(s.url)}" for i, s in enumerate(sites, start=1)]
+
+
+def _slug(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.hostname or "site"
+    host += f"-{parts.port}" if parts.port else ""
+    return re.sub(r"[^a-z0-9.]+", "-", host.lower()).strip("-.") or "site"
+
+
+def run_all(sites: list[Site], out: Path, command, jobs: int) -> list[SiteRun]:
+    """Run command(site, run_dir) for every site, `jobs` at a time; results in list order."""
+    dirs = run_dirs(sites, out)
+    env = _child_env()
+    done, lock = [0], threading.Lock()
+
+    def one(site: Site, run_dir: Path) -> SiteRun:
+        result = audit_one(site, run_dir, command(site, run_dir), env)
+        with lock:
+            done[0] += 1
+            print(f"netcheck: [{done[0]}/{len(sites)}] {site.label}: {_outcome(result)}", file=sys.stderr,
+                  flush=True)
+        return result
+
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(one, s, d): i for i, (s, d) in enumerate(zip(sites, dirs))}
+        results: dict[int, SiteRun] = {}
+        for future in as_completed(futures):
+            results[futures[future]] = future.result()
+    return [results[i] for i in range(len(sites))]
+
+
+def audit_one(site: Site, run_dir: Path, cmd: list[str], env: dict) -> SiteRun:
+    run_dir.mkdir(parents=True, exist_ok=True)
+    # A run.json left by an earlier run in this folder must not pass for this one's.
+    (run_dir / "run.json").unlink(missing_ok=True)
+    log = run_dir / LOG
+    try:
+        with open(log, "wb") as fh:
+            code = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                  env=env).returncode
+    except OSError as exc:
+        return SiteRun(site, run_dir, None, None, f"could not start the audit: {exc}")
+    run = _read_json(run_dir / "run.json") if code in (Exit.OK, Exit.FINDINGS) else None
+    if run is None:
+        tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if log.is_file() else ""
+        return SiteRun(site, run_dir, code, None, f"{tail.rstrip()}\n(exit status {code})".lstrip())
+    return SiteRun(site, run_dir, code, run)
+
+
+def _child_env() -> dict:
+    # The child must import this very netcheck, also when it runs from a checkout, not an install.
+    root = str(Path(__file__).resolve().parents[1])
+    paths = [root] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != root]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def _outcome(result: SiteRun) -> str:
+    if result.run is None:
+        return f"审计失败（退出状态 {result.returncode}），见 {result.run_dir / LOG}"
+    return f"得分 {result.run.get('score')}" + ("，单项否决" if result.run.get("veto") else "")
+
+
+# --- the ranking ------------------------------------------------------------------------------
+
+def ranking(runs: list[SiteRun], out: Path, as_of: str | None = None, sites_file: str | None = None) -> dict:
+    """The ranking dict that reports.ranking renders (its docstring lists the fields)."""
+    from reports.names import RULE_NAMES
+
+    entries = [_entry(r, out) for r in runs]
+    extra = sorted({rule for e in entries for rule in e["by_rule"]} - set(RULE_NAMES))
+    return {
+        "as_of": as_of,
+        "generated": datetime.now().astimezone().isoformat(timespec="seconds"),
+        "sites_file": sites_file,
+        "rules": {**RULE_NAMES, **{rule: rule for rule in extra}},  # a new rule shows under its id
+        "sites": rank(entries),
+    }
+
+
+def rank(entries: list[dict]) -> list[dict]:
+    """Order as the 通报 does: sites without a veto by score (highest first), then vetoed sites by
+    score, ties by department name. Then the sites that could not be reached: their audit saw
+    nothing, so nothing was deducted and their score (100) says nothing; they must not outrank a
+    site that was checked. Failed audits come last, unranked. Equal standing shares a rank (1, 2, 2, 4)."""
+    def standing(e):
+        group = 3 if e["status"] != "ok" else 2 if e.get("unreachable") else 1 if e["veto"] else 0
+        return group, -(e["score"] or 0)
+
+    ordered = sorted(entries, key=lambda e: (*standing(e), e["department"], e["name"], e["url"]))
+    previous = None
+    for i, e in enumerate(ordered, start=1):
+        if e["status"] != "ok":
+            e["rank"] = None
+        elif previous is not None and standing(previous) == standing(e):
+            e["rank"] = previous["rank"]
+        else:
+            e["rank"] = i
+        previous = e
+    return ordered
+
+
+def _entry(result: SiteRun, out: Path) -> dict:
+    site, run = result.site, result.run or {}
+    counts = run.get("counts") or {}
+    previous = ((run.get("history") or {}).get("previous_run") or {}).get("score")
+    score = run.get("score")
+    report = result.run_dir / "report.html"
+    return {
+        "rank": None, "department": site.department, "name": site.name, "url": site.url,
+        "site_id": site.site_id, "run_dir": _relative(result.run_dir, out),
+        "status": "ok" if result.run is not None else "failed", "exit_status": result.returncode,
+        "score": score, "veto": bool(run.get("veto")), "veto_reasons": list(run.get("veto_reasons") or []),
+        "by_rule": dict(counts.get("by_rule") or {}), "findings": counts.get("findings"),
+        "unreachable": UNREACHABLE in (counts.get("by_rule") or {}),
+        "previous_score": previous,
+        "change": round(score - previous, 2) if score is not None and previous is not None else None,
+        "report": _relative(report, out) if result.run is not None and report.is_file() else None,
+        "error": result.error,
+    }
+
+
+def _relative(path: Path, out: Path) -> str:
+    try:
+        return path.resolve().relative_to(out.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def summary_line(entry: dict) -> str:
+    rank = entry["rank"] if entry["rank"] is not None else "—"
+    who = " ".join(p for p in (entry["department"], entry["name"]) if p)
+    if entry["status"] != "ok":
+        return f"{rank:>3}  {who}  审计失败，见 {entry['run_dir']}/{LOG}"
+    from reports.table import format_score
+
+    veto = ("单项否决" if entry["veto"] else "无否决") + ("（网站无法访问）" if entry["unreachable"] else "")
+    score = format_score(entry["score"])
+    return f"{rank:>3}  {who}  得分 {score}  {veto}  问题 {entry['findings']}  {entry['report'] or ''}"

@@ -1,0 +1,81 @@
+"""index.html over a directory of run directories: every audit kept, newest first, one click to its report.
+
+Scheduled audits leave one run directory per night (and, with --sites, one per site inside it);
+this page is what the disclosure office opens on the share instead of listing folders. It reads
+only each run's run.json (never re-judges) and links with relative paths, so the whole tree can
+be copied or served as static files. Self-contained like report.html.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from checks.findings import SEVERITIES
+from reports.names import severity_name
+from reports.table import format_score, web_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+INDEX = "index.html"
+RANKING = "ranking.html"  # written by `netcheck audit --sites` beside the sites' run directories
+# A run directory directly under the root, or a site's run inside a multi-site run (DATE/SITE/).
+PATTERNS = ("*/run.json", "*/*/run.json")
+
+
+def write_index(root: Path) -> Path:
+    """Write root/index.html listing every run under root; return its path."""
+    root = Path(root)
+    runs, skipped = find_runs(root)
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    page = env.get_template("index.html.j2").render(
+        root=root.resolve().name or str(root), runs=runs, skipped=skipped,
+        severities=[(s, severity_name(s)) for s in SEVERITIES])
+    path = root / INDEX
+    tmp = path.with_name(f".{INDEX}.tmp")  # never leave a half-written page on a share
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def find_runs(root: Path) -> tuple[list[dict], list[str]]:
+    """One row per readable run.json under root, newest first; the relative paths of unreadable ones."""
+    rows, skipped = [], []
+    for path in sorted({p for pattern in PATTERNS for p in root.glob(pattern)}):
+        rel = path.parent.relative_to(root).as_posix()
+        try:
+            run = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(run, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError):
+            skipped.append(rel)  # a run being written right now, or not ours: list it, do not fail
+            continue
+        rows.append(_row(run, rel, path.parent))
+    rows.sort(key=lambda r: (r["as_of"], r["finished"], r["dir"]), reverse=True)
+    return rows, skipped
+
+
+def _row(run: dict, rel: str, run_dir: Path) -> dict:
+    counts = run.get("counts") or {}
+    by_severity = counts.get("by_severity") or {}
+    history = run.get("history") or {}
+    count = lambda v: len(v) if isinstance(v, (list, tuple)) else v
+    return {
+        "dir": rel,
+        "site": str(run.get("site") or ""), "site_href": web_url(run.get("site")),
+        "as_of": str(run.get("as_of") or ""), "finished": str(run.get("finished") or ""),
+        "score": format_score(run.get("score")), "veto": bool(run.get("veto")),
+        "findings": counts.get("findings"),
+        "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+        "new": count(history.get("new")) if history else None,
+        "fixed": count(history.get("fixed")) if history else None,
+        "report": quote(f"{rel}/report.html") if (run_dir / "report.html").is_file() else None,
+        # A site's run inside a multi-site round: link the round's ranking (通报) too.
+        "ranking": quote(f"{Path(rel).parent.as_posix()}/{RANKING}")
+        if "/" in rel and (run_dir.parent / RANKING).is_file() else None,
+    }
+
+
+__all__ = ["write_index", "find_runs", "INDEX"]

@@ -1,0 +1,140 @@
+"""The ranking across sites (通报) of `netcheck audit --sites`: ranking.json, .xlsx and .html.
+
+All three render one ranking dict (netcheck.multisite builds it from each site's run.json),
+so the notice, the spreadsheet and the machine-readable file list the same order and scores.
+The dict: {'as_of', 'generated', 'sites_file', 'rules': {rule id: Chinese name},
+'sites': [entry, ...] in ranking order}; an entry holds 'rank' (None for a failed audit),
+'department', 'name', 'url', 'status' ('ok' or 'failed'), 'score', 'veto', 'veto_reasons', 'unreachable',
+'by_rule', 'findings', 'previous_score', 'change', 'report' (relative path), 'error'.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+
+from reports import write_atomic
+from reports.table import clean_text, display_width, format_score, plain, web_url
+
+TEMPLATES = Path(__file__).parent / "templates"
+FAILED = "失败"
+NO_VALUE = "—"
+# Columns before and after the one-per-rule counts; the spreadsheet and the page share them.
+LEADING = ["排名", "部门", "网站", "得分", "单项否决", "否决原因"]
+TRAILING = ["问题总数", "较上次", "报告", "说明"]
+ERROR_LINES = 6  # of a failed audit's log, enough to show the exception without flooding a cell
+
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+_VETO_FONT = Font(color="C62828", bold=True)
+
+
+def write_ranking(out: Path, ranking: dict) -> list[Path]:
+    """Write ranking.json, ranking.xlsx and ranking.html into out; return their paths."""
+    writers = {"ranking.json": write_json, "ranking.xlsx": write_xlsx, "ranking.html": write_html}
+    # write_atomic takes the run writers' (path, findings, run) signature.
+    return [write_atomic(Path(out) / name, lambda path, _, data, w=w: w(path, data), None, ranking)
+            for name, w in writers.items()]
+
+
+def write_json(path: Path, ranking: dict) -> None:
+    text = json.dumps(plain(ranking), ensure_ascii=False, indent=2, allow_nan=False)
+    path.write_text(text + "\n", encoding="utf-8")
+
+
+def headers(ranking: dict) -> list[str]:
+    return LEADING + [f"{name}\n{rule}" for rule, name in ranking["rules"].items()] + TRAILING
+
+
+def row_values(entry: dict, rules: dict) -> list:
+    """One spreadsheet/table row: plain values in headers() order."""
+    failed = entry["status"] != "ok"
+    by_rule = entry.get("by_rule") or {}
+    return [
+        entry["rank"] if entry["rank"] is not None else NO_VALUE,
+        entry["department"], entry["name"],
+        FAILED if failed else plain(entry["score"]),
+        NO_VALUE if failed else ("是" if entry["veto"] else "否"),
+        "；".join(clean_text(r) for r in entry.get("veto_reasons") or []),
+        *([NO_VALUE] * len(rules) if failed else [by_rule.get(rule, 0) for rule in rules]),
+        NO_VALUE if failed else entry["findings"],
+        change_text(entry.get("change")),
+        entry.get("report") or "",
+        error_text(entry.get("error")),
+    ]
+
+
+def change_text(change) -> str:
+    """Score change since the site's previous run: '+2.5', '-1', '0', or '—' without one."""
+    if change is None:
+        return NO_VALUE
+    return ("+" if change > 0 else "") + format_score(change)
+
+
+def error_text(error: str | None) -> str:
+    if not error:
+        return ""
+    tail = [line for line in error.splitlines() if line.strip()][-ERROR_LINES:]
+    return clean_text("审计失败：" + "\n".join(tail))
+
+
+def write_xlsx(path: Path, ranking: dict) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "通报"
+    head = headers(ranking)
+    ws.append(head)
+    for entry in ranking["sites"]:
+        ws.append([clean_text(v) if isinstance(v, str) else v for v in row_values(entry, ranking["rules"])])
+        row = ws.max_row
+        url = web_url(entry.get("url"))
+        if url:  # the site's name opens its home page
+            ws.cell(row=row, column=3).hyperlink = url
+        if entry.get("report"):
+            cell = ws.cell(row=row, column=head.index("报告") + 1)
+            cell.hyperlink, cell.value = entry["report"], "报告"  # relative: works beside the run folders
+            cell.style = "Hyperlink"
+        if entry.get("veto") or entry["status"] != "ok":
+            ws.cell(row=row, column=head.index("单项否决") + 1).font = _VETO_FONT
+    for cell in ws[1]:
+        cell.font, cell.fill = _BOLD, _HEAD_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
+    for line in ws.iter_rows(min_row=2):
+        for cell in line:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "D2"  # rank, department and site stay in view while scrolling the rule columns
+    ws.auto_filter.ref = ws.dimensions
+    _fit(ws, head)
+    wb.save(path)
+
+
+def _fit(ws, head: list[str]) -> None:
+    caps = {"否决原因": 40, "说明": 60}
+    for i, title in enumerate(head, start=1):
+        values = [title.split("\n")[0]] + [ws.cell(row=r, column=i).value for r in range(2, ws.max_row + 1)]
+        widest = max(display_width(line) for v in values if v is not None for line in str(v).split("\n"))
+        letter = ws.cell(row=1, column=i).column_letter
+        ws.column_dimensions[letter].width = max(6, min(widest + 2, caps.get(title, 30)))
+
+
+def write_html(path: Path, ranking: dict) -> None:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
+                      trim_blocks=True, lstrip_blocks=True)
+    rows = []
+    for entry in ranking["sites"]:
+        cells = dict(zip(LEADING + TRAILING, row_values(entry, {})))   # the cells around the rule counts
+        rows.append({"entry": entry, "cells": cells, "href": web_url(entry.get("url")),
+                     "counts": row_values(entry, ranking["rules"])[len(LEADING):-len(TRAILING)],
+                     "score": FAILED if entry["status"] != "ok" else format_score(entry["score"])})
+    page = env.get_template("ranking.html.j2").render(
+        as_of=ranking.get("as_of") or "", generated=ranking.get("generated") or "",
+        rules=list(ranking["rules"].items()), rows=rows, total=len(rows),
+        vetoed=sum(1 for e in ranking["sites"] if e.get("veto")),
+        failed=sum(1 for e in ranking["sites"] if e["status"] != "ok"))
+    path.write_text(page, encoding="utf-8")
+
+
+__all__ = ["write_ranking", "write_json", "write_xlsx", "write_html", "headers", "row_values", "change_text"]

@@ -1,0 +1,52 @@
+"""Where a finding stands across runs, as the reports show it: new, persisting, overdue, reported, new
+against a CI baseline.
+
+The facts come from the run (history sets `status`, `first_seen`, `details.overdue`,
+`details.reported_status`; `--baseline` sets run['baseline']); this module only names them, so the
+page, the summary and the JUnit file use the same words. A run without history or baseline gives
+no badges at all, and the reports then leave the status out.
+"""
+from __future__ import annotations
+
+import re
+
+from reports.table import as_date
+
+STATUS_NAMES = {"new": "新发现", "persisting": "持续存在", "overdue": "逾期",
+                "fixed-but-found": "报已整改但仍存在", "baseline-new": "基线外新增"}
+REPORTED = "reported:"  # key prefix: one filter option per status an office reported
+_SPACE = re.compile(r"\s+")
+
+
+def new_against_baseline(run: dict) -> frozenset[str]:
+    """Fingerprints of the findings a --baseline run did not have (empty without a baseline)."""
+    return frozenset((run.get("baseline") or {}).get("new_fingerprints") or [])
+
+
+def badges(row: dict, fresh: frozenset[str] = frozenset()) -> list[tuple[str, str]]:
+    """(key, label) per status of one finding, in reading order; `fresh` from new_against_baseline."""
+    details = row.get("details") or {}
+    out = []
+    if row.get("status") == "new":
+        out.append(("new", STATUS_NAMES["new"]))
+    elif row.get("status") == "persisting":
+        first = as_date(row.get("first_seen"))
+        out.append(("persisting", f"持续存在（首次发现 {first}）" if first else STATUS_NAMES["persisting"]))
+    if details.get("overdue"):
+        out.append(("overdue", STATUS_NAMES["overdue"]))
+    reported = " ".join(str(details.get("reported_status") or "").split())
+    if reported:
+        out.append((REPORTED + _SPACE.sub("_", reported), f"科室反馈：{reported}"))
+    if details.get("reported_fixed_but_found"):  # the office said 已整改; this audit still finds it
+        out.append(("fixed-but-found", STATUS_NAMES["fixed-but-found"]))
+    if row.get("fingerprint") in fresh:
+        out.append(("baseline-new", STATUS_NAMES["baseline-new"]))
+    return out
+
+
+def filter_label(key: str, label: str) -> str:
+    """The filter's name for a key: 持续存在 without one finding's first-seen date."""
+    return STATUS_NAMES.get(key, label)
+
+
+__all__ = ["STATUS_NAMES", "REPORTED", "new_against_baseline", "badges", "filter_label"]

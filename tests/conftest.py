@@ -1,0 +1,16 @@
+"""Every test's netcheck runs (in-process or in a subprocess, which inherits the environment) keep
+their run history in a temporary database, never in the real user's data directory."""
+import os
+
+import pytest
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _history_in_tmp(tmp_path_factory):
+    old = os.environ.get("NETCHECK_HISTORY")
+    os.environ["NETCHECK_HISTORY"] = str(tmp_path_factory.mktemp("history") / "history.sqlite3")
+    yield
+    if old is None:
+        os.environ.pop("NETCHECK_HISTORY", None)
+    else:
+        os.environ["NETCHECK_HISTORY"] = old
