@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 
 ID18 = re.compile(r"(?<![0-9A-Za-z*])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![0-9A-Za-z*])")
-MOBILE = re.compile(r"(?<![0-9A-Za-z*\-－—])(?:(?:\+|00)?86[\s-]?)?(1[3-9]\d{9})(?![0-9*])")
+MOBILE = re.compile(r"(?<![0-9A-Za-z*\-－—])(?:(?:\+|00)?86[\s-]?)?(1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9*])")
 CARD = re.compile(r"(?<![\d*])(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?![\d*])")
 
-# Every number the detectors look for has 11 digits in a row, or 4-digit groups (cards).
-LONG_DIGITS = r"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}"
+# Every number the detectors look for has 11 digits in a row, or is written in digit groups.
+LONG_DIGITS = r"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}|\d{3}[ -]\d{4}[ -]\d{4}|⟪"
 
 # GB 11643-1999: weights 2^(17-i) mod 11 and the check characters.
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -39,6 +39,12 @@ class Hit:
     kind: str  # 'id' | 'mobile' | 'bank_card'
     masked: str
     start: int
+    end: int = 0
+
+
+# A number already redacted when the crawl was stored: ⟪id:211102********2319⟫. The crawl
+# record never holds the number itself, and re-judging it still finds the leak.
+REDACTED = re.compile(r"⟪(id|mobile|bank_card):([^⟫]{1,40})⟫")
 
 
 def id_check_ok(number: str) -> bool:
@@ -84,41 +90,35 @@ def _public_code(text: str, start: int) -> bool:
 
 
 def find_personal_data(text: str, today: date | None = None) -> list[Hit]:
-    hits: list[Hit] = []
-    taken: list[tuple[int, int]] = []
+    hits: list[Hit] = [Hit(m.group(1), m.group(2), m.start(), m.end()) for m in REDACTED.finditer(text)]
+    taken: list[tuple[int, int]] = [(h.start, h.end) for h in hits]
     for m in ID18.finditer(text):
         number = m.group(1)
         if valid_id(number, today) and not _public_code(text, m.start()):
-            hits.append(Hit("id", mask("id", number), m.start()))
+            hits.append(Hit("id", mask("id", number), *m.span(1)))
             taken.append(m.span(1))
     for m in CARD.finditer(text):
         digits = re.sub(r"\D", "", m.group(1))
         if 16 <= len(digits) <= 19 and luhn_ok(digits) and _CARD_LABELS.search(text[max(0, m.start() - 24):m.start()]) \
                 and not any(a <= m.start() < b for a, b in taken):
-            hits.append(Hit("bank_card", mask("bank_card", digits), m.start()))
+            hits.append(Hit("bank_card", mask("bank_card", digits), *m.span(1)))
             taken.append(m.span(1))
     for m in MOBILE.finditer(text):
-        number = m.group(1)
+        number = re.sub(r"[ -]", "", m.group(1))  # written 139 0427 5678 or 139-0427-5678 too
         if _MOBILE_PREFIX.match(number) and not any(a <= m.start(1) < b for a, b in taken):
-            hits.append(Hit("mobile", mask("mobile", number), m.start(1)))
+            hits.append(Hit("mobile", mask("mobile", number), *m.span(1)))
     return sorted(hits, key=lambda h: h.start)
 
 
-def mask_text(text: str, today: date | None = None) -> str:
-    """The text with every detected number replaced by its masked form."""
+def redact(text: str, today: date | None = None) -> str:
+    """The text with every unmasked number replaced by its redacted, masked form."""
+    if not text:
+        return text
     out, last = [], 0
-    spans = []
-    for regex in (ID18, CARD, MOBILE):
-        for m in regex.finditer(text):
-            spans.append(m.span(1))
-    hits = {h.start for h in find_personal_data(text, today)}
-    for a, b in sorted(s for s in spans if s[0] in hits):
-        if a < last:
+    for hit in find_personal_data(text, today):
+        if hit.start < last or text.startswith("⟪", hit.start):
             continue
-        raw = text[a:b]
-        digits = re.sub(r"[\s-]", "", raw)
-        kind = "id" if len(digits) == 18 and ID18.fullmatch(digits) else "mobile" if len(digits) == 11 else "bank_card"
-        out.append(text[last:a] + mask(kind, digits))
-        last = b
+        out.append(text[last:hit.start] + f"⟪{hit.kind}:{hit.masked}⟫")
+        last = hit.end
     out.append(text[last:])
     return "".join(out)

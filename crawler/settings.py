@@ -155,3 +155,8 @@ HTTPCACHE_POLICY = "crawler.httpcache.RevalidatePolicy"
 HTTPCACHE_STORAGE = "scrapy.extensions.httpcache.FilesystemCacheStorage"
 HTTPCACHE_EXPIRATION_SECS = 0  # entries never expire by age: they are revalidated instead
 HTTPCACHE_GZIP = True
+
+# Personal data on audited pages is redacted before a record is written or logged
+# (crawler.pipelines explains why); log lines name records by URL only.
+ITEM_PIPELINES = {"crawler.pipelines.RedactPersonalData": 100}
+LOG_FORMATTER = "crawler.logformatter.QuietLogFormatter"
