@@ -36,6 +36,7 @@ def run_crawl(
     max_seconds: int | None = None,
     check_external: bool = False,
     resume: bool = False,
+    distributed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """Crawl `start_url` and write one PageRecord per line to `out_path` (JSON lines, UTF-8).
 
@@ -48,26 +49,35 @@ def run_crawl(
      'elapsed': seconds, 'finish_reason': Scrapy's reason, e.g. 'finished' or
      'closespider_pagecount', 'stats': Scrapy's full stats dict}.
     An unreachable site is not an exception: it yields a record with its error.
+    `distributed` ({'redis_url', 'site_key', 'role', 'idle_wait'}) shares the crawl through Redis
+    (crawler.distributed): role 'coordinator' seeds it and drains every process's records into
+    `out_path`; role 'worker' (out_path None) only crawls from the shared queue.
     """
-    out_path = Path(out_path)
-    out_path.parent.mkdir(parents=True, exist_ok=True)
     crawl = crawl_settings(settings)
-    crawl.set(
-        "FEEDS",
-        {str(out_path.resolve()): {"format": "jsonlines", "encoding": "utf-8", "overwrite": not resume}},
-        priority="cmdline",
-    )
+    if distributed is not None:
+        from crawler.distributed import apply
+
+        apply(crawl, distributed, out_path, resume)
+    else:
+        out_path = Path(out_path)
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        crawl.set(
+            "FEEDS",
+            {str(out_path.resolve()): {"format": "jsonlines", "encoding": "utf-8", "overwrite": not resume}},
+            priority="cmdline",
+        )
     logging.getLogger("scrapy.downloadermiddlewares.retry").addFilter(_GaveUpRetrying())
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_RobotsUnreachable())
     process = CrawlerProcess(crawl)
     crawler = process.create_crawler(PortalSpider)
     process.crawl(crawler, start_url=start_url, max_pages=max_pages, max_seconds=max_seconds,
-                  check_external=check_external, resume_from=str(out_path) if resume else None)
+                  check_external=check_external, resume_from=str(out_path) if resume and out_path else None,
+                  seed=out_path is not None)
     process.start()
 
     stats = crawler.stats.get_stats()
     return {
-        "pages": stats.get("netcheck/records", 0),
+        "pages": stats.get("netcheck/drained", stats.get("netcheck/records", 0)),
         "errors": stats.get("netcheck/errors", 0),
         "elapsed": stats.get("elapsed_time_seconds"),
         "finish_reason": stats.get("finish_reason"),

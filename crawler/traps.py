@@ -122,13 +122,19 @@ class TrapGuard:
         if calendar_trap(url, self.today, self.years_ahead):
             return "calendar"
         variant = query_variant(url)
-        if variant and self.max_query_variants:
-            seen = self.variants.setdefault(variant[0], set())
-            if variant[1] not in seen:
-                if len(seen) >= self.max_query_variants:
-                    return "query_variants"
-                seen.add(variant[1])
+        if variant and self.max_query_variants and not self.admit_variant(*variant):
+            return "query_variants"
         return None
+
+    def admit_variant(self, path: str, query: str) -> bool:
+        """Whether `query` is a known variant of `path` or still within the limit (then remembered).
+        A distributed crawl (crawler.distributed) replaces this with one shared through Redis."""
+        seen = self.variants.setdefault(path, set())
+        if query not in seen:
+            if len(seen) >= self.max_query_variants:
+                return False
+            seen.add(query)
+        return True
 
     def allows(self, url: str) -> bool:
         """True when `url` may be fetched; a refusal is counted in the crawl's stats."""

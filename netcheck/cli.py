@@ -18,6 +18,7 @@ from .history import HistoryError
 from .history.commands import add_history_options, add_parsers as add_history_parsers, cmd_history, \
     cmd_import_status, open_for
 from .history.workbook import WorkbookError
+from .worker import add_audit_options as add_worker_audit_options, add_parser as add_worker_parser, cmd_worker
 
 DEMO_AS_OF = date(2016, 6, 30)
 DEMO_SITE_ID = "demo"  # its port changes every run; its history must not
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "private CA): no site.tls_invalid finding")
     a.add_argument("-s", dest="settings", action="append", type=_setting, default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting for the crawl, as `scrapy crawl -s`")
+    add_worker_audit_options(a)
     judging(a)
 
     r = sub.add_parser("report", help="re-judge a saved crawl (new catalog, new date) without crawling")
@@ -112,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     i = sub.add_parser("index", help="write index.html listing the run directories under DIR, newest first")
     i.add_argument("dir", type=Path)
 
+    add_worker_parser(sub, _setting)
     add_history_parsers(sub)
     return p
 
@@ -119,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.command not in ("audit", "demo"):  # a crawl's log is set up by Scrapy from LOG_LEVEL
+    if args.command not in ("audit", "demo", "worker"):  # a crawl's log is set up by Scrapy from LOG_LEVEL
         logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     try:
@@ -158,6 +161,9 @@ def cmd_audit(args) -> int:
         print("netcheck: --baseline gates one site; with --sites, gate each site's run directory with "
               "`netcheck report RUN_DIR --baseline OLD_RUN_DIR`", file=sys.stderr)
         return Exit.USAGE
+    if args.sites and args.redis:
+        print("netcheck: --redis shares one site's crawl; audit each site of --sites on its own", file=sys.stderr)
+        return Exit.USAGE
     if args.sites:
         from .multisite import cmd_audit_sites
 
@@ -178,8 +184,15 @@ def cmd_audit(args) -> int:
     settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **_cache_settings(args),
                 **({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
     started = datetime.now().astimezone().isoformat(timespec="seconds")
-    stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
-                       check_external=args.check_external, resume=args.resume)
+    if args.redis:  # a crawl shared with `netcheck worker` processes (netcheck.worker)
+        from .worker import crawl_coordinated
+
+        stats = crawl_coordinated(args.redis, args.url, out, settings, max_pages=args.max_pages,
+                                  max_seconds=args.max_time, check_external=args.check_external,
+                                  resume=args.resume, idle_wait=args.workers_only_wait)
+    else:
+        stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
+                           check_external=args.check_external, resume=args.resume)
     run = judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats, started=started,
                     baseline=baseline, history=history, site_id=args.site_id)
     print_summary(run, out)
@@ -258,7 +271,8 @@ def cmd_index(args) -> int:
     return Exit.OK
 
 
-COMMANDS = {"audit": cmd_audit, "report": cmd_report, "demo": cmd_demo, "catalog": cmd_catalog, "index": cmd_index,
+COMMANDS = {"audit": cmd_audit, "worker": cmd_worker, "report": cmd_report, "demo": cmd_demo, "catalog": cmd_catalog,
+            "index": cmd_index,
             "history": cmd_history, "import-status": cmd_import_status}
 
 

@@ -56,7 +56,7 @@ class PortalSpider(scrapy.Spider):
 
     def __init__(self, start_url: str | None = None, max_pages: int | str | None = None,
                  max_seconds: int | str | None = None, check_external: bool | str = False,
-                 resume_from: str | None = None, *args, **kwargs):
+                 resume_from: str | None = None, seed: bool | str = True, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not start_url:
             raise ValueError("the portal spider needs a start URL: -a start_url=https://…")
@@ -76,6 +76,13 @@ class PortalSpider(scrapy.Spider):
         # already queued in the downloader, so max_pages also caps what we ask for.
         # Scrapy's dupefilter stays the authority on duplicates; this set only counts.
         self.requested: set[str] = set()
+        # False in a distributed crawl (crawler.distributed): the shared Redis dupefilter is then the
+        # only authority, and `requested` holds just the URLs already recorded by a resumed crawl.
+        self.local_dedupe = True
+        # False for a `netcheck worker`: the coordinator seeds the start request, workers only take from the queue.
+        self.seed = seed is True or str(seed).lower() in _TRUE
+        # Shared site_url/site_name (crawler.distributed.SiteState) when several processes share one crawl.
+        self.site_state = None
         self.resume_from = resume_from  # a pages.jsonl to continue (crawler.resume)
         self.check_tls = True  # NETCHECK_CHECK_TLS, read in from_crawler
         self.max_bytes = 0  # DOWNLOAD_MAXSIZE, read in from_crawler; 0 = no limit
@@ -90,6 +97,7 @@ class PortalSpider(scrapy.Spider):
         if spider.max_seconds:
             crawler.settings.set("CLOSESPIDER_TIMEOUT", spider.max_seconds, priority="spider")
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
+        spider.local_dedupe = crawler.settings.getbool("NETCHECK_LOCAL_DEDUPE", True)
         spider.traps = TrapGuard.from_crawler(crawler)
         spider.max_list_pages = crawler.settings.getint("NETCHECK_MAX_LIST_PAGES", MAX_LIST_PAGES)
         spider.max_bytes = crawler.settings.getint("DOWNLOAD_MAXSIZE")
@@ -105,12 +113,16 @@ class PortalSpider(scrapy.Spider):
 
     def start_requests(self):
         # Scrapy < 2.13 calls this one; newer versions call start() above.
+        if not self.seed:
+            return
         if self.resume_from:
             resumed = yield from self._resume()
             if resumed:
                 return
         self.requested.add(self.start_url)
-        yield self._request(self.start_url, "GET", referer=None, start=True).replace(callback=self.parse_start)
+        # A resumed distributed crawl may have lost its start request in a stopped worker: ask again.
+        yield self._request(self.start_url, "GET", referer=None, start=True).replace(
+            callback=self.parse_start, dont_filter=bool(self.resume_from) and not self.local_dedupe)
 
     def _resume(self):
         """Requests for the frontier of the crawl recorded in resume_from; False when that
@@ -129,7 +141,8 @@ class PortalSpider(scrapy.Spider):
                                                                               self.site_url):
                 page_url = rec.get("final_url") or rec["url"]
                 for request in self.follow_links(record_from_dict(rec), page_url):
-                    yield request.replace(meta={**request.meta, "depth": (rec.get("depth") or 0) + 1})
+                    yield request.replace(meta={**request.meta, "depth": (rec.get("depth") or 0) + 1},
+                                          dont_filter=request.dont_filter or not self.local_dedupe)
         return True
 
     def _request(self, url: str, method: str, *, referer: str | None, start: bool = False, **meta) -> Request:
@@ -199,6 +212,8 @@ class PortalSpider(scrapy.Spider):
                 return
 
         is_start = meta.get("netcheck_start", False)
+        if self.site_state is not None and not is_start and self.site_name is None:
+            self.site_url, self.site_name = self.site_state.get(self.site_url, self.site_name)
         if is_start and not is_internal(response.url, self.start_url):
             self.site_url = response.url
         record = build_record(response, site_url=self.site_url, site_name=None if is_start else self.site_name,
@@ -210,6 +225,8 @@ class PortalSpider(scrapy.Spider):
         _continue_list(record, meta.get("netcheck_list"))
         if is_start and record.is_html:
             self.site_name = record.meta.get("SiteName") or record.title or None
+        if is_start and self.site_state is not None:
+            self.site_state.put(self.site_url, self.site_name)
         self.crawler.stats.inc_value("netcheck/records")
         yield record
 
@@ -222,11 +239,12 @@ class PortalSpider(scrapy.Spider):
             followed = link.kind in FOLLOWED_KINDS or (link.kind == "external" and self.check_external)
             if not followed or link.url in self.requested:
                 continue
-            if self.max_pages and len(self.requested) >= self.max_pages:
+            if self.local_dedupe and self.max_pages and len(self.requested) >= self.max_pages:
                 break
             if not self.traps.allows(link.url):
                 continue
-            self.requested.add(link.url)
+            if self.local_dedupe:
+                self.requested.add(link.url)
             yield self._link_request(link, record, page_url)
 
     def _link_request(self, link: Link, record: PageRecord, page_url: str) -> Request:
