@@ -129,6 +129,11 @@ DUPEFILTER_CLASS = "crawler.dupefilters.RedirectAwareDupeFilter"
 # REQUEST_FINGERPRINTER_IMPLEMENTATION is left at Scrapy's default: Scrapy 2.19 no
 # longer reads it, its current fingerprinter being the only one.
 
+# Scrapy 2.13+ starts CONCURRENT_ITEMS asyncio tasks for every response's callback output (100 by
+# default), which costs more CPU than a page's whole download. A page yields one record and a
+# handful of requests, and the item pipeline does not wait on I/O: one at a time loses nothing.
+CONCURRENT_ITEMS = 1
+
 # Cookies stay on: some CMSs set a session cookie on the first page and answer
 # later pages differently without it.
 COOKIES_ENABLED = True

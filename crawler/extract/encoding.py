@@ -41,9 +41,12 @@ MOSTLY_UTF8 = 0.5
 _NON_ASCII_RUNS = re.compile(rb"[\x80-\xff]+")
 
 
+_SUSPICIOUS = re.compile("[\ufffd\ue000-\uf8ff]")
+
+
 def _suspicious(text: str) -> int:
     """U+FFFD and Private Use Area characters: what a decode with the wrong table leaves."""
-    return sum(1 for c in text if c == "\ufffd" or "\ue000" <= c <= "\uf8ff")
+    return len(_SUSPICIOUS.findall(text))
 
 
 def _wrong(text: str) -> bool:

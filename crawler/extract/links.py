@@ -7,8 +7,10 @@ inspection counts broken attachments (附件失效) on their own.
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 from urllib.parse import parse_qsl, urldefrag, urljoin, urlsplit
 
+from lxml import etree
 from parsel import Selector
 from w3lib.url import safe_url_string
 
@@ -36,9 +38,31 @@ LINK_SOURCES = {
     "iframe": ("src", "iframe"),
     "frame": ("src", "iframe"),
 }
-_LINK_XPATH = " | ".join(f"//{element}[@{attr}]" for element, (attr, _) in LINK_SOURCES.items())
+_LINK_XPATH = etree.XPath(" | ".join(f"//{element}[@{attr}]" for element, (attr, _) in LINK_SOURCES.items()))
+_STRING = etree.XPath("string()")
+# Link resolution is memoised: most links of a page (nav, footer, sidebar) are on every other
+# page too, and resolving and classifying one is several URL parses. Bounded, for huge crawls.
+URL_CACHE_SIZE = 1 << 16
 
 
+def _base_key(href: str, base_url: str) -> str:
+    """The part of `base_url` that `urljoin(base_url, href)` depends on, so that links printed
+    alike on pages of one directory (or one site, for /absolute paths) share a cache entry."""
+    if href[:7].lower() == "http://" or href[:8].lower() == "https://":
+        return ""
+    scheme_end = base_url.find("://")
+    path_start = base_url.find("/", scheme_end + 3) if scheme_end > 0 else -1
+    keeps_path = href.startswith(("?", ";")) or (href.startswith("//") and not href[2:3].isalnum())
+    if path_start < 0 or keeps_path:
+        return base_url  # a bare host, or a reference that keeps the base's path
+    if href.startswith("/"):
+        return base_url[:path_start]  # the origin: /x and //host/x need only that
+    end = min((i for i in (base_url.find("?", path_start), base_url.find("#", path_start)) if i >= 0),
+              default=len(base_url))
+    return base_url[: base_url.rfind("/", path_start, end) + 1]
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def site_key(url: str) -> tuple[str, int | None]:
     """(host without 'www.', port) — what makes two URLs the same site."""
     parts = urlsplit(url)
@@ -79,6 +103,7 @@ def looks_like_html(url: str) -> bool:
     return extension(url) in HTML_EXTENSIONS
 
 
+@lru_cache(maxsize=URL_CACHE_SIZE)
 def link_kind(url: str, site_url: str, tag: str = "a") -> str:
     """'internal' | 'external' | 'attachment' | 'other' for an absolute URL."""
     if url.lower().startswith(OTHER_SCHEMES) or not url.lower().startswith(("http://", "https://")):
@@ -97,7 +122,12 @@ def absolute_url(href: str, base_url: str) -> str | None:
         return None
     if href.lower().startswith(OTHER_SCHEMES):
         return href
-    return canonical_url(urldefrag(urljoin(base_url, safe_url_string(href))).url)
+    return _joined(_base_key(href, base_url), href)
+
+
+@lru_cache(maxsize=URL_CACHE_SIZE)
+def _joined(base: str, href: str) -> str:
+    return canonical_url(urldefrag(urljoin(base, safe_url_string(href))).url)
 
 
 def page_links(sel: Selector, base_url: str, site_url: str | None = None) -> list[Link]:
@@ -108,12 +138,12 @@ def page_links(sel: Selector, base_url: str, site_url: str | None = None) -> lis
         base_url = urljoin(base_url, base_href.strip())
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
-    for node in sel.xpath(_LINK_XPATH):  # a union: document order
-        attr, tag = LINK_SOURCES[node.root.tag]
-        url = absolute_url(node.attrib.get(attr, ""), base_url)
+    for node in _LINK_XPATH(sel.root):  # a union: document order
+        attr, tag = LINK_SOURCES[node.tag]
+        url = absolute_url(node.get(attr, ""), base_url)
         if url is None or (url, tag) in seen:
             continue
         seen.add((url, tag))
-        text = collapse(node.xpath("string()").get() or "") if tag == "a" else ""
+        text = collapse(_STRING(node)) if tag == "a" else ""
         links.append(Link(url=url, text=text, kind=link_kind(url, site_url, tag), tag=tag))
     return links

@@ -35,6 +35,7 @@ EMPTY_NOTICE = re.compile(
 )
 MAX_NOTICE_CHARS = 30  # the notice stands in a short element; long text merely mentions it
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
+_DIGIT = re.compile(r"\d")
 
 # An XPath matching the innermost rows only, so nested layout tables do not count twice.
 _ROW_XPATH = " | ".join(f"//{tag}[.//a[@href] and not(.//{tag})]" for tag in ROW_TAGS)
@@ -56,7 +57,7 @@ def page_reference_date(root) -> date | None:
     update line, a dated entry …): "[12-30]" on a page updated 2016-03-21 is 2015-12-30.
     """
     texts = root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
-    found = [day for text in texts if any(c.isdigit() for c in text) for _, _, day in date_spans(nfkc(text))]
+    found = [day for text in texts if _DIGIT.search(text) for _, _, day in date_spans(nfkc(text))]
     return max(found, default=None)
 
 

@@ -14,7 +14,7 @@ import re
 from parsel import Selector
 
 from crawler.extract.content import main_tree
-from crawler.extract.normalize import collapse, match_key, simplified
+from crawler.extract.normalize import collapse, match_key, simplified, squash
 
 # Label as printed (squashed, simplified) → canonical label stored in PageRecord.metadata.
 LABELS: dict[str, str] = {
@@ -55,6 +55,7 @@ _OTHER_IN_CELL_LABEL = re.compile(r"(?<=\s)[^\s:：\d]{2,8}\s*[:：]")
 _UNKNOWN_LABEL = re.compile(r"^[^\d:：]{1,10}[:：]$")
 _LABEL_STRIP = "：:【】[]·• "
 MAX_SPLIT_CHARS = 300  # longer cells are prose; a "时间：" inside prose is not a label
+MAX_LABEL_CHARS = 40  # squashed; the longest label is 10 characters, with brackets and colons around it
 
 # Cell-like elements that stand for an (empty) value even when they hold no text.
 EMPTY_CELL_TAGS = frozenset({"td", "th", "dd", "span", "label", "em", "b", "strong", "font"})  # not <i>: icon fonts
@@ -67,7 +68,10 @@ _BOUNDARY = object()
 
 def label_of(text: str) -> str | None:
     """Canonical label when `text` is just a label ("索 引 號：" → "索引号"), else None."""
-    return LABELS.get(match_key(text).strip(_LABEL_STRIP))
+    key = squash(text)
+    if len(key) > MAX_LABEL_CHARS:  # prose, not a label: spare it the traditional→simplified pass
+        return None
+    return LABELS.get(simplified(key).strip(_LABEL_STRIP))
 
 
 def _cells(el, out: list) -> None:

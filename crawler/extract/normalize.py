@@ -26,7 +26,18 @@ def _t2s():
 
 def simplified(text: str) -> str:
     """Traditional → simplified Chinese (OpenCC t2s); other text unchanged."""
-    return _t2s().convert(text) if text else text
+    if not text or text.isascii():
+        return text
+    # Labels, menu names and column names recur on every page: short texts are memoised.
+    return _simplified_short(text) if len(text) <= SHORT_TEXT else _t2s().convert(text)
+
+
+SHORT_TEXT = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _simplified_short(text: str) -> str:
+    return _t2s().convert(text)
 
 
 def collapse(text: str) -> str:

@@ -228,10 +228,14 @@ class PortalSpider(scrapy.Spider):
         if is_start and self.site_state is not None:
             self.site_state.put(self.site_url, self.site_name)
         self.crawler.stats.inc_value("netcheck/records")
-        yield record
-
+        # Claimed before anything is yielded: Scrapy consumes this generator one output at a
+        # time (CONCURRENT_ITEMS), and a page parsed meanwhile must not claim these links first,
+        # or a page would be recorded deeper than it is, from a later referer.
+        follow = []
         if record.status == 200 and record.is_html and is_internal(response.url, self.site_url):
-            yield from self.follow_links(record, response.url)
+            follow = list(self.follow_links(record, response.url))
+        yield record
+        yield from follow
 
     def follow_links(self, record: PageRecord, page_url: str):
         """Requests for the links of one recorded internal page that are still to be fetched."""

@@ -65,3 +65,32 @@ def test_base_href_is_honoured():
     html = '<html><head><base href="http://www.pjfda.gov.cn/zwgk/"></head><body><a href="a.html">a</a></body></html>'
     assert page_links(Selector(text=html), "http://www.pjfda.gov.cn/x/y.html", SITE)[0].url == \
         "http://www.pjfda.gov.cn/zwgk/a.html"
+
+
+# Bases and references where memoising by directory or origin could go wrong: a bare host, a
+# query or fragment holding '/', ';params' in the path, '//' with and without a host.
+TRICKY_BASES = [
+    "http://h.gov.cn", "http://h.gov.cn/", "http://h.gov.cn/a/b.html", "http://h.gov.cn/a/b/",
+    "http://h.gov.cn/a/b.html?x=1/2", "https://H.gov.cn:8443/a;s=1/b.jsp?q=a/b#f/g",
+    "http://h.gov.cn/a/b;jsessionid=123?x", "http://h.gov.cn?x=1", "http://h.gov.cn#x/y",
+    "http://u:p@h.gov.cn/x/y", "http://h.gov.cn/a//b/c",
+]
+TRICKY_HREFS = [
+    "x.html", "./x.html", "../../../x", "/x", "//other.cn/x", "HTTPS://o.cn/Y", "?page=2", "?", ";x=1",
+    "x?y=1#z", ".", "..", "/", "a b.html", "中文.html", "http:rel", "//", "///x", "//?x", "\\x",
+    "./201603/t20160307_1.html", "http://h.gov.cn/a?_=1457312345678",
+]
+
+
+@pytest.mark.parametrize("base", TRICKY_BASES)
+def test_links_resolve_as_urljoin_would_although_memoised(base):
+    from urllib.parse import urldefrag, urljoin
+
+    from w3lib.url import safe_url_string
+
+    from crawler.extract.links import absolute_url
+    from crawler.extract.urls import canonical_url
+
+    for href in TRICKY_HREFS:
+        expected = canonical_url(urldefrag(urljoin(base, safe_url_string(href))).url)
+        assert absolute_url(href, base) == expected, href
