@@ -18,6 +18,7 @@ from .history import HistoryError
 from .history.commands import add_history_options, add_parsers as add_history_parsers, cmd_history, \
     cmd_import_status, open_for
 from .history.workbook import WorkbookError
+from .scrapyd import add_audit_options as add_scrapyd_audit_options
 from .worker import add_audit_options as add_worker_audit_options, add_parser as add_worker_parser, cmd_worker
 
 DEMO_AS_OF = date(2016, 6, 30)
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("-s", dest="settings", action="append", type=_setting, default=[], metavar="NAME=VALUE",
                    help="a Scrapy setting for the crawl, as `scrapy crawl -s`")
     add_worker_audit_options(a)
+    add_scrapyd_audit_options(a)
     judging(a)
 
     r = sub.add_parser("report", help="re-judge a saved crawl (new catalog, new date) without crawling")
@@ -164,6 +166,10 @@ def cmd_audit(args) -> int:
     if args.sites and args.redis:
         print("netcheck: --redis shares one site's crawl; audit each site of --sites on its own", file=sys.stderr)
         return Exit.USAGE
+    if args.scrapyd and (args.sites or args.redis or args.resume):
+        print("netcheck: --scrapyd runs one site's crawl as one Scrapyd job: not with --sites, --redis or --resume",
+              file=sys.stderr)
+        return Exit.USAGE
     if args.sites:
         from .multisite import cmd_audit_sites
 
@@ -190,6 +196,10 @@ def cmd_audit(args) -> int:
         stats = crawl_coordinated(args.redis, args.url, out, settings, max_pages=args.max_pages,
                                   max_seconds=args.max_time, check_external=args.check_external,
                                   resume=args.resume, idle_wait=args.workers_only_wait)
+    elif args.scrapyd:  # the crawl runs as a Scrapyd job, the judging here (netcheck.scrapyd)
+        from .scrapyd import crawl as crawl_on_scrapyd
+
+        stats = crawl_on_scrapyd(args, out)
     else:
         stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
                            check_external=args.check_external, resume=args.resume)

@@ -1,0 +1,291 @@
+"""`netcheck audit URL --scrapyd URL`: the crawl runs as a job on a Scrapyd server, the judging here.
+
+The project is deployed to Scrapyd as it is (`scrapyd-deploy`, with the target in scrapy.cfg), so a
+job runs the same `portal` spider with the same project settings (crawler.settings: robots.txt, speed
+limits, redaction of personal data), and Scrapyd's feed (its `items_dir`) holds the same page records
+a local crawl writes. This module schedules the job (schedule.json), follows it (listjobs.json), copies
+its records into the run's pages.jsonl as they come, and its log beside them (crawl.log); the audit
+then judges the run directory as any other (netcheck.pipeline.judge_run).
+
+The records are copied while the job runs, a byte range at a time: Scrapyd deletes a job's items file
+once `jobs_to_keep` newer jobs have started, and a large portal's file is better not fetched whole
+every few seconds. Scheduling needs only the standard library; deploying needs scrapyd-client.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import re
+import sys
+import time
+from pathlib import Path
+from urllib.error import HTTPError, URLError
+from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
+from urllib.request import Request, urlopen
+
+from .exitcodes import Exit
+
+SPIDER = "portal"
+LOG = "crawl.log"  # the job's Scrapy log, kept in the run directory
+# How often to ask how the job is doing: soon at first (a small site takes seconds), then less often,
+# up to every POLL_MAX seconds, so that an hour's crawl does not fill Scrapyd's access log.
+POLL_MIN, POLL_MAX = 0.25, 5.0
+HTTP_TIMEOUT = 30
+PROGRESS_SECONDS = 10.0  # as crawler.extensions.progress; NETCHECK_PROGRESS_INTERVAL sets it, 0 = none
+# Reasons Scrapy gives for a crawl that did what it was asked (CLOSESPIDER_*: --max-pages, --max-time).
+COMPLETE = re.compile(r"finished|closespider_\w+")
+CANCELLED = "shutdown"  # a crawl stopped by cancel.json (SIGINT)
+# The stats Scrapy logs at the end of a crawl, `'name': value` one per line; only numbers and strings
+# are kept (datetimes are written as constructor calls).
+STATS_DUMP = "Dumping Scrapy stats:"
+STAT = re.compile(r"'([^']+)': ('[^']*'|-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*[,}]")
+
+
+class ScrapydError(Exception):
+    """Scrapyd cannot run the crawl, or its job did not crawl: one line for the user."""
+
+
+class Refused(ScrapydError):
+    """Scrapyd answered {"status": "error", "message": …}."""
+
+
+def add_audit_options(a) -> None:
+    a.add_argument("--scrapyd", metavar="URL",
+                   help="run the crawl as a job on this Scrapyd (http://HOST:6800/, http://USER:PASSWORD@HOST:6800/ "
+                        "with authentication), where netcheck is deployed; the run directory is written here")
+    a.add_argument("--scrapyd-project", default="netcheck", metavar="NAME",
+                   help="with --scrapyd: the project name netcheck was deployed under (default: netcheck)")
+
+
+class Scrapyd:
+    """Scrapyd's HTTP API and the files it serves (items/, logs/) at one base URL."""
+
+    def __init__(self, url: str):
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        self.headers = {}
+        if parts.username:  # Scrapyd's own basic authentication (username/password in scrapyd.conf)
+            pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}"
+            self.headers["Authorization"] = "Basic " + base64.b64encode(pair.encode()).decode()
+        host = parts.hostname or ""
+        netloc = (f"[{host}]" if ":" in host else host) + (f":{parts.port}" if parts.port else "")
+        # Credentials stay out of every message and of run.json.
+        self.url = urlunsplit((parts.scheme, netloc, parts.path.rstrip("/") + "/", "", ""))
+
+    def call(self, endpoint: str, params: list | dict | None = None, post: bool = False) -> dict:
+        query = urlencode(params or {})
+        request = Request(self.url + endpoint + ("" if post or not query else f"?{query}"), headers=self.headers,
+                          data=query.encode() if post else None)
+        try:
+            with urlopen(request, timeout=HTTP_TIMEOUT) as response:
+                body = response.read()
+        except HTTPError as exc:
+            raise self._http_error(exc, endpoint) from None
+        except (URLError, OSError) as exc:
+            raise ScrapydError(f"cannot reach Scrapyd at {self.url}: {getattr(exc, 'reason', exc)}") from None
+        try:
+            data = json.loads(body)
+        except ValueError:
+            raise ScrapydError(f"{self.url} does not answer like Scrapyd ({endpoint} is not JSON)") from None
+        if data.get("status") != "ok":
+            raise Refused(_last_line(str(data.get("message") or data)))
+        return data
+
+    def fetch(self, path: str, start: int = 0) -> bytes | None:
+        """A served file's bytes from offset `start` on; None when it is not there (yet)."""
+        headers = {**self.headers, **({"Range": f"bytes={start}-"} if start else {})}
+        try:
+            with urlopen(Request(self.url + path, headers=headers), timeout=HTTP_TIMEOUT) as response:
+                body = response.read()
+                return body if response.status == 206 or not start else body[start:]
+        except HTTPError as exc:
+            if exc.code == 416:  # nothing past `start` yet
+                return b""
+            if exc.code == 404:
+                return None
+            raise self._http_error(exc, path) from None
+        except (URLError, OSError) as exc:
+            raise ScrapydError(f"cannot reach Scrapyd at {self.url}: {getattr(exc, 'reason', exc)}") from None
+
+    def _http_error(self, exc: HTTPError, what: str) -> ScrapydError:
+        if exc.code == 401:
+            return ScrapydError(f"Scrapyd at {self.url} wants a user name and password: give them in the URL "
+                                "(http://USER:PASSWORD@HOST:PORT/)")
+        return ScrapydError(f"Scrapyd at {self.url} answered {exc.code} {exc.reason} to {what}")
+
+
+class FeedCopy:
+    """A job's items file (JSON lines) appended to pages.jsonl whole lines at a time, as it grows."""
+
+    def __init__(self, api: Scrapyd, path: str, out: Path):
+        self.api, self.path, self.out = api, path, out
+        self.offset = 0  # bytes of the items file copied so far
+        self.records = 0
+        self.found = False  # the items file was there at all (Scrapyd keeps none without items_dir)
+        self.lost = False  # it was there, then deleted (jobs_to_keep newer jobs started meanwhile)
+        self.partial = b""  # an unfinished last line, fetched again next time
+        out.write_bytes(b"")
+
+    def pull(self) -> None:
+        data = self.api.fetch(self.path, self.offset)
+        if data is None:
+            self.lost = self.found
+            return
+        self.found = True
+        whole = data[:data.rfind(b"\n") + 1]
+        if whole:
+            with self.out.open("ab") as fh:
+                fh.write(whole)
+            self.offset += len(whole)
+            self.records += whole.count(b"\n")
+        self.partial = data[len(whole):]
+
+
+def crawl(args, run_dir: Path) -> dict:
+    """Run the audit's crawl (args: the `audit` command's) as a Scrapyd job; its records go to
+    run_dir/pages.jsonl, its log to run_dir/crawl.log. Returns the crawl's stats for run.json.
+    Exits 2, with one line on stderr, when Scrapyd cannot run the crawl or the job did not crawl."""
+    from .pipeline import PAGES
+
+    try:
+        return _crawl(args, run_dir, run_dir / PAGES)
+    except ScrapydError as exc:
+        print(f"netcheck: --scrapyd: {exc}", file=sys.stderr)
+        raise SystemExit(Exit.USAGE)
+
+
+def _crawl(args, run_dir: Path, pages: Path) -> dict:
+    api, project = Scrapyd(args.scrapyd), args.scrapyd_project
+    settings = {**({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
+    # Progress is printed here; the job's own progress lines would go to Scrapyd's log as errors.
+    progress = _seconds(settings.pop("NETCHECK_PROGRESS_INTERVAL", PROGRESS_SECONDS))
+    settings["NETCHECK_PROGRESS_INTERVAL"] = 0
+    spider_args = {"start_url": args.url, "max_pages": args.max_pages, "max_seconds": args.max_time,
+                   "check_external": "true" if args.check_external else None}
+    run_dir.mkdir(parents=True, exist_ok=True)
+    job = schedule(api, project, settings, {k: str(v) for k, v in spider_args.items() if v is not None})
+    print(f"netcheck: Scrapyd {api.url} runs the crawl: project {project}, job {job}", file=sys.stderr)
+    feed = FeedCopy(api, f"items/{project}/{SPIDER}/{job}.jl", pages)
+    try:
+        entry = follow(api, project, job, feed, progress)
+    except KeyboardInterrupt:  # the job would go on crawling the site for nobody
+        _cancel(api, project, job)
+        raise
+    log = api.fetch(f"logs/{project}/{SPIDER}/{job}.log")
+    if log is not None:
+        (run_dir / LOG).write_bytes(log)
+    if args.verbose and log:
+        sys.stderr.write(log.decode("utf-8", "replace"))
+    stats = job_stats(log.decode("utf-8", "replace") if log else "")
+    _check_outcome(api, job, feed, stats, log, run_dir)
+    errors = stats["netcheck/errors"] if "netcheck/errors" in stats else _errors(pages)
+    return {"pages": feed.records, "errors": errors,
+            "elapsed": stats.get("elapsed_time_seconds"), "finish_reason": stats.get("finish_reason"),
+            "stats": stats,
+            "scrapyd": {"url": api.url, "project": project, "job": job, "start_time": entry.get("start_time"),
+                        "end_time": entry.get("end_time"), "log": LOG if log is not None else None}}
+
+
+def schedule(api: Scrapyd, project: str, settings: dict, spider_args: dict) -> str:
+    """Ask Scrapyd to run the portal spider; the job's id."""
+    params = [("project", project), ("spider", SPIDER), *(("setting", f"{k}={v}") for k, v in settings.items()),
+              *spider_args.items()]
+    try:
+        return api.call("schedule.json", params, post=True)["jobid"]
+    except Refused as exc:
+        message = str(exc)
+        if message == f"project '{project}' not found":
+            raise ScrapydError(f"project {project!r} is not deployed on Scrapyd at {api.url}: deploy it from "
+                               f"netcheck's source directory with `scrapyd-deploy TARGET -p {project}` "
+                               "(pip install scrapyd-client)") from None
+        if message == f"spider '{SPIDER}' not found":
+            raise ScrapydError(f"project {project!r} on Scrapyd at {api.url} has no spider {SPIDER!r}: "
+                               "is it netcheck?") from None
+        raise ScrapydError(f"Scrapyd at {api.url} refused the job: {message}") from None
+
+
+def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float) -> dict:
+    """Wait for `job` to end, copying its records as they come; its listjobs.json entry."""
+    from crawler.extensions.progress import format_elapsed
+
+    shown, last_state, began = 0.0, None, time.monotonic()
+    while True:
+        state, entry = _job_state(api.call("listjobs.json", {"project": project}), job)
+        if state is None:
+            raise ScrapydError(f"Scrapyd at {api.url} no longer knows job {job} (restarted, or it keeps fewer "
+                               f"finished jobs than it runs: finished_to_keep); {feed.records} pages copied")
+        if state != "pending":
+            feed.pull()
+        if state == "finished":
+            return entry
+        now = time.monotonic()
+        if progress and (state != last_state or now - shown >= progress):
+            print(f"netcheck: job {job}: {state}, {feed.records} pages, {format_elapsed(now - began)}",
+                  file=sys.stderr)
+            shown, last_state = now, state
+        time.sleep(min(POLL_MAX, max(POLL_MIN, (now - began) / 20)))
+
+
+def job_stats(log: str) -> dict:
+    """The numbers and strings of the stats a Scrapy log ends with; {} when it has none (the crawl
+    never ran, or LOG_LEVEL was above INFO)."""
+    _, dumped, rest = log.rpartition(STATS_DUMP)
+    if not dumped:
+        return {}
+    block = rest[:rest.find("}\n") + 1] if "}\n" in rest else rest
+    return {name: value[1:-1] if value.startswith("'") else json.loads(value) for name, value in STAT.findall(block)}
+
+
+def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: bytes | None, run_dir: Path) -> None:
+    reason = stats.get("finish_reason")
+    where = f"its log is {run_dir / LOG}" if log is not None else "Scrapyd kept no log of it (logs_dir)"
+    if reason == CANCELLED:
+        raise ScrapydError(f"job {job} was cancelled on Scrapyd after {feed.records} pages; nothing judged "
+                           f"(`netcheck report {run_dir}` judges those); {where}")
+    if reason and COMPLETE.fullmatch(reason):
+        if not feed.found:
+            raise ScrapydError(f"Scrapyd at {api.url} keeps no items, so the job's pages are lost: set items_dir "
+                               "in its scrapyd.conf")
+    elif not (reason is None and feed.records):  # no stats but pages: a quiet log (LOG_LEVEL), judge them
+        detail = reason or (_last_line(log.decode("utf-8", "replace")) if log else "no pages, no log")
+        raise ScrapydError(f"job {job} failed on Scrapyd ({detail}); {where}")
+    written = stats.get("netcheck/records")
+    if feed.lost or (isinstance(written, int) and feed.records < written):
+        raise ScrapydError(f"only {feed.records} of job {job}'s {written or 'more'} pages could be collected "
+                           "(Scrapyd deletes a job's items once jobs_to_keep newer jobs have started: raise it in "
+                           "its scrapyd.conf)")
+    if feed.partial:
+        print(f"netcheck: --scrapyd: job {job}'s last record was cut off; left out", file=sys.stderr)
+
+
+def _job_state(jobs: dict, job: str) -> tuple[str | None, dict]:
+    for state in ("finished", "running", "pending"):
+        for entry in jobs.get(state, []):
+            if entry.get("id") == job:
+                return state, entry
+    return None, {}
+
+
+def _cancel(api: Scrapyd, project: str, job: str) -> None:
+    try:
+        api.call("cancel.json", {"project": project, "job": job}, post=True)
+        print(f"netcheck: cancelled Scrapyd job {job}", file=sys.stderr)
+    except ScrapydError as exc:
+        print(f"netcheck: could not cancel Scrapyd job {job}: {exc}", file=sys.stderr)
+
+
+def _errors(pages: Path) -> int:
+    """Records with no HTTP answer, when the log did not say (crawler.run counts them the same way)."""
+    lines = pages.read_text(encoding="utf-8").splitlines() if pages.is_file() else []
+    return sum(1 for line in lines if line.strip() and json.loads(line).get("status") is None)
+
+
+def _seconds(value) -> float:
+    try:
+        return max(float(value), 0.0)
+    except (TypeError, ValueError):
+        return PROGRESS_SECONDS
+
+
+def _last_line(text: str) -> str:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return lines[-1] if lines else text
