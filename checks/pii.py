@@ -13,12 +13,16 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-ID18 = re.compile(r"(?<![0-9A-Za-z*])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![0-9A-Za-z*])")
-MOBILE = re.compile(r"(?<![0-9A-Za-z*\-－—])(?:(?:\+|00)?86[\s-]?)?(1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9*])")
-CARD = re.compile(r"(?<![\d*])(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?![\d*])")
+ID18 = re.compile(r"(?<![0-9A-Za-z*＊×])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx])(?![0-9A-Za-z*＊×])")
+MOBILE = re.compile(r"(?<![0-9A-Za-z*＊×\-－—])(?:(?:\+|00)?86[\s-]?)?(1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9*＊×xX])")
+CARD = re.compile(r"(?<![\d*＊×])(\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?)(?![\d*＊×])")
+# Digits next to a mask character (*, ＊, ×; x after a mobile number) are part of a masked number.
+# Full-width digits (an IME's full-width mode) are read as the same number: one character each, so
+# positions in the text stay the same.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９Ｘｘ＋－\u3000", "0123456789Xx+- ")
 
-# Every number the detectors look for has 11 digits in a row, or is written in digit groups.
-LONG_DIGITS = r"\d{11}|\d{4}[ -]\d{4}[ -]\d{4}|\d{3}[ -]\d{4}[ -]\d{4}|⟪"
+# Every number the detectors look for has 11 digits in a row, or 3 + 4 + 4 with or without separators.
+LONG_DIGITS = r"\d{3}[\s\-－]?\d{4}[\s\-－]?\d{4}|⟪"
 
 # GB 11643-1999: weights 2^(17-i) mod 11 and the check characters.
 _WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -89,7 +93,13 @@ def _public_code(text: str, start: int) -> bool:
     return bool(_PUBLIC_CODE_LABELS.search(text[max(0, start - 24):start]))
 
 
+_ANY_CANDIDATE = re.compile(LONG_DIGITS)  # \d and \s take full-width digits and spaces too
+
+
 def find_personal_data(text: str, today: date | None = None) -> list[Hit]:
+    if not _ANY_CANDIDATE.search(text):
+        return []  # most texts: no number long enough, and every record passes through here
+    text = text.translate(_FULL_WIDTH)
     hits: list[Hit] = [Hit(m.group(1), m.group(2), m.start(), m.end()) for m in REDACTED.finditer(text)]
     taken: list[tuple[int, int]] = [(h.start, h.end) for h in hits]
     for m in ID18.finditer(text):

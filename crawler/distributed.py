@@ -36,6 +36,9 @@ from scrapy.utils.serialize import ScrapyJSONEncoder
 from scrapy_redis.dupefilter import RFPDupeFilter
 from twisted.internet import task
 
+from crawler.exporters import record_line
+from crawler.items import PageRecord
+
 PREFIX = "netcheck"
 AUDITS = f"{PREFIX}:audits"
 HEARTBEAT_TTL = 5  # seconds: a killed worker stops counting as busy after this long
@@ -108,6 +111,8 @@ class RedirectAwareRedisDupeFilter(RFPDupeFilter):
 
 def record_json(item) -> str:
     """One page record as pages.jsonl holds it (as Scrapy's jsonlines feed writes it)."""
+    if isinstance(item, PageRecord):
+        return record_line(item)
     return json.dumps(ItemAdapter(item).asdict(), ensure_ascii=False, cls=ScrapyJSONEncoder)
 
 

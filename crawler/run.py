@@ -63,7 +63,7 @@ def run_crawl(
         out_path.parent.mkdir(parents=True, exist_ok=True)
         crawl.set(
             "FEEDS",
-            {str(out_path.resolve()): {"format": "jsonlines", "encoding": "utf-8", "overwrite": not resume}},
+            {str(out_path.resolve()): {"format": "pagerecords", "encoding": "utf-8", "overwrite": not resume}},
             priority="cmdline",
         )
     logging.getLogger("scrapy.downloadermiddlewares.retry").addFilter(_GaveUpRetrying())

@@ -148,8 +148,14 @@ def visible_text(el) -> str:
     return "\n".join(text_lines(el))
 
 
+# One pass to learn that a page has none of them (list and home pages), instead of one per form.
+_ANY_ARTICLE_BODY = etree.XPath(" | ".join(xpath for _name, xpath in ARTICLE_BODY_XPATHS))
+
+
 def article_body(tree):
     """The element holding the article's body, or None (list pages, home pages)."""
+    if not _ANY_ARTICLE_BODY(tree):
+        return None
     for _name, xpath in ARTICLE_BODY_XPATHS:
         candidates = [(len(collapse(etree.tostring(el, method="text", encoding="unicode", with_tail=False))), el)
                       for el in tree.xpath(xpath)]

@@ -42,7 +42,11 @@ def _simplified_short(text: str) -> str:
 
 def collapse(text: str) -> str:
     """Runs of whitespace (any kind) become one space; ends stripped."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", text or "")).strip()
+    if not text:
+        return ""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    return " ".join(text.split())  # str.split() and the regex \s agree on what whitespace is
 
 
 def squash(text: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Any
 
+from lxml import etree
 from parsel import Selector
 from scrapy.http import HtmlResponse, Response, TextResponse
 
@@ -92,7 +93,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     `links` ends with the further pages of the page's list that it builds in script
     (tag 'pagination', at most `max_list_pages`).
     """
-    sel = Selector(text=unwrap_embedded_lists(html))
+    sel = Selector(root=_parse_html(unwrap_embedded_lists(html)), type="html")
     tree = main_tree(sel.root)
     meta = meta_tags(sel)
     metadata = metadata_table(sel, tree=tree)
@@ -137,6 +138,17 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "links": _with_pagination(page_links(sel, url, site_url), html, url, site_url or url, max_list_pages),
         "text": text,
     }
+
+
+def _parse_html(html: str):
+    """The page's element tree, parsed as parsel would but into plain lxml elements: lxml.html's
+    element classes are looked up in Python for every element touched, a fifth of the parsing cost."""
+    body = html.strip().replace("\x00", "").encode("utf-8")
+    root = etree.fromstring(body, parser=_HTML_PARSER) if body else None
+    return root if root is not None else etree.fromstring("<html/>")
+
+
+_HTML_PARSER = etree.HTMLParser(recover=True, encoding="utf-8")
 
 
 def _with_pagination(links: list[Link], html: str, url: str, site_url: str, limit: int) -> list[Link]:
