@@ -113,9 +113,10 @@ def date_spans(text: str, default_year: int | None = None) -> list[tuple[int, in
     for pattern in FULL_DATE_PATTERNS:
         for m in pattern.finditer(text):
             value = make_date(m["y"], m["m"], m["d"])
-            if value and free(*m.span()):
-                found.append((*m.span(), value))
+            if free(*m.span()):  # an impossible one (1900 - 01-10) is no date, nor a month-day form
                 taken.append(m.span())
+                if value:
+                    found.append((*m.span(), value))
     if default_year is not None:
         for pattern in MONTH_DAY_PATTERNS:
             for m in pattern.finditer(text):
