@@ -42,18 +42,19 @@ BLOCK_TAGS = frozenset({
 })
 CELL_TAGS = frozenset({"td", "th"})
 
-# Where CMSs put an article's body, tried in order (trafilatura-style table).
-ARTICLE_BODY_XPATHS: tuple[tuple[str, str], ...] = (
-    ("TRS WCM editor output", "//*[contains(@class,'TRS_Editor') or contains(@class,'TRS_UEDITOR')]"),
-    ("gov.cn / TRS / Hanweb zoom box", "//*[@id='zoom' or @id='Zoom' or contains(@class,'zoom')]"),
-    ("Ucap content", "//*[@id='UCAP-CONTENT' or contains(@class,'UCAP-CONTENT')]"),
-    ("article/detail content classes",
-     "//*[contains(@class,'article-content') or contains(@class,'article_content')"
-     " or contains(@class,'art_con') or contains(@class,'news_content') or contains(@class,'newsContent')"
-     " or contains(@class,'detail-content') or contains(@class,'detail_content')"
-     " or contains(@class,'xxgk_content') or contains(@class,'content_text')]"),
-    ("HTML5 article", "//article"),
-    ("content id", "//*[@id='content' or @id='Content' or @id='con' or @id='article']"),
+# Where CMSs put an article's body, tried in order (trafilatura-style table): an element is of a
+# form by its tag, its id, or a substring of its class attribute (XPath's contains(@class, …)).
+# Tested in Python on one walk of the tree: ten times cheaper than an XPath scan per form.
+ARTICLE_BODY_FORMS: tuple[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]], ...] = (
+    # (name, tags, ids, class substrings)
+    ("TRS WCM editor output", frozenset(), frozenset(), ("TRS_Editor", "TRS_UEDITOR")),
+    ("gov.cn / TRS / Hanweb zoom box", frozenset(), frozenset({"zoom", "Zoom"}), ("zoom",)),
+    ("Ucap content", frozenset(), frozenset({"UCAP-CONTENT"}), ("UCAP-CONTENT",)),
+    ("article/detail content classes", frozenset(), frozenset(),
+     ("article-content", "article_content", "art_con", "news_content", "newsContent", "detail-content",
+      "detail_content", "xxgk_content", "content_text")),
+    ("HTML5 article", frozenset({"article"}), frozenset(), ()),
+    ("content id", frozenset(), frozenset({"content", "Content", "con", "article"}), ()),
 )
 MIN_BODY_CHARS = 20  # a body box with less text than this is an empty template slot
 
@@ -148,17 +149,20 @@ def visible_text(el) -> str:
     return "\n".join(text_lines(el))
 
 
-# One pass to learn that a page has none of them (list and home pages), instead of one per form.
-_ANY_ARTICLE_BODY = etree.XPath(" | ".join(xpath for _name, xpath in ARTICLE_BODY_XPATHS))
+def _is_form(el, tags: frozenset[str], ids: frozenset[str], classes: tuple[str, ...]) -> bool:
+    if el.tag in tags or el.get("id") in ids:
+        return True
+    cls = el.get("class")
+    return bool(cls) and any(part in cls for part in classes)
 
 
 def article_body(tree):
     """The element holding the article's body, or None (list pages, home pages)."""
-    if not _ANY_ARTICLE_BODY(tree):
-        return None
-    for _name, xpath in ARTICLE_BODY_XPATHS:
+    elements = [el for el in tree.iter() if isinstance(el.tag, str) and (el.get("class") or el.get("id")
+                                                                          or el.tag == "article")]
+    for _name, *form in ARTICLE_BODY_FORMS:
         candidates = [(len(collapse(etree.tostring(el, method="text", encoding="unicode", with_tail=False))), el)
-                      for el in tree.xpath(xpath)]
+                      for el in elements if _is_form(el, *form)]
         candidates = [item for item in candidates if item[0] >= MIN_BODY_CHARS]
         if candidates:
             return max(candidates, key=lambda item: item[0])[1]

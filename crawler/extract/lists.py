@@ -12,6 +12,7 @@ import re
 from datetime import date
 from urllib.parse import urlsplit
 
+from lxml import etree
 from parsel import Selector
 
 from crawler.extract.content import in_sidebar, main_tree
@@ -36,6 +37,7 @@ EMPTY_NOTICE = re.compile(
 MAX_NOTICE_CHARS = 30  # the notice stands in a short element; long text merely mentions it
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
 _DIGIT = re.compile(r"\d")
+_BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
 
 # An XPath matching the innermost rows only, so nested layout tables do not count twice.
 _ROW_XPATH = " | ".join(f"//{tag}[.//a[@href] and not(.//{tag})]" for tag in ROW_TAGS)
@@ -56,9 +58,9 @@ def page_reference_date(root) -> date | None:
     year is the one that puts the day on or before the latest date on the page (its
     update line, a dated entry …): "[12-30]" on a page updated 2016-03-21 is 2015-12-30.
     """
-    texts = root.xpath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
-    found = [day for text in texts if _DIGIT.search(text) for _, _, day in date_spans(nfkc(text))]
-    return max(found, default=None)
+    # One pass over the dated texts: no date pattern matches across NUL, so joining changes no date.
+    dated = "\x00".join(text for text in _BODY_TEXTS(root) if _DIGIT.search(text))
+    return max((day for _, _, day in date_spans(nfkc(dated))), default=None)
 
 
 def _year_before(day: date, reference: date) -> date:
@@ -74,7 +76,7 @@ def _row_date(row, main_a, entry_url: str, reference: date | None = None):
     Month-day forms take the year of the URL's date, else the year that puts them on
     or before `reference` (`page_reference_date`); without either they are not dates.
     """
-    outside = [t for t in row.xpath(".//text()") if not _within(t, main_a)]
+    outside = _texts_outside(row, main_a)
     url_day = url_date(entry_url)
     year = url_day.year if url_day else reference.year if reference else None
 
@@ -94,22 +96,27 @@ def _row_date(row, main_a, entry_url: str, reference: date | None = None):
     return None, False
 
 
-def _within(text_node, el) -> bool:
-    """True when a text node (lxml smart string) is el's text or a descendant's (not el's tail)."""
-    parent = text_node.getparent()
-    if parent is el:
-        return not text_node.is_tail
-    while parent is not None:
-        parent = parent.getparent()
-        if parent is el:
-            return True
-    return False
+def _texts_outside(row, skipped) -> list[str]:
+    """The row's text nodes in document order, except those inside `skipped` (its tail counts)."""
+    out: list[str] = []
+
+    def walk(el) -> None:
+        if el is not skipped:
+            if el.text and isinstance(el.tag, str):
+                out.append(el.text)
+            for child in el:
+                walk(child)
+        if el is not row and el.tail:
+            out.append(el.tail)
+
+    walk(row)
+    return out
 
 
-def _group(row) -> tuple[str, str, str]:
-    """Rows alike: same parent (by path: lxml proxies have no stable id), tag and class."""
-    parent = row.getparent()
-    return row.getroottree().getpath(parent) if parent is not None else "", row.tag, row.get("class") or ""
+def _group(row) -> tuple:
+    """Rows alike: same parent, tag and class. The parent is keyed by its proxy object, which lxml
+    keeps the same for as long as something holds it: the key itself does, while the rows are counted."""
+    return row.getparent(), row.tag, row.get("class") or ""
 
 
 def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, tree=None) -> list[Entry]:
@@ -135,16 +142,17 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
             _, main_a, url, title = max(anchors, key=lambda item: item[0])
             candidates.append((row, main_a, url, title))
 
+    groups = [_group(row) for row, *_ in candidates]
     group_sizes: dict[tuple, int] = {}
-    for row, *_ in candidates:
-        group_sizes[_group(row)] = group_sizes.get(_group(row), 0) + 1
+    for group in groups:
+        group_sizes[group] = group_sizes.get(group, 0) + 1
 
     reference = page_reference_date(sel.root) if candidates else None
     entries = []
-    for row, main_a, url, title in candidates:
+    for (row, main_a, url, title), group in zip(candidates, groups):
         day, date_in_title = _row_date(row, main_a, url, reference)
         if day is None and (
-            group_sizes[_group(row)] < MIN_UNDATED_GROUP
+            group_sizes[group] < MIN_UNDATED_GROUP
             or in_sidebar(row)
             or COLUMN_INDEX_URL.search(urlsplit(url).path)
         ):

@@ -10,6 +10,7 @@ cell or the end of its block has an empty value.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from parsel import Selector
 
@@ -91,6 +92,19 @@ def _cells(el, out: list) -> None:
 
 def split_cell(text: str) -> list[tuple[str, str | None]]:
     """Tokens of one cell: ('label', canonical or None for an unknown label) and ('value', text)."""
+    # Labels and the site's furniture recur on every page: short cells are memoised (read-only tuples).
+    return list(_split_short(text)) if len(text) <= SHORT_CELL else _split_cell(text)
+
+
+SHORT_CELL = 64
+
+
+@lru_cache(maxsize=1 << 16)
+def _split_short(text: str) -> tuple[tuple[str, str | None], ...]:
+    return tuple(_split_cell(text))
+
+
+def _split_cell(text: str) -> list[tuple[str, str | None]]:
     if label_of(text):
         return [("label", label_of(text))]
     if _UNKNOWN_LABEL.match(squashed := re.sub(r"\s+", "", text)):
