@@ -59,6 +59,8 @@ def _trs_args(raw: str, html: str) -> list[int | str] | None:
 
 
 def trs_pages(html: str, url: str, links: Sequence[Link]) -> Iterator[str]:
+    if "createPageHTML" not in html:
+        return  # the pattern's lookbehinds make it scan every character of every page
     for call in TRS_CALL.finditer(html):
         args = _trs_args(call[1], html)
         if not args:
@@ -147,6 +149,25 @@ TOTAL_PAGE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"页次\s*[:：]?\s*\d+\s*/\s*(\d+)"),
     re.compile(r"\b(?:totalPages?|pageTotal|pageCount|countPage)\s*[:=]\s*[\"']?(\d+)", re.I),
 )
+_NUMBER_NEXT = re.compile(r"(?:\s|<[^>]*>|&[#\w]+;)*\d")
+
+
+def _may_state_total(html: str) -> bool:
+    """False when no TOTAL_PAGE_PATTERNS can match once tags and entities are gone: no 共 followed by a
+    number (tags, spaces, entities between), no 页次, no script variable, no numeric entity (could be anything)."""
+    if "页次" in html or "&#" in html:
+        return True
+    lower = html.lower()
+    if any(name in lower for name in ("totalpage", "pagetotal", "pagecount", "countpage")):
+        return True
+    at = html.find("共")
+    while at >= 0:
+        if _NUMBER_NEXT.match(html, at + 1):
+            return True
+        at = html.find("共", at + 1)
+    return False
+
+
 PAGE_PARAMS = frozenset({"page", "pageno", "pagenum", "pagenumber", "pageindex", "currpage", "curpage", "currentpage"})
 # index_2.html, list-3.shtml: a page number appended to the first page's file name.
 PATH_PAGE = re.compile(r"^(?P<stem>.*/[^/]*?)(?P<sep>[_-])(?P<k>\d{1,4})\.(?P<ext>s?html?|jsp|aspx?|php)$", re.I)
@@ -190,6 +211,8 @@ def _is_first_page(key: tuple, url: str) -> bool:
 
 
 def generic_pages(html: str, url: str, links: Sequence[Link]) -> Iterator[str]:
+    if not _may_state_total(html):
+        return  # most pages: spare them stripping every tag
     text = html_lib.unescape(_TAG.sub(" ", html))
     total = next((int(m[1]) for p in TOTAL_PAGE_PATTERNS if (m := p.search(text))), None)
     if not total:
