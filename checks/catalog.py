@@ -170,6 +170,20 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _printable_int(loader, node):
+    """PyYAML's int, refused at its line when Python will not read or print it (past 4300 digits,
+    or 0x and 4000 hex digits): every message that quotes the value would fail instead."""
+    try:
+        value = yaml.SafeLoader.construct_yaml_int(loader, node)
+        str(value)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(None, None, "a number too long to read", node.start_mark) from None
+    return value
+
+
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:int", _printable_int)
+
+
 def _from_yaml(path: Path, raw: bytes) -> Catalog:
     try:
         text = raw.decode("utf-8-sig")
@@ -181,9 +195,13 @@ def _from_yaml(path: Path, raw: bytes) -> Catalog:
         mark = getattr(exc, "problem_mark", None)
         raise CatalogError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}",
                            line=mark.line + 1 if mark else None) from None
+    except ValueError as exc:  # PyYAML builds the values too: a date 2016-02-30, a 5000-digit number
+        raise CatalogError(path, f"not valid YAML: a value that cannot be read ({exc})") from None
+    except RecursionError:
+        raise CatalogError(path, "not valid YAML: nested too deeply") from None
     if not isinstance(doc, dict):
         raise CatalogError(path, "expected a mapping with a 'categories' list at the top")
-    unknown = sorted(set(doc) - set(TOP_LEVEL))
+    unknown = sorted(set(doc) - set(TOP_LEVEL), key=str)
     if unknown:
         raise CatalogError(path, f"unknown top-level key {unknown[0]!r} (known: {', '.join(TOP_LEVEL)})",
                            line=_key_line(node, unknown[0]))
@@ -370,7 +388,7 @@ def _scoring(path, raw) -> dict:
 def _rule_setting(path, rule_id, spec) -> RuleSetting:
     if not isinstance(spec, dict):
         raise CatalogError(path, f"rules.{rule_id} must be a mapping", column="rules")
-    unknown = sorted(set(spec) - set(RULE_SETTINGS))
+    unknown = sorted(set(spec) - set(RULE_SETTINGS), key=str)
     if unknown:
         raise CatalogError(path, f"rules.{rule_id}: unknown setting {unknown[0]!r}", column="rules")
     sev = spec.get("severity", _RULE_DEFAULTS.get(rule_id, "deduct"))
@@ -453,7 +471,7 @@ def _number(value, column, err, integer=False, minimum=0):
         raise err(f"{column} must be a number, not {value!r}", column)
     try:
         number = float(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # OverflowError: an int past float's range
         raise err(f"{column} must be a number, not {value!r}", column) from None
     if math.isnan(number) or math.isinf(number) or number < minimum:
         raise err(f"{column} must be a number ≥ {minimum}, not {value!r}", column)

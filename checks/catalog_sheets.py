@@ -21,6 +21,8 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+MAX_COLUMNS = 18278  # XFD
+
 
 def sheet_rows(path: Path, error, known: tuple[str, ...]) -> list[tuple[int, None, dict]]:
     """(sheet row, None, {column: value}) for every category row of the first sheet.
@@ -77,6 +79,8 @@ def _header(rows: list[list], error, known: tuple[str, ...]) -> dict[int, str]:
     """column index → name, refusing unnamed columns that hold values, repeated and unknown names."""
     header = rows[0]
     width = max(len(row) for row in rows)
+    if width > MAX_COLUMNS:  # past XFD, a spreadsheet's last column: no letter to name a cell by
+        raise error(f"{width} columns in a row: a catalog sheet has at most {MAX_COLUMNS}", row=1)
     names: dict[int, str] = {}
     first: dict[str, int] = {}
     for i in range(width):
