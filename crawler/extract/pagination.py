@@ -18,6 +18,7 @@ import html as html_lib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from itertools import chain, islice
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from w3lib.url import safe_url_string
@@ -41,14 +42,14 @@ _NAME = re.compile(r"^[A-Za-z_$][\w$]*$")
 def _variable(html: str, name: str) -> int | None:
     """The number a script assigns to `name` (`var countPage = 25;`), or None."""
     m = re.search(rf"(?<![\w.$]){re.escape(name)}\s*=\s*[\"']?(\d+)", html)
-    return int(m[1]) if m else None
+    return _int(m[1]) if m else None
 
 
 def _trs_args(raw: str, html: str) -> list[int | str] | None:
     values: list[int | str] = []
     for arg in (a.strip() for a in raw.split(",")):
-        if arg.isdigit():
-            values.append(int(arg))
+        if (number := _int(arg)) is not None:
+            values.append(number)
         elif quoted := _QUOTED.match(arg):
             values.append(quoted[2])
         elif _NAME.match(arg) and (number := _variable(html, arg)) is not None:
@@ -99,7 +100,7 @@ def _hint(name: str, *texts: str) -> int | None:
     for text in texts:
         for pattern in HANWEB_HINTS[name]:
             if m := pattern.search(text):
-                return int(m[1])
+                return _int(m[1])
     return None
 
 
@@ -140,7 +141,9 @@ def hanweb_pages(html: str, url: str, links: Sequence[Link]) -> Iterator[str]:
 
 
 def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
+    """A count written in digits; None for anything else ('²' is a digit to str.isdigit, not to int;
+    a run of 5000 digits is no count, and more than int() will read)."""
+    return int(value) if value and value.isdecimal() and len(value) <= 18 else None
 
 
 # --- Generic: a stated page count plus the page's own page-2 link ---------------------
@@ -149,7 +152,7 @@ TOTAL_PAGE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"页次\s*[:：]?\s*\d+\s*/\s*(\d+)"),
     re.compile(r"\b(?:totalPages?|pageTotal|pageCount|countPage)\s*[:=]\s*[\"']?(\d+)", re.I),
 )
-_NUMBER_NEXT = re.compile(r"(?:\s|<[^>]*>|&[#\w]+;)*\d")
+_NUMBER_NEXT = re.compile(r"(?:\s|<[^>]*>|&[#\w]+;?)*\d")  # ;? as html.unescape: "&nbsp5" is "\xa05"
 
 
 def _may_state_total(html: str) -> bool:
@@ -181,9 +184,9 @@ def _slot(url: str) -> tuple[tuple, int] | None:
     pieces = [p for p in parts.query.split("&") if p]
     for piece in pieces:
         name, _, value = piece.partition("=")
-        if name.lower() in PAGE_PARAMS and value.isdigit():
+        if name.lower() in PAGE_PARAMS and (k := _int(value)) is not None:
             rest = "&".join(p for p in pieces if p is not piece)
-            return ("query", parts.scheme, parts.netloc, parts.path, rest, name), int(value)
+            return ("query", parts.scheme, parts.netloc, parts.path, rest, name), k
     m = PATH_PAGE.match(parts.path)
     if m and not parts.query:
         return ("path", parts.scheme, parts.netloc, m["stem"], m["sep"], m["ext"]), int(m["k"])
@@ -214,7 +217,7 @@ def generic_pages(html: str, url: str, links: Sequence[Link]) -> Iterator[str]:
     if not _may_state_total(html):
         return  # most pages: spare them stripping every tag
     text = html_lib.unescape(_TAG.sub(" ", html))
-    total = next((int(m[1]) for p in TOTAL_PAGE_PATTERNS if (m := p.search(text))), None)
+    total = next((_int(m[1]) for p in TOTAL_PAGE_PATTERNS if (m := p.search(text))), None)
     if not total:
         return
     url = canonical_url(url)
@@ -232,7 +235,9 @@ def generic_pages(html: str, url: str, links: Sequence[Link]) -> Iterator[str]:
             continue
         lowest_slot = 1 if key[0] == "path" else 0  # a path pager's first page has no number
         own_n = 1 if own_k is None else own_k + offset
-        for n in range(1, total + 1):
+        # Page 1, then the pages from the lowest slot on: a pager numbered from 99999999 must not
+        # spin through every page number below it.
+        for n in chain((1,), range(max(2, lowest_slot + offset), total + 1)):
             if n == own_n:
                 continue
             if n == 1:
@@ -249,7 +254,7 @@ def _offset(numbers: list[tuple[int, str]], own_k: int | None, total: int, *, pa
     (index_1.html is page 2) when slot 1 is linked or is this page; then, on a page
     that links no higher slot (no 下一页), this page is the last, page `total`.
     """
-    by_text = Counter(int(text) - k for k, text in numbers if text.isdigit())
+    by_text = Counter(_int(text) - k for k, text in numbers if _int(text) is not None)
     if by_text:
         return by_text.most_common(1)[0][0]
     lowest = min(k for k, _ in numbers)
@@ -282,7 +287,9 @@ def further_pages(html: str, url: str, links: Sequence[Link] = (), *, limit: int
     linked = {link.url for link in links if link.tag == "a"}
     found: list[str] = []
     for _name, finder in PAGINATION_FINDERS:
-        for generated in finder(html, url, links):
+        # A finder yields each page once, so past this many it only repeats pages that canonicalise
+        # alike (createPageHTML(99999999, 0, "#", "html")) and would run on through them all.
+        for generated in islice(finder(html, url, links), limit + len(linked) + 1):
             if len(found) >= limit:
                 return found
             generated = canonical_url(safe_url_string(generated))
