@@ -33,6 +33,9 @@ SIDEBAR_TOKEN = re.compile(
     re.I,
 )
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+# Control characters the HTML parser keeps (pages pasted from Word hold \x0b, \x08) but lxml
+# refuses to set as text: a dropped element's tail is moved without them.
+_NOT_XML_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # Tags that start a new line of text; table cells are separated by a space.
 BLOCK_TAGS = frozenset({
@@ -84,9 +87,9 @@ def _drop(el) -> None:
     if el.tail:
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + el.tail
+            prev.tail = _NOT_XML_TEXT.sub(" ", (prev.tail or "") + el.tail)
         else:
-            parent.text = (parent.text or "") + el.tail
+            parent.text = _NOT_XML_TEXT.sub(" ", (parent.text or "") + el.tail)
     parent.remove(el)
 
 

@@ -116,7 +116,8 @@ def link_kind(url: str, site_url: str, tag: str = "a") -> str:
 
 
 def absolute_url(href: str, base_url: str) -> str | None:
-    """`href` resolved against `base_url` in canonical form (`urls.canonical_url`); None for a bare in-page anchor."""
+    """`href` resolved against `base_url` in canonical form (`urls.canonical_url`); None for a bare in-page anchor
+    or a URL no request can be made for (a port past 65535, an unclosed [IPv6 address)."""
     href = (href or "").strip()
     if not href or href.startswith("#"):
         return None
@@ -126,8 +127,11 @@ def absolute_url(href: str, base_url: str) -> str | None:
 
 
 @lru_cache(maxsize=URL_CACHE_SIZE)
-def _joined(base: str, href: str) -> str:
-    return canonical_url(urldefrag(urljoin(base, safe_url_string(href))).url)
+def _joined(base: str, href: str) -> str | None:
+    try:
+        return canonical_url(urldefrag(urljoin(base, safe_url_string(href))).url)
+    except ValueError:  # w3lib and urllib refuse http://host:99999/ and http://[::1/
+        return None
 
 
 def page_links(sel: Selector, base_url: str, site_url: str | None = None) -> list[Link]:
@@ -135,7 +139,10 @@ def page_links(sel: Selector, base_url: str, site_url: str | None = None) -> lis
     site_url = site_url or base_url
     base_href = sel.xpath("//base/@href").get()
     if base_href:
-        base_url = urljoin(base_url, base_href.strip())
+        try:
+            base_url = urljoin(base_url, base_href.strip())
+        except ValueError:  # <base href="http://[::1/">: browsers ignore a base they cannot parse
+            pass
     links: list[Link] = []
     seen: set[tuple[str, str]] = set()
     for node in _LINK_XPATH(sel.root):  # a union: document order

@@ -36,7 +36,7 @@ EMPTY_NOTICE = re.compile(
 )
 MAX_NOTICE_CHARS = 30  # the notice stands in a short element; long text merely mentions it
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
-_DIGIT = re.compile(r"\d")
+_MAY_HOLD_DATE = re.compile(r"[\d年]")  # digits, or a date in Chinese numerals (二〇一六年三月七日)
 _BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
 
 # An XPath matching the innermost rows only, so nested layout tables do not count twice.
@@ -59,7 +59,7 @@ def page_reference_date(root) -> date | None:
     update line, a dated entry …): "[12-30]" on a page updated 2016-03-21 is 2015-12-30.
     """
     # One pass over the dated texts: no date pattern matches across NUL, so joining changes no date.
-    dated = "\x00".join(text for text in _BODY_TEXTS(root) if _DIGIT.search(text))
+    dated = "\x00".join(text for text in _BODY_TEXTS(root) if _MAY_HOLD_DATE.search(text))
     return max((day for _, _, day in date_spans(nfkc(dated))), default=None)
 
 
@@ -136,7 +136,7 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
                 continue
             url = absolute_url(href, base_url)
             title = _anchor_title(a)
-            if is_internal(url, site_url) and title and not NOT_AN_ENTRY.match(title):
+            if url and is_internal(url, site_url) and title and not NOT_AN_ENTRY.match(title):
                 anchors.append((len(title), a, url, title))
         if anchors:
             _, main_a, url, title = max(anchors, key=lambda item: item[0])
@@ -167,7 +167,7 @@ def _strip_trailing_date(title: str) -> str:
     norm = nfkc(title)
     found = date_spans(norm)
     if found and found[-1][1] == len(norm) and len(norm) == len(title):
-        return collapse(title[: found[-1][0]].rstrip("[(（【 "))
+        return collapse(title[: found[-1][0]].rstrip("[(（【 ")) or title  # a title that is only a date stays
     return title
 
 
