@@ -22,7 +22,7 @@ from pathlib import Path
 
 from rundir import CRAWL, identity
 
-POLL = 0.001
+POLL = 0.002  # seconds; the shortest window aimed at (the history transaction) lasts a few times that
 
 
 def stat(path: Path) -> tuple[int, int, int] | None:
@@ -62,7 +62,7 @@ class Timeline:
 
 @dataclass
 class Watcher:
-    """Polls the run directory of one audit process every millisecond and notes its phases."""
+    """Polls the run directory of one audit process every POLL seconds and notes its phases."""
     run_dir: Path
     db: Path
     pages: int | None  # a whole crawl's lines; None while measuring the clean run
