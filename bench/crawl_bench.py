@@ -1,12 +1,14 @@
 """Crawl benchmark: netcheck's full audit against a bare Scrapy CrawlSpider on the same site.
 
-    python bench/crawl_bench.py [--pages 20000] [--big 100000] [--timeout 900]
+    python bench/crawl_bench.py [--pages 20000] [--big 100000] [--timeout 900] [--floor]
 
 Generates a synthetic portal (bench/synthportal.py) in a temp dir, serves it with nginx
 (/usr/sbin/nginx, else a threaded Python server), then runs, each in its own subprocess
 (rusage read with os.wait4): (1) bench/bare_spider.py through `scrapy runspider`, (2)
-`python -m netcheck audit` with every rule on; same settings for both. With --big N, netcheck
-alone again on an N-page site, for peak memory against size. Not part of the test suite.
+`python -m netcheck audit` with every rule on; same settings for both. With --floor, (3) Scrapy
+fetching the URLs the audit recorded and doing nothing else (bench/floor_spider.py): the part of
+the cost no Scrapy crawler avoids. With --big N, netcheck alone again on an N-page site, for peak
+memory against size. Not part of the test suite.
 """
 from __future__ import annotations
 
@@ -170,6 +172,26 @@ def bare(url: str, work: str, timeout: float) -> dict:
     return r
 
 
+def floor(audit_out: str, work: str, timeout: float) -> dict:
+    """Scrapy fetching the URLs the audit recorded, doing nothing else (bench/floor_spider.py)."""
+    urls = os.path.join(work, "floor-urls.txt")
+    with open(os.path.join(audit_out, "pages.jsonl"), encoding="utf-8") as f, open(urls, "w") as out:
+        out.write("\n".join(json.loads(line)["url"] for line in f if line.strip()))
+    stats = os.path.join(work, "floor-stats.json")
+    cmd = [PY, "-m", "scrapy", "runspider", os.path.join(HERE, "floor_spider.py"), "-a", f"urls={urls}",
+           "-a", f"stats={stats}", "-s", "TELNETCONSOLE_ENABLED=False", "-s", "CONCURRENT_ITEMS=1"]
+    for k, v in SETTINGS.items():
+        cmd += ["-s", f"{k}={v}"]
+    r = run_measured(cmd, work, timeout, os.path.join(work, "floor.log"))
+    try:
+        with open(stats) as f:
+            r["pages"] = int(json.load(f).get("response_received_count", 0))
+    except (OSError, ValueError):
+        r["pages"] = 0
+    r["name"] = "Scrapy fetch floor (same URLs, no parsing)"
+    return r
+
+
 def netcheck(url: str, work: str, timeout: float, tag: str) -> dict:
     out = os.path.join(work, f"run-{tag}")
     cmd = [PY, "-m", "netcheck", "audit", url, "--out", out, "--no-history", "--no-cache",
@@ -209,6 +231,7 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=0, help="also run netcheck alone on a site of this many pages (bigger or smaller), for peak memory against size")
     ap.add_argument("--timeout", type=float, default=900, help="seconds per run")
     ap.add_argument("--skip-bare", action="store_true")
+    ap.add_argument("--floor", action="store_true", help="also fetch the audit's URLs with a do-nothing Scrapy spider: the framework's floor")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="crawlbench-")
@@ -231,6 +254,9 @@ def main() -> None:
                 print(row(results[-1]), flush=True)
             results.append(netcheck(srv.url, work, a.timeout, f"{a.pages}"))
             print(row(results[-1]), flush=True)
+            if a.floor:
+                results.append(floor(results[-1]["out"], work, a.timeout))
+                print(row(results[-1]), flush=True)
         if a.big:
             shutil.rmtree(site, ignore_errors=True)
             site = os.path.join(work, f"site-{a.big}")
@@ -249,6 +275,10 @@ def main() -> None:
         if b and n and b["cpu"] and n["cpu"]:
             ratio = (n["pages"] / n["cpu"]) / (b["pages"] / b["cpu"])
             print(f"\nnetcheck/bare pages per CPU second: {ratio:.2f} (goal >= 3)")
+            fl = by.get("Scrapy fetch floor (same URLs, no parsing)")
+            if fl and fl["cpu"]:
+                print(f"floor/bare pages per CPU second: {(fl['pages'] / fl['cpu']) / (b['pages'] / b['cpu']):.2f} "
+                      "(the most any Scrapy crawler could reach on this site)")
         if a.big and n:
             big = by.get(f"netcheck audit ({a.big})")
             if big:
