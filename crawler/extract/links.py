@@ -147,10 +147,28 @@ def page_links(sel: Selector, base_url: str, site_url: str | None = None) -> lis
     seen: set[tuple[str, str]] = set()
     for node in _LINK_XPATH(sel.root):  # a union: document order
         attr, tag = LINK_SOURCES[node.tag]
-        url = absolute_url(node.get(attr, ""), base_url)
-        if url is None or (url, tag) in seen:
+        target = _target(node.get(attr, ""), base_url, site_url, tag)
+        if target is None or (target[0], tag) in seen:
             continue
+        url, kind = target
         seen.add((url, tag))
         text = collapse(_STRING(node)) if tag == "a" else ""
-        links.append(Link(url=url, text=text, kind=link_kind(url, site_url, tag), tag=tag))
+        links.append(Link(url=url, text=text, kind=kind, tag=tag))
     return links
+
+
+_TARGETS: dict[tuple[str, str, str, str], tuple[str, str] | None] = {}
+
+
+def _target(href: str, base_url: str, site_url: str, tag: str) -> tuple[str, str] | None:
+    """(absolute URL, kind) of one link, or None: absolute_url and link_kind in one memo lookup."""
+    href = href.strip()
+    if not href or href[0] == "#":
+        return None
+    key = (_base_key(href, base_url), href, site_url, tag)
+    if key not in _TARGETS:
+        url = absolute_url(href, base_url)
+        if len(_TARGETS) >= URL_CACHE_SIZE:
+            _TARGETS.clear()
+        _TARGETS[key] = None if url is None else (url, link_kind(url, site_url, tag))
+    return _TARGETS[key]
