@@ -89,7 +89,7 @@ def test_module_runs_as_a_script_until_ctrl_c():
         assert line.startswith("netcheck demo portal: http://127.0.0.1:")
         assert fetch(line.split()[3].rstrip("/") + "/robots.txt")[0] == 200
         proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=5) == 0
+        assert proc.wait(timeout=30) == 0  # generous: CI machines are shared; the point is exit status 0
     finally:
         if proc.poll() is None:
             proc.kill()
