@@ -36,6 +36,12 @@ MAX_CLIMB = 3  # ancestors tried when the label sits alone in its own element
 # Where an unlabelled trail starts (simplified form). A menu also starts with 首页 but
 # has no separators, so a bare trail needs one right after this name.
 HOME_NAMES = frozenset({"首页", "网站首页", "主页", "本站首页"})
+# Every label ends in 位置, and every home name has 页 (頁) or 主: a text without them is not
+# simplified and searched (the converter is the costly part, and it runs on every text of a page).
+_LABEL_CHAR = "位"
+_HOME_CHARS = ("页", "頁", "主")
+assert all(_LABEL_CHAR in label for label in BREADCRUMB_LABELS)
+assert all(any(c in name for c in _HOME_CHARS) for name in HOME_NAMES)
 _STARTS_WITH_SEPARATOR = re.compile(r"^\s*" + SEPARATOR.pattern.removeprefix(r"\s*"))
 
 _TEXT_NODES = ".//text()[not(ancestor::script) and not(ancestor::style)]"
@@ -81,7 +87,7 @@ def _trail_after_label(node, label_end: int) -> list[str]:
 
 def _from_label(sel: Selector) -> list[str]:
     for node in sel.root.xpath("//body" + _TEXT_NODES[1:]):
-        match = BREADCRUMB_LABEL.search(simplified(str(node)))
+        match = _LABEL_CHAR in node and BREADCRUMB_LABEL.search(simplified(str(node)))
         if match:
             names = _trail_after_label(node, match.end())
             if names:
@@ -93,7 +99,7 @@ def _from_container(sel: Selector) -> list[str]:
     for el in sel.root.xpath(_HINT_XPATH):
         pieces = [str(t) for t in el.xpath(_TEXT_NODES)]
         for i, piece in enumerate(pieces):
-            match = BREADCRUMB_LABEL.search(simplified(piece))
+            match = _LABEL_CHAR in piece and BREADCRUMB_LABEL.search(simplified(piece))
             if match:  # the label is inside the box: keep only what follows it
                 pieces = [piece[match.end():], *pieces[i + 1:]]
                 break
@@ -124,6 +130,8 @@ def _separated_names(pieces: list[str]) -> list[str]:
 
 def _from_home(sel: Selector) -> list[str]:
     for node in sel.root.xpath("//body" + _TEXT_NODES[1:]):
+        if not any(c in node for c in _HOME_CHARS):
+            continue
         text = simplified(collapse(str(node)))
         home = next((name for name in HOME_NAMES if text.startswith(name)), None)
         if home is None:
