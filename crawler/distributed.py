@@ -101,12 +101,73 @@ def apply(settings, options: dict, out_path, resume: bool) -> None:
         settings.set("NETCHECK_REDIS_DEDUPE_DRAIN", resume, priority="cmdline")
 
 
+class PendingRecords:
+    """This process's page records on their way to netcheck:k:items, pushed BATCH at a time: one Redis
+    round trip for many pages, not one each (a round trip blocks the reactor). They are also pushed
+    before this process reports itself idle, when it closes, and ahead of every URL it adds to the
+    shared seen-set (in the same round trip). So, as when each record was pushed at once, a request
+    is shared only after the record of the page it was found on: a resumed crawl, which follows the
+    recorded pages' links again, misses nothing; a record lost with a killed process is fetched again."""
+
+    BATCH = 64
+
+    def __init__(self, server: redis.Redis, key: str):
+        self.server, self.key = server, key
+        self.lines: list[str] = []
+
+    @classmethod
+    def of(cls, crawler) -> "PendingRecords":
+        """The crawler's one buffer, shared by the items pipeline, the dupefilter and RedisCoordination."""
+        pending = getattr(crawler, "netcheck_pending_records", None)
+        if pending is None:
+            s = crawler.settings
+            pending = cls(connect(s.get("REDIS_URL")), keys(s.get("NETCHECK_REDIS_SITE_KEY"))["items"])
+            crawler.netcheck_pending_records = pending
+        return pending
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= self.BATCH:
+            self.flush()
+
+    def take(self, pipe) -> None:
+        """Put the waiting records on `pipe`, ahead of the commands that follow them there."""
+        if self.lines:
+            pipe.rpush(self.key, *self.lines)
+            self.lines = []
+
+    def flush(self) -> None:
+        if self.lines:
+            lines, self.lines = self.lines, []
+            try:
+                self.server.rpush(self.key, *lines)
+            except redis.RedisError:
+                self.lines[:0] = lines  # kept for the next try
+                raise
+
+
 class RedirectAwareRedisDupeFilter(RFPDupeFilter):
-    """scrapy-redis's shared seen-set, letting redirect hops through (as crawler.dupefilters does locally)."""
+    """scrapy-redis's shared seen-set, letting redirect hops through (as crawler.dupefilters does locally).
+    Pushes the process's pending records first, in the same round trip (PendingRecords)."""
+
+    pending: PendingRecords | None = None
+
+    @classmethod
+    def from_spider(cls, spider):
+        dupefilter = super().from_spider(spider)
+        dupefilter.pending = PendingRecords.of(spider.crawler)
+        return dupefilter
 
     def request_seen(self, request) -> bool:
-        seen = super().request_seen(request)
-        return seen and not request.meta.get("redirect_urls")
+        fp = self.request_fingerprint(request)
+        if self.pending is not None and self.pending.lines:
+            pipe = self.server.pipeline(transaction=False)
+            self.pending.take(pipe)
+            pipe.sadd(self.key, fp)
+            added = pipe.execute()[-1]
+        else:
+            added = self.server.sadd(self.key, fp)
+        return added == 0 and not request.meta.get("redirect_urls")
 
 
 def record_json(item) -> str:
@@ -117,18 +178,18 @@ def record_json(item) -> str:
 
 
 class RedisItemsPipeline:
-    """Push every record to netcheck:k:items (scrapy-redis's RedisPipeline, as JSON lines)."""
+    """Push every record to netcheck:k:items (as scrapy-redis's RedisPipeline does, as JSON lines),
+    in batches (PendingRecords)."""
 
-    def __init__(self, server: redis.Redis, key: str):
-        self.server, self.key = server, key
+    def __init__(self, pending: PendingRecords):
+        self.pending = pending
 
     @classmethod
     def from_crawler(cls, crawler):
-        s = crawler.settings
-        return cls(connect(s.get("REDIS_URL")), keys(s.get("NETCHECK_REDIS_SITE_KEY"))["items"])
+        return cls(PendingRecords.of(crawler))
 
     def process_item(self, item, spider=None):
-        self.server.rpush(self.key, record_json(item))
+        self.pending.add(record_json(item))
         return item
 
 
@@ -180,6 +241,7 @@ class RedisCoordination:
         self.dedupe_drain = s.getbool("NETCHECK_REDIS_DEDUPE_DRAIN")
         self.id = f"{socket.gethostname()}-{os.getpid()}-{self.role}"
         self.heartbeat_key = f"{base_key(self.site_key)}:worker:{self.id}"
+        self.pending = PendingRecords.of(crawler)
         self.quiet_since: float | None = None
         self.loop: task.LoopingCall | None = None
         self.drained = 0
@@ -212,6 +274,7 @@ class RedisCoordination:
         engine = self.crawler.engine
         try:
             busy = engine is not None and not engine.spider_is_idle()
+            self.pending.flush()  # before "idle": every record of this process is then in Redis
             self.server.set(self.heartbeat_key, "busy" if busy else "idle", ex=HEARTBEAT_TTL)
             if self._out is not None:
                 self.drain()
@@ -276,6 +339,7 @@ class RedisCoordination:
     def spider_closed(self, spider, reason):
         if self.loop is not None and self.loop.running:
             self.loop.stop()
+        self.pending.flush()
         self.server.delete(self.heartbeat_key)
         if self._out is not None:
             self.drain()

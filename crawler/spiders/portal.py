@@ -77,7 +77,7 @@ class PortalSpider(scrapy.Spider):
         # Scrapy's dupefilter stays the authority on duplicates; this set only counts.
         self.requested: set[str] = set()
         # False in a distributed crawl (crawler.distributed): the shared Redis dupefilter is then the
-        # only authority, and `requested` holds just the URLs already recorded by a resumed crawl.
+        # authority, and `requested` only spares it the URLs this process already asked for (or recorded).
         self.local_dedupe = True
         # False for a `netcheck worker`: the coordinator seeds the start request, workers only take from the queue.
         self.seed = seed is True or str(seed).lower() in _TRUE
@@ -247,8 +247,9 @@ class PortalSpider(scrapy.Spider):
                 break
             if not self.traps.allows(link.url):
                 continue
-            if self.local_dedupe:
-                self.requested.add(link.url)
+            # In a distributed crawl too: a URL this process already asked for is in the shared
+            # seen-set, and asking Redis again (a round trip per link) would only be told so.
+            self.requested.add(link.url)
             yield self._link_request(link, record, page_url)
 
     def _link_request(self, link: Link, record: PageRecord, page_url: str) -> Request:
