@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "fuzz",
-    max_examples=200,
+    max_examples=150,
     deadline=None,
     derandomize=True,
     database=None,

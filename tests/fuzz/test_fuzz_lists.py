@@ -98,7 +98,7 @@ def test_the_reference_date_is_the_latest_date_any_text_of_the_page_prints(page)
     assert page_reference_date(sel.root) == latest
 
 
-@settings(max_examples=100)
+@settings(max_examples=settings.default.max_examples // 2)  # a whole page per example
 @given(PAGES)
 @example(page_of("<div>" * 2000 + "正文" + "</div>" * 2000))  # unclosed layout
 @example(page_of('<base href="http://[::1/"><a href="a.html">x</a><img src="http://www.site.test:99999/">'))
@@ -112,7 +112,7 @@ def test_any_markup_parses_into_a_page_record(page):
     assert len([link for link in fields["links"] if link.tag == "pagination"]) <= 20
 
 
-@settings(max_examples=100)
+@settings(max_examples=settings.default.max_examples // 2)  # a whole page per example
 @given(st.binary(max_size=400), st.sampled_from([None, "text/html", "text/html; charset=gbk", "text/html; charset=big5",
                                                   "text/html; charset=bogus", "text/xml", "application/pdf"]))
 def test_any_bytes_served_as_a_page_give_a_record(body, content_type):
