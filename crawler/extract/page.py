@@ -148,7 +148,7 @@ def _parse_html(html: str):
     return root if root is not None else etree.fromstring("<html/>")
 
 
-_HTML_PARSER = etree.HTMLParser(recover=True, encoding="utf-8")
+_HTML_PARSER = etree.HTMLParser(recover=True, encoding="utf-8", huge_tree=True)  # as parsel: past depth 256
 
 
 def _with_pagination(links: list[Link], html: str, url: str, site_url: str, limit: int) -> list[Link]:
