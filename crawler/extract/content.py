@@ -117,24 +117,38 @@ def main_tree(root, *, drop_chrome: bool = True):
 _SOURCE_WHITESPACE = re.compile(r"\s+")
 
 
+def walk(el, skip=None):
+    """(node, True) on entering and (node, False) on leaving each node under `el` (itself, comments
+    too) in document order; the children of `skip` are left out. A loop, not recursion: a page of
+    unclosed <div>s nests thousands deep, past Python's recursion limit."""
+    stack = [(el, True)]
+    while stack:
+        node, entering = stack.pop()
+        yield node, entering
+        if entering:
+            stack.append((node, False))
+            if node is not skip:
+                stack.extend((child, True) for child in reversed(node))
+
+
 def _render(el, out: list[str]) -> None:
     # Newlines in the source are layout, not text: only block structure makes lines.
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag == "br":
-        out.append("\n")
-    block = tag in BLOCK_TAGS
-    if block:
-        out.append("\n")
-    elif tag in CELL_TAGS:
-        out.append(" ")
-    if el.text and tag:
-        out.append(_SOURCE_WHITESPACE.sub(" ", el.text))
-    for child in el:
-        _render(child, out)
-    if block:
-        out.append("\n")
-    if el.tail:
-        out.append(_SOURCE_WHITESPACE.sub(" ", el.tail))
+    for node, entering in walk(el):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not entering:
+            if tag in BLOCK_TAGS:
+                out.append("\n")
+            if node.tail:
+                out.append(_SOURCE_WHITESPACE.sub(" ", node.tail))
+            continue
+        if tag == "br":
+            out.append("\n")
+        if tag in BLOCK_TAGS:
+            out.append("\n")
+        elif tag in CELL_TAGS:
+            out.append(" ")
+        if node.text and tag:
+            out.append(_SOURCE_WHITESPACE.sub(" ", node.text))
 
 
 def text_lines(el) -> list[str]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from parsel import Selector
 
-from crawler.extract.content import in_sidebar, main_tree
+from crawler.extract.content import in_sidebar, main_tree, walk
 from crawler.extract.dates import date_spans, make_date, nfkc, url_date
 from crawler.extract.links import absolute_url, is_internal
 from crawler.extract.normalize import collapse, simplified
@@ -99,17 +99,12 @@ def _row_date(row, main_a, entry_url: str, reference: date | None = None):
 def _texts_outside(row, skipped) -> list[str]:
     """The row's text nodes in document order, except those inside `skipped` (its tail counts)."""
     out: list[str] = []
-
-    def walk(el) -> None:
-        if el is not skipped:
-            if el.text and isinstance(el.tag, str):
+    for el, entering in walk(row, skip=skipped):
+        if entering:
+            if el is not skipped and el.text and isinstance(el.tag, str):
                 out.append(el.text)
-            for child in el:
-                walk(child)
-        if el is not row and el.tail:
+        elif el is not row and el.tail:
             out.append(el.tail)
-
-    walk(row)
     return out
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from parsel import Selector
 
-from crawler.extract.content import main_tree
+from crawler.extract.content import main_tree, walk
 from crawler.extract.normalize import collapse, match_key, simplified, squash
 
 # Label as printed (squashed, simplified) → canonical label stored in PageRecord.metadata.
@@ -77,17 +77,18 @@ def label_of(text: str) -> str | None:
 
 def _cells(el, out: list) -> None:
     """Text nodes of `el` in document order, empty cells as '', block ends as _BOUNDARY."""
-    tag = el.tag if isinstance(el.tag, str) else ""
-    if tag and el.text and el.text.strip():
-        out.append(el.text)
-    for child in el:
-        _cells(child, out)
-    if tag in EMPTY_CELL_TAGS and not "".join(el.itertext()).strip():
-        out.append("")
-    if tag in BLOCK_END_TAGS:
-        out.append(_BOUNDARY)
-    if el.tail and el.tail.strip():
-        out.append(el.tail)
+    for node, entering in walk(el):
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if entering:
+            if tag and node.text and node.text.strip():
+                out.append(node.text)
+            continue
+        if tag in EMPTY_CELL_TAGS and not "".join(node.itertext()).strip():
+            out.append("")
+        if tag in BLOCK_END_TAGS:
+            out.append(_BOUNDARY)
+        if node.tail and node.tail.strip():
+            out.append(node.tail)
 
 
 def split_cell(text: str) -> list[tuple[str, str | None]]:
