@@ -82,8 +82,11 @@ def test_shutdown_closes_the_port():
 
 
 def test_module_runs_as_a_script_until_ctrl_c():
+    # Ctrl-C as a terminal sends it: a child inherits an ignored SIGINT (as a test runner or an
+    # earlier in-process crawl may leave it), and Python then never raises KeyboardInterrupt.
     proc = subprocess.Popen([sys.executable, "-m", "netcheck.demo.server"], cwd=REPO,
-                            stdout=subprocess.PIPE, text=True)
+                            stdout=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         line = proc.stdout.readline()
         assert line.startswith("netcheck demo portal: http://127.0.0.1:")
