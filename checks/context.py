@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from .catalog import Catalog, Category
-from .crawl import Crawl
+from .crawl import Crawl, each_row
 from .findings import Finding, fingerprint
 from .matching import Match, match_categories
-from .textnorm import norm_name
+from .textnorm import norm_name, norm_name_once
 from .workdays import WorkCalendar
 
 COLUMN_RULES = frozenset({"column.missing", "column.empty", "column.stale"})
@@ -45,11 +45,12 @@ class Context:
     def page_categories(self) -> pd.DataFrame:
         """url → `deepest` (the category whose rules apply to the page) and `all` (every category
         on its breadcrumb trail, so a parent column counts its children's items)."""
-        html = self.crawl.html
+        html = self.crawl.html_pages(["url", "breadcrumb", "column"])
         by_trail: dict[tuple, dict | None] = {}  # thousands of articles share a handful of trails
         rows: dict[str, dict] = {}
-        for url, crumbs, column in zip(html["url"].tolist(), html["breadcrumb"].tolist(),
-                                       html["column"].tolist()):
+        for url, crumbs, column in each_row(html, "url", "breadcrumb", "column"):
+            if column and norm_name_once(column) not in self.column_categories:
+                column = ""  # a column no category stands for adds nothing to the trail (often the title)
             key = (tuple(crumbs), column)
             if key not in by_trail:
                 names = list(crumbs)
@@ -63,7 +64,7 @@ class Context:
         # A page with no column of its own belongs to the column of the list that lists it.
         start = self.crawl.start_url
         entries = self.crawl.entries
-        for url, page_url in zip(entries["url"].tolist(), entries["page_url"].tolist()):
+        for url, page_url in each_row(entries, "url", "page_url"):
             if url not in rows and page_url in rows and page_url != start:
                 rows[url] = rows[page_url]
         # dtype object even when empty: pandas types an empty column float64, and merging that on
@@ -74,29 +75,33 @@ class Context:
 
     @cached_property
     def items(self) -> pd.DataFrame:
-        """Every item of every category: url, title, date, category (one row per category the item
-        counts for), deepest, and whether the item's own page was fetched as an article."""
-        html = self.crawl.html
+        """Every item of every category: url, date, category (one row per category the item
+        counts for), deepest, whether the item's own page was fetched as an article, and where its
+        title is (`item_titles` reads them): `row`, the pages row of an item that is a page, or -1
+        and `listed_title`, the title its list shows."""
+        html = self.crawl.html_pages(["url", "published", "page_type", "text_len"])
         start = self.crawl.start_url
-        articles = html.loc[html["page_type"] == "article", ["url", "title", "published"]].rename(
-            columns={"published": "date"})
-        articles["article"] = True
+        articles = html.loc[html["page_type"] == "article", ["url", "published"]].rename(columns={"published": "date"})
+        articles = articles.assign(article=True, row=articles.index)
         lists = set(html.loc[html["page_type"] == "list", "url"]) - {start}
         entries = self.crawl.entries[self.crawl.entries["page_url"].isin(lists)]
         entries = entries.sort_values("date", na_position="last").drop_duplicates("url")
         # The list's date stands in for an article page that shows none.
-        list_dates = dict(zip(entries["url"].tolist(), entries["date"].tolist()))
         missing = articles["date"].isna() | (articles["date"] == "")
+        wanted = entries[entries["url"].isin(articles.loc[missing, "url"])]
+        list_dates = dict(zip(wanted["url"].tolist(), wanted["date"].tolist()))
         articles.loc[missing, "date"] = articles.loc[missing, "url"].map(list_dates)
-        listed_only = entries.loc[~entries["url"].isin(set(articles["url"])), ["url", "title", "date"]].assign(
-            article=False)
+        listed_only = entries.loc[~entries["url"].isin(set(articles["url"])), ["url", "title", "date"]].rename(
+            columns={"title": "listed_title"}).assign(article=False, row=-1)
         # Single-page columns (机构职能 as one text page) count that page as their item.
-        others = html[(html["page_type"] == "other") & (html["url"] != start) & (html["text"].str.len() >= 200)]
+        others = html[(html["page_type"] == "other") & (html["url"] != start) & (html["text_len"] >= 200)]
         others = others.loc[~others["url"].isin(set(articles["url"]) | set(listed_only["url"])),
-                            ["url", "title", "published"]].rename(columns={"published": "date"}).assign(article=False)
+                            ["url", "published"]].rename(columns={"published": "date"})
+        others = others.assign(article=False, row=others.index)
         base = pd.concat([articles, listed_only, others.assign(single=True)], ignore_index=True)
+        del html, articles, entries, listed_only, others, wanted  # working copies, each a column of every page
         pc = self.page_categories
-        columns = ["url", "title", "date", "article", "category", "deepest"]
+        columns = ["url", "row", "listed_title", "date", "article", "category", "deepest"]
         if pc.empty or base.empty:
             return pd.DataFrame(columns=columns)
         frame = base.merge(pc, on="url", how="inner")
@@ -104,12 +109,19 @@ class Context:
         frame.loc[single, "all"] = frame.loc[single, "deepest"].map(lambda d: [d])
         frame = frame.explode("all").rename(columns={"all": "category"})
         frame["date"] = pd.to_datetime(frame["date"], errors="coerce").dt.date
-        return frame[columns].reset_index(drop=True)
+        return frame.reindex(columns=columns).reset_index(drop=True)
+
+    def item_titles(self, items: pd.DataFrame) -> list[str]:
+        """The titles of some rows of `items`, in their order: a page's read back from the crawl
+        record, a listed item's as its list shows it."""
+        rows = items["row"].tolist()
+        pages = dict(self.crawl.titles(r for r in rows if r >= 0))
+        return [pages[r] if r >= 0 else t for r, t in zip(rows, items["listed_title"].tolist())]
 
     @cached_property
     def _column_pages(self) -> pd.DataFrame:
-        html = self.crawl.html
-        pages = html[html["page_type"] != "article"]
+        crawl = self.crawl
+        pages = crawl.pages[crawl.html_mask & (crawl.pages["page_type"] != "article").to_numpy()]
         return pages.merge(self.page_categories[["url", "deepest"]], on="url", how="inner")
 
     def column_pages(self, category: str) -> pd.DataFrame:

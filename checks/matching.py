@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .catalog import Catalog, Category
-from .crawl import Crawl
-from .textnorm import norm_name
+from .crawl import Crawl, each_row
+from .textnorm import norm_name, norm_name_once
 
 # Words columns append to a category's name without changing what it holds.
 GENERIC_SUFFIX = re.compile(r"(?:信息|公示|公开|公告|专栏|栏目|专题|列表|情况)+$")
@@ -24,9 +26,10 @@ GENERIC_PREFIX = re.compile(r"^(?:本局|市局|我局|本部门|部门)")
 # Breadcrumb names that are not columns.
 NOT_COLUMNS = {norm_name(n) for n in ("首页", "网站首页", "主页", "正文", "详情", "内容", "详细信息", "文章",
                                       "当前位置", "返回", "更多", "more", "首页>")}
-NAV_MAX_CHARS = 14  # a navigation label longer than this is an article title, not a column
 
 _YEAR = re.compile(r"^\d{4}年?(度)?$")
+NEAR_MISS = 50  # a column scoring this much is named as a near miss when a category is not found
+SEEN_MAX = 4096  # how many names and trails site_columns remembers between clears
 
 
 @dataclass
@@ -53,56 +56,91 @@ class SiteColumn:
     urls: list = field(default_factory=list)
 
 
-def site_columns(crawl: Crawl) -> dict[str, SiteColumn]:
-    """Every column name the site shows, keyed by normalised name."""
+def site_columns(crawl: Crawl, keep: Callable[[str], bool] = lambda key: True) -> dict[str, SiteColumn]:
+    """Every column name the site shows, keyed by normalised name; only names `keep` accepts
+    are kept (an article's own ColumnName is often its title: thousands of names, most of
+    which can never match a category)."""
     cols: dict[str, SiteColumn] = {}
+    dropped: dict[str, None] = {}  # names refused lately, so that a repeated one is judged once
 
-    def add(name: str, source: str, url: str | None):
-        key = norm_name(name)
+    def add(name: str, source: str, url: str | None, once: bool = False):
+        key = norm_name_once(name) if once else norm_name(name)
         if not key or key in NOT_COLUMNS or _YEAR.match(key) or len(key) > 40:
             return
-        col = cols.setdefault(key, SiteColumn(name=name.strip()))
+        col = cols.get(key)
+        if col is None:
+            if key in dropped:
+                return
+            if not keep(key):
+                if len(dropped) >= SEEN_MAX:
+                    dropped.clear()
+                dropped[key] = None
+                return
+            col = cols[key] = SiteColumn(name=name.strip())
         col.sources.add(source)
         if url and url not in col.urls:
             col.urls.append(url)
 
-    html = crawl.html
-    seen_trails: set = set()  # articles of one column repeat its trail thousands of times
-    columns = [html[c].tolist() for c in ("url", "breadcrumb", "meta", "page_type", "title")]
-    for url, crumbs, meta, page_type, title in zip(*columns):
-        column_name = meta.get("ColumnName")
+    html = crawl.html_pages(["url", "breadcrumb", "column_name", "page_type"])
+    list_titles = dict(crawl.titles(html.index[html["page_type"] == "list"]))
+    # Articles of one column repeat its trail thousands of times; a repeat adds nothing.
+    seen_trails: dict[tuple, None] = {}
+    for row, url, crumbs, column_name, page_type in each_row(html.assign(row=html.index), "row", "url", "breadcrumb",
+                                                              "column_name", "page_type"):
         if page_type == "article":
-            key = (tuple(crumbs), column_name)
+            key = (crumbs, column_name)
             if key in seen_trails:
                 continue
-            seen_trails.add(key)
+            if len(seen_trails) >= SEEN_MAX:
+                seen_trails.clear()
+            seen_trails[key] = None
         page_url = url if page_type != "article" else None
         for name in crumbs:
             add(name, "breadcrumb", page_url)
         if column_name:
-            add(column_name, "ColumnName", page_url)
-        if page_type == "list" and title:
-            add(re.split(r"[-_|｜—–]", title)[0], "title", url)
-    kinds = dict(zip(crawl.pages["url"].tolist(), crawl.pages["page_type"].tolist()))
-    nav = crawl.links[crawl.links["kind"].isin(["internal", "external"])].drop_duplicates(["url", "text"])
+            add(column_name, "ColumnName", page_url, once=page_type == "article")
+        if page_type == "list" and list_titles[row]:
+            add(re.split(r"[-_|｜—–]", list_titles[row])[0], "title", url)
+    nav = crawl.nav_links  # short link texts to pages not articles, each (target, text) once, in order
     for url, text in zip(nav["url"].tolist(), nav["text"].tolist()):
-        text = text.strip()
-        if 2 <= len(text) <= NAV_MAX_CHARS and kinds.get(url) != "article":
-            add(text, "nav", url if url in kinds else None)
+        add(text.strip(), "nav", url if crawl.pages_row(url) is not None else None)
     return cols
 
 
-def _score(key: str, cat: Category) -> tuple[float, str]:
-    names = [norm_name(n) for n in cat.names]
-    if key == names[0]:
-        return 100.0, "name"
-    if key in names[1:]:
-        return 100.0, "alias"
-    stripped = GENERIC_SUFFIX.sub("", GENERIC_PREFIX.sub("", key))
-    if len(stripped) >= 2 and stripped != key and stripped in names:
-        return 95.0, "suffix"
-    best = process.extractOne(key, names, scorer=fuzz.ratio)
-    return (float(best[1]), "fuzzy") if best else (0.0, "fuzzy")
+class _Scorer:
+    """Each category's score for a site column's normalised name, with how it matched."""
+
+    def __init__(self, catalog: Catalog):
+        self.names = [[norm_name(n) for n in cat.names] for cat in catalog.categories]
+        self.flat = [n for names in self.names for n in names]
+        self.any_name = set(self.flat)
+
+    def may_reach(self, key: str, floor: float) -> bool:
+        """Whether some category might score `floor` or more: never no when one does (a name
+        scores 100, a suffix 95, else the best ratio against any name), often no at once."""
+        if key in self.any_name:
+            return True
+        stripped = GENERIC_SUFFIX.sub("", GENERIC_PREFIX.sub("", key))
+        if len(stripped) >= 2 and stripped != key and stripped in self.any_name:
+            return True
+        return process.extractOne(key, self.flat, scorer=fuzz.ratio, score_cutoff=floor) is not None
+
+    def scores(self, key: str) -> list[tuple[float, str]]:
+        ratios = process.cdist([key], self.flat, scorer=fuzz.ratio, dtype=np.float64)[0].tolist() \
+            if self.flat else []
+        stripped = GENERIC_SUFFIX.sub("", GENERIC_PREFIX.sub("", key))
+        out, i = [], 0
+        for names in self.names:
+            fuzzy, i = max(ratios[i:i + len(names)], default=0.0), i + len(names)
+            if key == names[0]:
+                out.append((100.0, "name"))
+            elif key in names[1:]:
+                out.append((100.0, "alias"))
+            elif len(stripped) >= 2 and stripped != key and stripped in names:
+                out.append((95.0, "suffix"))
+            else:
+                out.append((float(fuzzy), "fuzzy"))
+        return out
 
 
 def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], dict[str, list[str]]]:
@@ -111,9 +149,21 @@ def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], 
     A column stands for the categories it scores best against (政府信息公开目录 is the 目录, not
     政府信息公开 with a suffix); ties stand for all (a 双公示 column is both 许可 and 处罚).
     """
-    cols = site_columns(crawl)
     threshold = catalog.match_threshold
-    scores = {cat.name: {key: _score(key, cat) for key in cols} for cat in catalog.categories}
+    scorer, by_key = _Scorer(catalog), {}
+    floor = min(NEAR_MISS, threshold)  # a name scoring below this for every category is never shown
+
+    def keep(key: str) -> bool:
+        if not scorer.may_reach(key, floor):
+            return False
+        scored = scorer.scores(key)
+        if max((score for score, _ in scored), default=0.0) < floor:
+            return False
+        by_key[key] = scored
+        return True
+
+    cols = site_columns(crawl, keep)
+    scores = {cat.name: {key: by_key[key][i] for key in cols} for i, cat in enumerate(catalog.categories)}
     best_for_column = {key: max((scores[c][key][0] for c in scores), default=0.0) for key in cols}
     column_categories: dict[str, list[str]] = {}
     for cat in catalog.categories:
@@ -134,6 +184,6 @@ def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], 
             match.source = min(col.sources, key=lambda s: source_rank.get(s, 9))
             match.url = col.urls[0] if col.urls else None
         match.near_misses = [{"column": cols[k].name, "score": round(s, 1)}
-                             for s, _, k, _ in ranked if 50 <= s < threshold][:3]
+                             for s, _, k, _ in ranked if NEAR_MISS <= s < threshold][:3]
         matches[cat.name] = match
     return matches, column_categories

@@ -22,8 +22,11 @@ SHORT_TEXT_CHARS = 600
 
 
 def is_soft_not_found(title: str, text: str) -> bool:
-    title = to_simplified(title or "")
+    # Not through to_simplified's cache: each page is checked once, and the cache would keep
+    # tens of thousands of titles and texts alive for the rest of the judgement.
+    simplified = to_simplified.__wrapped__
+    title = simplified(title or "")
     if TITLE_PATTERNS.search(title.lower()) or TITLE_PATTERNS.search(title):
         return True
-    text = to_simplified((text or "")[:SHORT_TEXT_CHARS * 2])
+    text = simplified((text or "")[:SHORT_TEXT_CHARS * 2])
     return len(text) <= SHORT_TEXT_CHARS and bool(TEXT_PATTERNS.search(text))

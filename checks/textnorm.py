@@ -35,3 +35,12 @@ def norm_name(text: str | None) -> str:
         return ""
     text = unicodedata.normalize("NFKC", text)
     return _PUNCT.sub("", to_simplified(text)).lower()
+
+
+def norm_name_once(text: str | None) -> str:
+    """norm_name without the caches, for a name met once: a site has thousands of those (an
+    article's own column name is often its title), and they would crowd out the ones that repeat."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", text)
+    return _PUNCT.sub("", to_simplified.__wrapped__(text)).lower()

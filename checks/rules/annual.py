@@ -36,30 +36,30 @@ def annual_late(ctx: Context) -> list:
     year = due_year(ctx)
     deadline = _deadline(ctx, year)
     items = ctx.items[ctx.items["category"] == name].drop_duplicates("url")
-    reports = []
-    for it in items.itertuples():
-        title = to_simplified(it.title or "")
-        if not REPORT_TITLE.search(title):
+    reports = []  # (url, title, date) of the reports for that year
+    for it, title in zip(items.itertuples(), ctx.item_titles(items)):
+        simplified = to_simplified(title or "")
+        if not REPORT_TITLE.search(simplified):
             continue
-        m = REPORT_YEAR.search(title)
+        m = REPORT_YEAR.search(simplified)
         y = int(m.group(1)) if m else (it.date.year - 1 if it.date else None)
         if y == year:
-            reports.append(it)
+            reports.append((it.url, title, it.date))
     match = ctx.matches.get(name)
     if not reports:
         return [ctx.finding("report.annual_late", category=cat, url=match.url if match else None,
                             title=f"{year}年度政府信息公开工作年度报告", key=str(year),
                             evidence=f"未找到{year}年度政府信息公开工作年度报告，应于 {deadline.isoformat()} 前公布。",
                             details={"year": year, "deadline": deadline.isoformat(), "posted": None})]
-    dated = [r for r in reports if r.date]
+    dated = [r for r in reports if r[2]]
     if not dated:
         return []  # item.metadata_missing says the report has no date
-    first = min(dated, key=lambda r: r.date)
-    if first.date <= deadline:
+    url, title, posted = min(dated, key=lambda r: r[2])
+    if posted <= deadline:
         return []
-    late_days = (first.date - deadline).days
-    return [ctx.finding("report.annual_late", category=cat, url=first.url, title=first.title, key=str(year),
-                        evidence=(f"{year}年度政府信息公开工作年度报告发布于 {first.date.isoformat()}，"
+    late_days = (posted - deadline).days
+    return [ctx.finding("report.annual_late", category=cat, url=url, title=title, key=str(year),
+                        evidence=(f"{year}年度政府信息公开工作年度报告发布于 {posted.isoformat()}，"
                                   f"晚于规定的 {deadline.isoformat()}（逾期 {late_days} 天）。"),
-                        details={"year": year, "deadline": deadline.isoformat(), "posted": first.date.isoformat(),
+                        details={"year": year, "deadline": deadline.isoformat(), "posted": posted.isoformat(),
                                  "late_days": late_days})]

@@ -30,24 +30,29 @@ def wrong_term(ctx: Context) -> list:
     terms = [(t, _pattern(t)) for t in ctx.catalog.wrong_terms]
     if not terms:
         return []
-    html = ctx.crawl.html
-    any_term = "|".join(p.pattern for _, p in terms)
-    pages = html[html["text"].str.contains(any_term, regex=True)].sort_values("url")
+    crawl = ctx.crawl
+    any_term = re.compile("|".join(p.pattern for _, p in terms))
+    found: dict[str, list] = {}  # url → its findings; each text is read once and let go
+    for row, text in crawl.texts():
+        if any_term.search(text):
+            page = crawl.pages.iloc[row]
+            found[page["url"]] = _page_findings(ctx, terms, page["url"], crawl.title(row), page["published"], text)
+    return [f for url in sorted(found) for f in found[url]]
+
+
+def _page_findings(ctx: Context, terms: list, url: str, title: str, published, text: str) -> list:
     out = []
-    for page in pages.itertuples():
-        text = page.text
-        published = as_date(page.published)
-        for term, pattern in terms:
-            if term.since and published and published < term.since:
-                continue  # the name was right when the page was posted
-            m = pattern.search(text)
-            if not m:
-                continue
-            snippet = to_simplified(text[max(0, m.start() - 12):m.end() + 12].replace("\n", " "))
-            fix = f"，应为「{term.correct}」" if term.correct else ""
-            out.append(ctx.finding("content.wrong_term", category=ctx.category_of(page.url), url=page.url,
-                                   title=page.title, key=term.term,
-                                   evidence=f"页面使用了「{term.term}」{fix}：“…{snippet}…”。",
-                                   details={"term": term.term, "correct": term.correct,
-                                            "count": len(pattern.findall(text))}))
+    published = as_date(published)
+    for term, pattern in terms:
+        if term.since and published and published < term.since:
+            continue  # the name was right when the page was posted
+        m = pattern.search(text)
+        if not m:
+            continue
+        snippet = to_simplified(text[max(0, m.start() - 12):m.end() + 12].replace("\n", " "))
+        fix = f"，应为「{term.correct}」" if term.correct else ""
+        out.append(ctx.finding("content.wrong_term", category=ctx.category_of(url), url=url, title=title,
+                               key=term.term, evidence=f"页面使用了「{term.term}」{fix}：“…{snippet}…”。",
+                               details={"term": term.term, "correct": term.correct,
+                                        "count": len(pattern.findall(text))}))
     return out

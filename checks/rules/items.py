@@ -9,8 +9,10 @@ from ..registry import rule
 
 def _articles(ctx: Context) -> pd.DataFrame:
     """Fetched article pages with the category whose rules apply to them."""
-    html = ctx.crawl.html
-    arts = html[html["page_type"] == "article"]
+    crawl = ctx.crawl
+    arts = crawl.pages.loc[crawl.html_mask & (crawl.pages["page_type"] == "article").to_numpy(),
+                           ["url", "published", "formed", "has_index"]]
+    arts["row"] = arts.index
     pc = ctx.page_categories
     return arts.merge(pc[["url", "deepest"]], on="url", how="inner")
 
@@ -31,9 +33,10 @@ def item_late(ctx: Context) -> list:
     out = []
     for a, delay, lim in zip(arts[late].itertuples(), delays[late], limit[late]):
         cat = ctx.catalog.category(a.deepest)
+        title = ctx.crawl.title(a.row)
         out.append(ctx.finding(
-            "item.late", category=cat, url=a.url, title=a.title,
-            evidence=(f"《{a.title}》形成于 {a.formed}，发布于 {a.published}，间隔 {int(delay)} 个工作日，"
+            "item.late", category=cat, url=a.url, title=title,
+            evidence=(f"《{title}》形成于 {a.formed}，发布于 {a.published}，间隔 {int(delay)} 个工作日，"
                       f"超过规定的 {int(lim)} 个工作日。"),
             details={"formed": a.formed, "published": a.published, "delay": int(delay), "limit": int(lim)}))
     return out
@@ -45,14 +48,15 @@ def metadata_missing(ctx: Context) -> list:
     disclosure = {c.name for c in ctx.catalog.categories if c.disclosure}
     arts = _articles(ctx)
     arts = arts[arts["deepest"].isin(disclosure)]
-    no_index = ~arts["metadata"].map(lambda m: bool(str(m.get("索引号") or "").strip())).astype(bool)
+    no_index = ~arts["has_index"].astype(bool)
     no_date = arts["published"].isna() | (arts["published"] == "")
     out = []
     for a, lacks_index, lacks_date in zip(arts[no_index | no_date].itertuples(), no_index[no_index | no_date],
                                           no_date[no_index | no_date]):
         missing = ["索引号"] * lacks_index + ["发布日期"] * lacks_date
         cat = ctx.catalog.category(a.deepest)
-        out.append(ctx.finding("item.metadata_missing", category=cat, url=a.url, title=a.title,
-                               evidence=f"《{a.title}》缺少{'、'.join(missing)}。",
+        title = ctx.crawl.title(a.row)
+        out.append(ctx.finding("item.metadata_missing", category=cat, url=a.url, title=title,
+                               evidence=f"《{title}》缺少{'、'.join(missing)}。",
                                key="+".join(missing), details={"missing": missing}))
     return out

@@ -23,8 +23,9 @@ UNVERIFIED_ERRORS = {"robots": "robots.txt 禁止抓取，未能核实",
                      "too large": "内容超过下载上限，未能核实"}
 
 
-def _state(page: dict) -> tuple[str, str] | None:
-    """('broken'|'unverified', reason in Chinese) for a fetch record, or None when it is fine."""
+def _state(page: dict, text: str = "") -> tuple[str, str] | None:
+    """('broken'|'unverified', reason in Chinese) for a fetch record, or None when it is fine.
+    `text` is the page's text, read only for pages that answered 200 with HTML (a soft-404)."""
     status, error = page.get("status"), page.get("error")
     if status is None or pd.isna(status):
         if error in UNVERIFIED_ERRORS:
@@ -41,34 +42,54 @@ def _state(page: dict) -> tuple[str, str] | None:
         return "broken", f"重试后仍返回 HTTP {status}（服务器错误）"
     if status >= 400:
         return "broken", f"返回 HTTP {status}"
-    if status == 200 and page.get("is_html") and is_soft_not_found(page.get("title"), page.get("text")):
+    if status == 200 and page.get("is_html") and is_soft_not_found(page.get("title"), text):
         return "broken", "返回200但页面内容为“页面不存在”（软404）"
     return None
 
 
+def _row_states(ctx: Context) -> dict[int, tuple[str, str]]:
+    """pages row → state, for every fetched page that is broken or unverified."""
+    crawl = ctx.crawl
+    pages = crawl.pages
+    states = {}
+    others = pages[~(pages["status"] == 200)]  # failures are few: their records are small
+    for row, rec in zip(others.index.tolist(), others.to_dict("records")):
+        if state := _state(rec):
+            states[row] = state
+    for (row, title), (_, text) in zip(crawl.titles(), crawl.texts()):  # a soft-404 shows in its words
+        if is_soft_not_found(title, text):
+            states[row] = _state({**pages.iloc[row].to_dict(), "title": title}, text)
+    return states
+
+
+def _target_states(ctx: Context) -> dict[str, tuple[str, str]]:
+    """The state of every URL a link may point to: a page fetched under that URL, or else the
+    first page whose redirects ended there."""
+    crawl = ctx.crawl
+    by_row = _row_states(ctx)
+    urls = crawl.pages["url"]
+    states = {urls.iat[row]: state for row, state in sorted(by_row.items())}
+    states.update({final: by_row[row] for final, row in crawl.landed.items() if row in by_row})
+    return states
+
+
 def _link_states(ctx: Context) -> pd.DataFrame:
     """One row per (linking page, target) whose target is broken or unverified."""
-    html_urls = set(ctx.crawl.html["url"])
-    links = ctx.crawl.links
+    crawl = ctx.crawl
+    states = _target_states(ctx)
+    links = crawl.links_to(set(states))
+    html = crawl.html_mask
+    rows = [crawl.pages_row(u) for u in links["page_url"].tolist()]
+    from_html = pd.Series([r is not None and bool(html[r]) for r in rows], index=links.index, dtype=bool)
     # Further list pages the crawler built from a script are not links the site prints: a
     # data proxy that refuses our GET is no dead link for the office to fix.
-    links = links[links["page_url"].isin(html_urls) & (links["kind"] != "other") & (links["tag"] != "pagination")]
-    targets = set(links["url"])
-    pages = ctx.crawl.pages
-    # A target answers under the URL asked for, or where a redirect from elsewhere ended.
-    asked = pages[pages["url"].isin(targets)]
-    landed = pages[pages["final_url"].isin(targets - set(asked["url"]))].drop_duplicates("final_url")
-    states = {}
-    for frame, key in ((asked, "url"), (landed, "final_url")):
-        for rec in frame.to_dict("records"):
-            state = _state(rec)
-            if state:
-                states[rec[key]] = state
-    hit = links[links["url"].isin(states)].copy()
+    keep = from_html & (links["kind"] != "other") & (links["tag"] != "pagination")
+    hit = links[keep].copy()
     hit["state"] = hit["url"].map(lambda u: states[u][0])
     hit["reason"] = hit["url"].map(lambda u: states[u][1])
-    depth = dict(zip(pages["url"].tolist(), pages["depth"].tolist()))
-    hit["depth"] = hit["page_url"].map(depth).fillna(99)
+    depths = crawl.pages["depth"]
+    hit["depth"] = pd.Series([depths.iat[r] for r, k in zip(rows, keep.tolist()) if k], index=hit.index,
+                             dtype=depths.dtype).fillna(99)
     return hit.sort_values(["depth", "page_url"])
 
 
@@ -77,7 +98,6 @@ def _findings(ctx: Context, rule_id: str, state: str) -> list:
         ctx.memo["link_states"] = _link_states(ctx)
     hits = ctx.memo["link_states"]
     hits = hits[hits["state"] == state]
-    titles = dict(zip(ctx.crawl.pages["url"].tolist(), ctx.crawl.pages["title"].tolist()))
     out = []
     # One finding per target: a dead link in a shared footer is one fault, not one per page.
     for target, group in hits.groupby("url", sort=False):
@@ -86,7 +106,7 @@ def _findings(ctx: Context, rule_id: str, state: str) -> list:
         also = f"，另有 {len(group) - 1} 个页面也链接到它" if len(group) > 1 else ""
         kind = "附件" if first["kind"] == "attachment" else "链接"
         out.append(ctx.finding(rule_id, category=ctx.category_of(first["page_url"]), url=first["page_url"],
-                               target=target, title=titles.get(first["page_url"], ""),
+                               target=target, title=ctx.crawl.title(ctx.crawl.pages_row(first["page_url"])),
                                evidence=f"{kind}「{text}」（{target}）{first['reason']}{also}。",
                                details={"pages": list(group["page_url"][:20]), "count": int(len(group))}))
     return out

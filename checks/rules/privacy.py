@@ -1,6 +1,8 @@
 """Privacy rule: no unmasked personal data in published pages."""
 from __future__ import annotations
 
+import re
+
 from ..context import Context
 from ..pii import LONG_DIGITS, find_personal_data
 from ..registry import rule
@@ -11,13 +13,16 @@ KIND_CN = {"id": "身份证号码", "mobile": "手机号码", "bank_card": "银�
 @rule("privacy.leak")
 def privacy_leak(ctx: Context) -> list:
     """泄露个人信息：公开内容中含未做隐藏处理的身份证号码（GB 11643校验）、手机号码或银行卡号。"""
-    html = ctx.crawl.html
+    crawl = ctx.crawl
     # Most pages hold no long digit run at all; only those that do are read closely.
-    candidates = html[html["text"].str.contains(LONG_DIGITS, regex=True)].sort_values(["depth", "url"])
+    long_digits = re.compile(LONG_DIGITS)
+    hits = {row: find_personal_data(text, ctx.as_of) for row, text in crawl.texts() if long_digits.search(text)}
+    candidates = crawl.pages.loc[list(hits)].sort_values(["depth", "url"])
+    titles = dict(crawl.titles(hits))
     seen: dict[tuple[str, str], dict] = {}
-    for url, title, text in zip(candidates["url"].tolist(), candidates["title"].tolist(),
-                                candidates["text"].tolist()):
-        for hit in find_personal_data(text, ctx.as_of):
+    for row, url in zip(candidates.index.tolist(), candidates["url"].tolist()):
+        title = titles[row]
+        for hit in hits[row]:
             entry = seen.setdefault((hit.kind, hit.masked), {"url": url, "title": title, "pages": []})
             if url not in entry["pages"]:
                 entry["pages"].append(url)

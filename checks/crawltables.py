@@ -1,0 +1,206 @@
+"""The crawl's tables, built one record at a time: pages.jsonl is never held whole.
+
+A page costs its URL and a few pointers. Values that repeat are kept once: URLs (a page's
+own, the entries and links that point to it), dates, breadcrumb trails, column names and the
+titles lists show. Title, text and links stay in the file (checks.pagesfile); of the links
+only the short labels that name columns are kept, each (target, label) pair once.
+"""
+from __future__ import annotations
+
+from array import array
+
+import numpy as np
+import pandas as pd
+
+from .urls import canonical
+
+PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth",
+                "column_name", "breadcrumb", "column", "has_index", "published", "formed", "page_type",
+                "empty_notice", "text_len", "certificate_error"]
+ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
+NAV_COLUMNS = ["url", "text"]
+# A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
+# article's title. Only such links of kind internal/external are kept, for category matching,
+# and not those to an article: they say 上一篇 or the article's title, never a column's name.
+NAV_MIN_CHARS, NAV_MAX_CHARS = 2, 14
+NAV_KINDS = frozenset({"internal", "external"})
+CANONICAL_MAX = 1 << 12  # link URLs whose canonical form is remembered, between clears
+
+
+class FirstSeen:
+    """Distinct int64 keys in the order first seen, kept in numpy: 16 bytes a distinct key."""
+
+    CHUNK = 1 << 16
+    RECENT = 1 << 12
+
+    def __init__(self):
+        self.keys = np.empty(0, np.int64)
+        self.first = np.empty(0, np.int64)
+        self.pending = array("q")
+        self.recent: set[int] = set()  # the shared nav and footer: the same keys on every page
+        self.seen = 0
+
+    def add(self, key: int) -> None:
+        if key in self.recent:
+            return  # already pending or kept, with an earlier sighting
+        if len(self.recent) >= self.RECENT:
+            self.recent.clear()
+        self.recent.add(key)
+        self.pending.append(key)
+        if len(self.pending) >= self.CHUNK:
+            self._merge()
+
+    def _merge(self) -> None:
+        new = np.array(self.pending, dtype=np.int64)
+        # The kept keys come first, so np.unique's first index is each key's earliest sighting.
+        keys, index = np.unique(np.concatenate([self.keys, new]), return_index=True)
+        self.first = np.concatenate([self.first, np.arange(self.seen, self.seen + len(new))])[index]
+        self.keys, self.seen, self.pending = keys, self.seen + len(new), array("q")
+
+    def ordered(self) -> np.ndarray:
+        self._merge()
+        return self.keys[np.argsort(self.first, kind="stable")]
+
+
+class TableBuilder:
+    """Feed it records in crawl order with `add`; `tables` gives the crawl's tables.
+
+    `records` (a pagesfile source) is read again only for a URL recorded twice, to find the
+    links its earlier records already gave (a link counts once per page and target).
+    """
+
+    FLAGS = ("is_html", "has_index", "empty_notice")  # kept a byte each, not a pointer
+
+    def __init__(self, records):
+        self.records = records
+        self.url_ids: dict[str, int] = {}
+        self.urls: list[str] = []
+        self.row_by_id = array("i")  # per URL id: the pages row fetched under it, or -1
+        self.pool: dict = {}  # one copy of each repeated value
+        self.labels: dict[str, int] = {}
+        self.label_list: list[str] = []
+        self.columns: dict[str, list | array] = {c: [] for c in PAGE_COLUMNS}
+        self.columns.update({c: array("b") for c in self.FLAGS}, text_len=array("q"))
+        self.seqs = array("q")
+        self.superseded: list[int] = []
+        self.earlier: dict[str, list[int]] = {}  # URL recorded more than once → its earlier records
+        self.entries: dict[str, list] = {c: [] for c in ENTRY_COLUMNS}
+        self.nav = FirstSeen()
+        self.canonical_of: dict = {}
+
+    def _url(self, url: str) -> int:
+        i = self.url_ids.get(url)
+        if i is None:
+            i = self.url_ids[url] = len(self.urls)
+            self.urls.append(url)
+            self.row_by_id.append(-1)
+        return i
+
+    def _one(self, value):
+        try:
+            return self.pool.setdefault(value, value)
+        except TypeError:  # a list or dict where a string belongs: kept as it is
+            return value
+
+    def add(self, seq: int, rec: dict) -> None:
+        url_id = self._url(canonical(rec.get("url")))
+        url = self.urls[url_id]
+        final = canonical(rec.get("final_url"))
+        metadata, meta = rec.get("metadata") or {}, rec.get("meta") or {}
+        text = rec.get("text") or ""
+        previous = self.row_by_id[url_id]
+        if previous >= 0:  # a URL fetched twice (e.g. a resumed crawl) keeps its last answer
+            self.superseded.append(previous)
+            self.earlier.setdefault(url, []).append(self.seqs[previous])
+        self.row_by_id[url_id] = len(self.seqs)
+        self.seqs.append(seq)
+        c = self.columns
+        c["url"].append(url)
+        c["final_url"].append(self.urls[self._url(final)] if final else None)
+        c["status"].append(rec.get("status"))
+        c["error"].append(self._one(rec.get("error")))
+        c["is_html"].append(bool(rec.get("is_html")))
+        c["depth"].append(rec.get("depth"))
+        c["column_name"].append(self._one(meta.get("ColumnName") or ""))
+        c["breadcrumb"].append(self._one(tuple(map(self._one, rec.get("breadcrumb") or ()))))
+        c["column"].append(self._one(rec.get("column") or ""))
+        c["has_index"].append(bool(str(metadata.get("索引号") or "").strip()))
+        c["published"].append(self._one(rec.get("published")))
+        c["formed"].append(self._one(rec.get("formed")))
+        c["page_type"].append(self._one(rec.get("page_type")))
+        c["empty_notice"].append(bool(rec.get("empty_notice")))
+        c["text_len"].append(len(text) if isinstance(text, str) else 0)
+        c["certificate_error"].append(rec.get("certificate_error"))
+        e = self.entries
+        for entry in rec.get("entries") or ():
+            e["page_url"].append(url)
+            e["title"].append(self._one(entry.get("title") or ""))
+            target = canonical(entry.get("url"))
+            e["url"].append(self.urls[self._url(target)] if target else "")
+            e["date"].append(self._one(entry.get("date")))
+        self._links(url, rec.get("links") or ())
+
+    def _canonical(self, url: str | None) -> str:
+        """canonical(), remembered for the URLs every page links to (nav, footer)."""
+        form = self.canonical_of.get(url)
+        if form is None:
+            if len(self.canonical_of) >= CANONICAL_MAX:
+                self.canonical_of.clear()
+            form = self.canonical_of[url] = canonical(url)
+        return form
+
+    def _links(self, page_url: str, links) -> None:
+        seen = set()
+        for seq in self.earlier.get(page_url, ()):
+            seen.update(canonical(link.get("url")) for link in self.records.record(seq).get("links") or ())
+        for link in links:
+            url = self._canonical(link.get("url"))
+            if url in seen:
+                continue  # a page's first link to a target is the one that counts
+            seen.add(url)
+            if (link.get("kind") or "internal") in NAV_KINDS:
+                text = link.get("text") or ""
+                if NAV_MIN_CHARS <= len(text.strip()) <= NAV_MAX_CHARS:
+                    label = self.labels.get(text)
+                    if label is None:
+                        label = self.labels[text] = len(self.label_list)
+                        self.label_list.append(text)
+                    self.nav.add(self._url(url) << 32 | label)
+
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, np.ndarray]:
+        """pages, entries, nav_links, and per pages row the seq of its record. Spends the builder:
+        each list is let go as soon as its column is made, so the lists and the tables never
+        stand side by side in memory."""
+        page_type = self.columns["page_type"]
+        nav: dict[str, list] = {"url": [], "text": []}
+        for key in self.nav.ordered().tolist():
+            row = self.row_by_id[key >> 32]
+            if row < 0 or page_type[row] != "article":  # a link to an article names the article
+                nav["url"].append(self.urls[key >> 32])
+                nav["text"].append(self.label_list[key & 0xFFFFFFFF])
+        self.url_ids = self.urls = self.row_by_id = self.pool = self.labels = self.label_list = self.nav = None
+        self.canonical_of = None
+        seqs, keep = np.array(self.seqs, dtype=np.int64), None
+        if self.superseded:
+            keep = np.ones(len(seqs), dtype=bool)
+            keep[self.superseded] = False
+            seqs = seqs[keep]
+        return _frame(self.columns, PAGE_COLUMNS, keep), _frame(self.entries, ENTRY_COLUMNS), \
+            _frame(nav, NAV_COLUMNS), seqs
+
+
+def _frame(columns: dict[str, list], names: list[str], keep: np.ndarray | None = None) -> pd.DataFrame:
+    """A table from its columns' lists, emptying `columns` one list at a time."""
+    if not columns[names[0]]:
+        columns.clear()
+        return pd.DataFrame([], columns=names)  # all object: pandas types empty lists float64
+    data = {}
+    for name in names:
+        values = columns.pop(name)
+        if isinstance(values, array):
+            values = np.array(values, dtype=bool if values.typecode == "b" else np.int64)
+            data[name] = pd.Series(values if keep is None else values[keep])
+        else:
+            data[name] = pd.Series(values if keep is None else [v for v, k in zip(values, keep) if k])
+        del values
+    return pd.DataFrame(data, copy=False)
