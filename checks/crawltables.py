@@ -14,9 +14,13 @@ import pandas as pd
 
 from .urls import canonical
 
-PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth",
-                "column_name", "breadcrumb", "column", "has_index", "published", "formed", "page_type",
-                "empty_notice", "text_len", "certificate_error"]
+# One row per fetched URL. Besides the record's own fields: column_name (the ColumnName tag),
+# has_index (the 信息公开 table gives a 索引号), text_len (characters of text), and linked (a
+# link or attachment of some page points at the URL, or at where it redirected: the pages whose
+# answer the link rules need to know).
+PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
+                "has_index", "published", "formed", "page_type", "empty_notice", "text_len", "certificate_error",
+                "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
@@ -76,6 +80,9 @@ class TableBuilder:
         self.url_ids: dict[str, int] = {}
         self.urls: list[str] = []
         self.row_by_id = array("i")  # per URL id: the pages row fetched under it, or -1
+        self.linked = bytearray()  # per URL id: a link or attachment points there
+        self.ids = array("i")  # per pages row: the ids of its URL and of where it landed (-1: nowhere)
+        self.final_ids = array("i")
         self.pool: dict = {}  # one copy of each repeated value
         self.labels: dict[str, int] = {}
         self.label_list: list[str] = []
@@ -94,6 +101,7 @@ class TableBuilder:
             i = self.url_ids[url] = len(self.urls)
             self.urls.append(url)
             self.row_by_id.append(-1)
+            self.linked.append(0)
         return i
 
     def _one(self, value):
@@ -114,9 +122,11 @@ class TableBuilder:
             self.earlier.setdefault(url, []).append(self.seqs[previous])
         self.row_by_id[url_id] = len(self.seqs)
         self.seqs.append(seq)
+        self.ids.append(url_id)
+        self.final_ids.append(self._url(final) if final else -1)
         c = self.columns
         c["url"].append(url)
-        c["final_url"].append(self.urls[self._url(final)] if final else None)
+        c["final_url"].append(self.urls[self.final_ids[-1]] if final else None)
         c["status"].append(rec.get("status"))
         c["error"].append(self._one(rec.get("error")))
         c["is_html"].append(bool(rec.get("is_html")))
@@ -155,6 +165,8 @@ class TableBuilder:
             seen.update(canonical(link.get("url")) for link in self.records.record(seq).get("links") or ())
         for link in links:
             url = self._canonical(link.get("url"))
+            if (link.get("kind") or "internal") != "other" and (link.get("tag") or "a") != "pagination":
+                self.linked[self._url(url)] = 1
             if url in seen:
                 continue  # a page's first link to a target is the one that counts
             seen.add(url)
@@ -178,8 +190,11 @@ class TableBuilder:
             if row < 0 or page_type[row] != "article":  # a link to an article names the article
                 nav["url"].append(self.urls[key >> 32])
                 nav["text"].append(self.label_list[key & 0xFFFFFFFF])
+        linked = np.frombuffer(self.linked, dtype=np.uint8).astype(bool)
+        ids, final_ids = np.array(self.ids, dtype=np.int64), np.array(self.final_ids, dtype=np.int64)
+        self.columns["linked"] = linked[ids] | (linked[final_ids] & (final_ids >= 0))
         self.url_ids = self.urls = self.row_by_id = self.pool = self.labels = self.label_list = self.nav = None
-        self.canonical_of = None
+        self.canonical_of = self.linked = self.ids = self.final_ids = None
         seqs, keep = np.array(self.seqs, dtype=np.int64), None
         if self.superseded:
             keep = np.ones(len(seqs), dtype=bool)
@@ -197,8 +212,9 @@ def _frame(columns: dict[str, list], names: list[str], keep: np.ndarray | None =
     data = {}
     for name in names:
         values = columns.pop(name)
-        if isinstance(values, array):
-            values = np.array(values, dtype=bool if values.typecode == "b" else np.int64)
+        if isinstance(values, (array, np.ndarray)):
+            if isinstance(values, array):
+                values = np.array(values, dtype=bool if values.typecode == "b" else np.int64)
             data[name] = pd.Series(values if keep is None else values[keep])
         else:
             data[name] = pd.Series(values if keep is None else [v for v, k in zip(values, keep) if k])

@@ -31,16 +31,26 @@ def wrong_term(ctx: Context) -> list:
     if not terms:
         return []
     crawl = ctx.crawl
+    urls, published = crawl.pages["url"], crawl.pages["published"]
     any_term = re.compile("|".join(p.pattern for _, p in terms))
-    found: dict[str, list] = {}  # url → its findings; each text is read once and let go
+    found: dict[int, list] = {}  # row → (term, snippet, count): each text is read once and let go
     for row, text in crawl.texts():
-        if any_term.search(text):
-            page = crawl.pages.iloc[row]
-            found[page["url"]] = _page_findings(ctx, terms, page["url"], crawl.title(row), page["published"], text)
-    return [f for url in sorted(found) for f in found[url]]
+        if any_term.search(text) and (hits := _hits(terms, published.iat[row], text)):
+            found[row] = hits
+    titles = dict(crawl.titles(found))
+    out = []
+    for row in sorted(found, key=urls.iat.__getitem__):
+        url = urls.iat[row]
+        for term, snippet, count in found[row]:
+            fix = f"，应为「{term.correct}」" if term.correct else ""
+            out.append(ctx.finding("content.wrong_term", category=ctx.category_of(url), url=url, title=titles[row],
+                                   key=term.term, evidence=f"页面使用了「{term.term}」{fix}：“…{snippet}…”。",
+                                   details={"term": term.term, "correct": term.correct, "count": count}))
+    return out
 
 
-def _page_findings(ctx: Context, terms: list, url: str, title: str, published, text: str) -> list:
+def _hits(terms: list, published, text: str) -> list[tuple]:
+    """(term, snippet, count) for each term the page uses (a term newer than the page is no fault)."""
     out = []
     published = as_date(published)
     for term, pattern in terms:
@@ -50,9 +60,5 @@ def _page_findings(ctx: Context, terms: list, url: str, title: str, published, t
         if not m:
             continue
         snippet = to_simplified(text[max(0, m.start() - 12):m.end() + 12].replace("\n", " "))
-        fix = f"，应为「{term.correct}」" if term.correct else ""
-        out.append(ctx.finding("content.wrong_term", category=ctx.category_of(url), url=url, title=title,
-                               key=term.term, evidence=f"页面使用了「{term.term}」{fix}：“…{snippet}…”。",
-                               details={"term": term.term, "correct": term.correct,
-                                        "count": len(pattern.findall(text))}))
+        out.append((term, snippet, len(pattern.findall(text))))
     return out

@@ -31,9 +31,10 @@ def item_late(ctx: Context) -> list:
     limit = arts["deepest"].map(limits).to_numpy()
     late = (delays >= 0) & (delays > limit)
     out = []
+    titles = dict(ctx.crawl.titles(arts.loc[late, "row"]))
     for a, delay, lim in zip(arts[late].itertuples(), delays[late], limit[late]):
         cat = ctx.catalog.category(a.deepest)
-        title = ctx.crawl.title(a.row)
+        title = titles[a.row]
         out.append(ctx.finding(
             "item.late", category=cat, url=a.url, title=title,
             evidence=(f"《{title}》形成于 {a.formed}，发布于 {a.published}，间隔 {int(delay)} 个工作日，"
@@ -51,11 +52,12 @@ def metadata_missing(ctx: Context) -> list:
     no_index = ~arts["has_index"].astype(bool)
     no_date = arts["published"].isna() | (arts["published"] == "")
     out = []
+    titles = dict(ctx.crawl.titles(arts.loc[no_index | no_date, "row"]))
     for a, lacks_index, lacks_date in zip(arts[no_index | no_date].itertuples(), no_index[no_index | no_date],
                                           no_date[no_index | no_date]):
         missing = ["索引号"] * lacks_index + ["发布日期"] * lacks_date
         cat = ctx.catalog.category(a.deepest)
-        title = ctx.crawl.title(a.row)
+        title = titles[a.row]
         out.append(ctx.finding("item.metadata_missing", category=cat, url=a.url, title=title,
                                evidence=f"《{title}》缺少{'、'.join(missing)}。",
                                key="+".join(missing), details={"missing": missing}))

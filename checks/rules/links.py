@@ -10,6 +10,7 @@ answers.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ..context import Context
@@ -56,7 +57,9 @@ def _row_states(ctx: Context) -> dict[int, tuple[str, str]]:
     for row, rec in zip(others.index.tolist(), others.to_dict("records")):
         if state := _state(rec):
             states[row] = state
-    for (row, title), (_, text) in zip(crawl.titles(), crawl.texts()):  # a soft-404 shows in its words
+    # A soft-404 shows in the words, which are read back only for the pages some link points at.
+    linked = np.flatnonzero(crawl.html_mask & pages["linked"].to_numpy())
+    for (row, title), (_, text) in zip(crawl.titles(linked), crawl.texts(linked)):
         if is_soft_not_found(title, text):
             states[row] = _state({**pages.iloc[row].to_dict(), "title": title}, text)
     return states
@@ -99,6 +102,8 @@ def _findings(ctx: Context, rule_id: str, state: str) -> list:
     hits = ctx.memo["link_states"]
     hits = hits[hits["state"] == state]
     out = []
+    firsts = hits.drop_duplicates("url")["page_url"]
+    titles = dict(ctx.crawl.titles(ctx.crawl.pages_row(u) for u in firsts.tolist()))
     # One finding per target: a dead link in a shared footer is one fault, not one per page.
     for target, group in hits.groupby("url", sort=False):
         first = group.iloc[0]
@@ -106,7 +111,7 @@ def _findings(ctx: Context, rule_id: str, state: str) -> list:
         also = f"，另有 {len(group) - 1} 个页面也链接到它" if len(group) > 1 else ""
         kind = "附件" if first["kind"] == "attachment" else "链接"
         out.append(ctx.finding(rule_id, category=ctx.category_of(first["page_url"]), url=first["page_url"],
-                               target=target, title=ctx.crawl.title(ctx.crawl.pages_row(first["page_url"])),
+                               target=target, title=titles[ctx.crawl.pages_row(first["page_url"])],
                                evidence=f"{kind}「{text}」（{target}）{first['reason']}{also}。",
                                details={"pages": list(group["page_url"][:20]), "count": int(len(group))}))
     return out
