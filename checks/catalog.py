@@ -2,6 +2,7 @@
 
 A refusal names the file, the row (the category's position; the spreadsheet row for sheets),
 the line in a YAML file, and the reason, because offices keep these files by hand.
+Rules' settings (severity, points, basis, days) are read and completed in catalog_rules.py.
 """
 from __future__ import annotations
 
@@ -26,15 +27,20 @@ KINDS = ("dynamics", "notices", "policy", "personnel", "plan", "other")
 TOP_LEVEL = ("name", "categories", "annual_report", "edition", "default_department", "rules",
              "rectification_workdays", "match_threshold", "calendar", "wrong_terms", "scoring", "meta")
 RULE_SETTINGS = ("severity", "points", "basis", "days")
+# Severity as offices write it in Chinese, beside the ids themselves.
+SEVERITY_WORDS = {"一票否决": "veto", "单项否决": "veto", "否决": "veto", "扣分": "deduct", "提示": "notice"}
 
 
 class CatalogError(ValueError):
     """A catalog that cannot be used. str() is the one-line message shown to the user."""
 
     def __init__(self, path, reason: str, row: int | None = None, category: str | None = None,
-                 line: int | None = None, column: str | None = None):
+                 line: int | None = None, column: str | None = None, sheet: str | None = None):
         self.path, self.row, self.category, self.line, self.column = str(path), row, category, line, column
+        self.sheet = sheet
         where = [self.path]
+        if sheet is not None:  # named for a workbook's further sheets (规则); the first is the catalog
+            where.append(f"sheet {sheet}")
         if row is not None:
             where.append(f"row {row}" + (f" ({category})" if category else ""))
         if line is not None:
@@ -101,15 +107,25 @@ class Catalog:
     extra_workdays: tuple[date, ...] = ()
     wrong_terms: list[WrongTerm] = field(default_factory=list)
     scoring: dict = field(default_factory=dict)
+    # Every rule the audit runs → 'catalog' when the catalog has an entry (a `rules:` key, a 规则
+    # sheet row) for it, 'default' when it takes the bundled catalog's settings whole.
+    rule_sources: dict[str, str] = field(default_factory=dict)
+    # Rule id → the settings (of RULE_SETTINGS) the catalog's own entry gives; the rest are defaults.
+    rule_given: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def category(self, name: str | None) -> Category | None:
         return next((c for c in self.categories if c.name == name), None)
 
     def rule(self, rule_id: str) -> RuleSetting:
-        return self.rules.get(rule_id) or RuleSetting(severity=_RULE_DEFAULTS.get(rule_id, "deduct"), points=0.0)
+        """The rule's settings: the catalog's entry, completed from the bundled catalog's."""
+        if rule_id in self.rules:
+            return self.rules[rule_id]
+        from .catalog_rules import default_rule
+
+        return default_rule(rule_id)
 
 
-# Used when a catalog (e.g. a bare spreadsheet) gives no `rules:` section.
+# Severity of a rule the bundled catalog's `rules:` does not list (it then deducts 0 points).
 _RULE_DEFAULTS = {
     "site.unreachable": "veto", "site.tls_invalid": "veto", "site.homepage_stale": "veto", "link.unverified": "notice",
     "item.metadata_missing": "notice",
@@ -131,13 +147,15 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
     if suffix in (".yaml", ".yml"):
         catalog = _from_yaml(path, raw)
     elif suffix in (".xlsx", ".xlsm"):
+        from .catalog_rules import sheet_rules
         from .catalog_sheets import sheet_rows
 
-        catalog = _from_rows(path, sheet_rows(path, _refusal(path), SPEC_COLUMNS + EXTRA_COLUMNS), {})
+        rows, rule_sheet = sheet_rows(path, _refusal(path), SPEC_COLUMNS + EXTRA_COLUMNS)
+        catalog = _from_rows(path, rows, {}, sheet_rules(path, rule_sheet) if rule_sheet else {})
     elif suffix == ".csv":
         from .catalog_sheets import csv_rows
 
-        catalog = _from_rows(path, csv_rows(raw, _refusal(path), SPEC_COLUMNS + EXTRA_COLUMNS), {})
+        catalog = _from_rows(path, csv_rows(raw, _refusal(path), SPEC_COLUMNS + EXTRA_COLUMNS), {}, {})
     else:
         raise CatalogError(path, f"unknown catalog format {suffix or '(none)'}: use .yaml, .xlsx or .csv")
     catalog.path = str(path)
@@ -146,7 +164,8 @@ def load_catalog(path: str | Path | None = None) -> Catalog:
 
 
 def _refusal(path):
-    return lambda reason, row=None, column=None: CatalogError(path, reason, row=row, column=column)
+    return lambda reason, row=None, column=None, sheet=None: CatalogError(path, reason, row=row, column=column,
+                                                                          sheet=sheet)
 
 
 # --- YAML -----------------------------------------------------------------------------------
@@ -236,7 +255,9 @@ def _category_lines(node) -> list[int]:
 
 # --- shared validation -----------------------------------------------------------------------
 
-def _from_rows(path: Path, rows, doc: dict) -> Catalog:
+def _from_rows(path: Path, rows, doc: dict, given_rules: dict[str, dict] | None = None) -> Catalog:
+    """The catalog of these category rows and top-level settings. `given_rules` (rule id → the
+    settings a 规则 sheet gives) stands for a YAML file's `rules:` section."""
     categories: list[Category] = []
     seen: dict[str, int] = {}
     aliased: dict[str, tuple[int, str]] = {}  # alias → (row, category) of its first use
@@ -259,7 +280,7 @@ def _from_rows(path: Path, rows, doc: dict) -> Catalog:
         for alias in cat.aliases:
             aliased.setdefault(alias, (row, cat.name))
         categories.append(cat)
-    return _settings(path, doc, categories)
+    return _settings(path, doc, categories, given_rules)
 
 
 def _category(path, row, line, item: dict) -> Category:
@@ -278,9 +299,7 @@ def _category(path, row, line, item: dict) -> Category:
         value = item.get(column)
         if value is not None and not _is_scalar_text(value):
             raise err(f"{column} must be text, not {_kind(value)}", column)
-    severity = _text(item.get("severity")) or None
-    if severity is not None and severity not in SEVERITIES:
-        raise err(f"severity {severity!r} is not one of {', '.join(SEVERITIES)}", "severity")
+    severity = _severity(item.get("severity"), lambda reason: err(reason, "severity"))
     kind = _text(item.get("kind")) or "other"
     if kind not in KINDS:
         raise err(f"kind {kind!r} is not one of {', '.join(KINDS)}", "kind")
@@ -300,7 +319,7 @@ def _category(path, row, line, item: dict) -> Category:
     )
 
 
-def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
+def _settings(path: Path, doc: dict, categories: list[Category], given_rules: dict[str, dict] | None) -> Catalog:
     where = lambda key: {"line": None, "column": key}
     for key, kind in _SETTING_TYPES.items():
         if doc.get(key) is not None and not isinstance(doc[key], kind):
@@ -324,12 +343,9 @@ def _settings(path: Path, doc: dict, categories: list[Category]) -> Catalog:
         raise CatalogError(path, f"annual_report.deadline {deadline!r} is not a month-day like 03-31",
                            **where("annual_report")) from None
     catalog.annual_deadline = (int(m.group(1)), int(m.group(2)))
-    known_rules = _rule_ids()
-    for rule_id, spec in (doc.get("rules") or {}).items():
-        if rule_id not in known_rules:  # a typo would silently leave the rule at its default
-            raise CatalogError(path, f"unknown rule {rule_id!r} (known: {', '.join(sorted(known_rules))})",
-                               column="rules")
-        catalog.rules[rule_id] = _rule_setting(path, rule_id, spec)
+    from .catalog_rules import apply_rules, yaml_rules
+
+    apply_rules(catalog, yaml_rules(path, doc.get("rules") or {}) if given_rules is None else given_rules)
     rect = doc.get("rectification_workdays")
     if rect:
         for sev, days in rect.items():
@@ -356,12 +372,6 @@ _SETTING_TYPES = {"name": (str, int), "default_department": str, "annual_report"
 _TYPE_NAMES = {(str, int): "text", str: "text", dict: "a mapping (name: value lines)", list: "a list (- lines)"}
 
 
-def _rule_ids() -> frozenset[str]:
-    from . import RULES  # imported here: checks/__init__ imports the rules, which import this module
-
-    return frozenset(r.rule_id for r in RULES)
-
-
 _SCORING_KEYS = {"veto": ("key_columns_stale", "should_update_stale", "blank_columns"),
                  "early_warning": ("homepage_days", "blank_columns", "should_update_stale"),
                  "caps": None}
@@ -383,25 +393,6 @@ def _scoring(path, raw) -> dict:
             if isinstance(number, bool) or not isinstance(number, (int, float)) or number < 0:
                 raise CatalogError(path, f"scoring.{section}.{key} must be a number ≥ 0", column="scoring")
     return raw
-
-
-def _rule_setting(path, rule_id, spec) -> RuleSetting:
-    if not isinstance(spec, dict):
-        raise CatalogError(path, f"rules.{rule_id} must be a mapping", column="rules")
-    unknown = sorted(set(spec) - set(RULE_SETTINGS), key=str)
-    if unknown:
-        raise CatalogError(path, f"rules.{rule_id}: unknown setting {unknown[0]!r}", column="rules")
-    sev = spec.get("severity", _RULE_DEFAULTS.get(rule_id, "deduct"))
-    if sev not in SEVERITIES:
-        raise CatalogError(path, f"rules.{rule_id}: severity {sev!r} is not one of {', '.join(SEVERITIES)}",
-                           column="rules")
-    points = spec.get("points", 0) or 0
-    if not isinstance(points, (int, float)) or points < 0:
-        raise CatalogError(path, f"rules.{rule_id}: points must be a number ≥ 0", column="rules")
-    days = spec.get("days")
-    if days is not None and (not isinstance(days, int) or days < 0):
-        raise CatalogError(path, f"rules.{rule_id}: days must be a whole number", column="rules")
-    return RuleSetting(severity=sev, points=float(points), basis=_text(spec.get("basis")), days=days)
 
 
 def _wrong_term(path, i, spec) -> WrongTerm:
@@ -433,6 +424,23 @@ def _dates(path, values, key) -> list[date]:
         except ValueError:
             raise CatalogError(path, f"{key}: {v!r} is not an ISO date", column=key) from None
     return out
+
+
+def _severity(value, err) -> str | None:
+    """A severity id, or its Chinese word (SEVERITY_WORDS); None when left empty.
+    `err(reason)` builds the refusal."""
+    if value is None:
+        return None
+    if not _is_scalar_text(value):
+        raise err(f"severity must be text, not {_kind(value)}")
+    text = _text(value)
+    if not text:
+        return None
+    severity = SEVERITY_WORDS.get(text, text.lower())
+    if severity not in SEVERITIES:
+        raise err(f"severity {text!r} is not one of {', '.join(SEVERITIES)} "
+                  f"(or {', '.join(SEVERITY_WORDS)})")
+    return severity
 
 
 def _is_scalar_text(value) -> bool:

@@ -32,6 +32,23 @@ def sheet(name: str, rows: list[list], merge: tuple[str, ...] = ()):
     return write
 
 
+def rules_sheet(rows: list[list], title: str = "规则", merge: tuple[str, ...] = ()):
+    """A workbook of one good category, and its rules' settings on a second sheet."""
+    def write(folder: Path) -> Path:
+        book = openpyxl.Workbook()
+        book.active.append(["category", "department"])
+        book.active.append(["行政处罚", "法规科"])
+        rules = book.create_sheet(title)
+        for row in rows:
+            rules.append(row)
+        for cells in merge:
+            rules.merge_cells(cells)
+        path = folder / "c.xlsx"
+        book.save(path)
+        return path
+    return write
+
+
 def blank_workbook(folder: Path) -> Path:
     path = folder / "blank.xlsx"
     openpyxl.Workbook().save(path)
@@ -121,6 +138,37 @@ BAD_CATALOGS = [
                                                                     ["行政处罚", "法规科"], ["行政许可", None]],
                                                          merge=("B2:B3",)),
      "row 2, column B", "cells B2:B3 are merged: unmerge them and give every row its own value"),
+    # -- rules' settings: a YAML rules: entry, a workbook's 规则 sheet ----------------------------
+    ("negative points for a rule (YAML)", text("c.yaml", "categories:\n" + ROW + "rules:\n  link.broken: {points: -1}\n"),
+     "column rules", "rules.link.broken: points must be a number ≥ 0, not -1"),
+    ("an unknown setting for a rule (YAML)", text("c.yaml", "categories:\n" + ROW + "rules:\n  link.broken: {分值: 1}\n"),
+     "column rules", "rules.link.broken: unknown setting '分值'"),
+    ("text as a rule's points", rules_sheet([["规则", "扣分"], ["link.broken", "很多"]]),
+     "sheet 规则, row 2 (link.broken), column 扣分", "points must be a number, not '很多'"),
+    ("negative points in the rules sheet", rules_sheet([["rule", "points"], ["item.late", 1], ["link.broken", -1]]),
+     "sheet 规则, row 3 (link.broken), column points", "points must be a number ≥ 0, not -1"),
+    ("a fraction of a day in the rules sheet", rules_sheet([["规则", "天数"], ["site.homepage_stale", 1.5]]),
+     "sheet 规则, row 2 (site.homepage_stale), column 天数", "days must be a whole number, not 1.5"),
+    ("an unknown severity in the rules sheet", rules_sheet([["rule", "severity"], ["item.late", "严重"]], "rules"),
+     "sheet rules, row 2 (item.late), column severity", "severity '严重' is not one of veto, deduct, notice"),
+    ("an unknown rule in the rules sheet", rules_sheet([["规则", "扣分"], ["link.brokn", 1]]),
+     "sheet 规则, row 2 (link.brokn), column 规则", "unknown rule 'link.brokn'"),
+    ("a rule twice in the rules sheet", rules_sheet([["规则编号", "扣分"], ["link.broken", 1], ["link.broken", 2]]),
+     "sheet 规则, row 3 (link.broken), column 规则编号", "rule 'link.broken' repeats row 2"),
+    ("a rules-sheet row without its rule", rules_sheet([["规则", "扣分"], [None, 1]]),
+     "sheet 规则, row 2, column 规则", "the rule id is missing"),
+    ("an unknown column in the rules sheet", rules_sheet([["规则", "扣分", "备注"], ["link.broken", 1, "U"]]),
+     "sheet 规则, row 1, column C", "unknown column '备注' (known: rule, 规则, 规则编号, severity"),
+    ("one setting in two columns of the rules sheet", rules_sheet([["规则", "扣分", "分值"], ["link.broken", 1, 2]]),
+     "sheet 规则, row 1, column C", "columns B ('扣分') and C ('分值') both give points"),
+    ("a title row above the rules sheet's header", rules_sheet([["规则设置", None], ["规则", "扣分"],
+                                                              ["link.broken", 1]], merge=("A1:B1",)),
+     "sheet 规则, row 1, column A", "header cells A1:B1 are merged: row 1 must hold the column names"),
+    ("merged cells in the rules sheet", rules_sheet([["规则", "扣分"], ["link.broken", 1], ["item.late", None]],
+                                                    merge=("B2:B3",)),
+     "sheet 规则, row 2, column B", "cells B2:B3 are merged: unmerge them"),
+    ("the rules sheet's header not in row 1", rules_sheet([[None, None], ["规则", "扣分"], ["link.broken", 1]]),
+     "sheet 规则, row 1", "no header row: row 1 must hold the column names (rule, severity, points"),
     # -- not a catalog at all -------------------------------------------------------------------
     ("a YAML syntax error", text("c.yaml", "categories:\n  - category: 行政处罚\n  - [unclosed\n"),
      "line 4", "not valid YAML"),
