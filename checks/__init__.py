@@ -30,3 +30,7 @@ RULES = (
 )
 
 __all__ = ["RULES", "Judgement", "judge"]
+
+# Each rule's declaration (checks.registry.RuleSpec) by id: what the reports and the catalog derive from.
+SPECS = {r.spec.id: r.spec for r in RULES}
+__all__ += ["SPECS"]

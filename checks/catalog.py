@@ -362,7 +362,9 @@ def _settings(path: Path, doc: dict, categories: list[Category], given_rules: di
     catalog.extra_holidays = tuple(_dates(path, cal.get("holidays"), "calendar.holidays"))
     catalog.extra_workdays = tuple(_dates(path, cal.get("workdays"), "calendar.workdays"))
     catalog.wrong_terms = [_wrong_term(path, i, t) for i, t in enumerate(doc.get("wrong_terms") or [])]
-    catalog.scoring = _scoring(path, doc.get("scoring") or {})
+    from .catalog_rules import with_bundled_scoring
+
+    catalog.scoring = with_bundled_scoring(_scoring(path, doc.get("scoring") or {}))
     return catalog
 
 

@@ -26,14 +26,27 @@ def default_rule(rule_id: str) -> RuleSetting:
 
 
 @lru_cache(maxsize=1)
+def _bundled_doc() -> dict:
+    try:
+        return yaml.load(DEFAULT_CATALOG.read_text(encoding="utf-8"),  # noqa: S506 - a SafeLoader
+                         Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise CatalogError(DEFAULT_CATALOG, f"the bundled catalog cannot be read: {exc}") from None
+
+
+def with_bundled_scoring(given: dict) -> dict:
+    """The catalog's `scoring:` completed section by section from the bundled catalog's, so that a
+    sheet catalog caps a rule's points as the bundled one does (1,000 dead links are not 100 points)."""
+    bundled = _bundled_doc().get("scoring") or {}
+    return {section: {**(bundled.get(section) or {}), **(given.get(section) or {})}
+            for section in {*bundled, *given}}
+
+
+@lru_cache(maxsize=1)
 def bundled_rules() -> Mapping[str, RuleSetting]:
     """Rule id → its settings in the bundled catalog's `rules:` section. Read once, on first use,
     with libyaml where PyYAML has it; the rest of the bundled catalog is not built."""
-    try:
-        doc = yaml.load(DEFAULT_CATALOG.read_text(encoding="utf-8"),  # noqa: S506 - a SafeLoader
-                        Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError(DEFAULT_CATALOG, f"the bundled rules cannot be read: {exc}") from None
+    doc = _bundled_doc()
     out = {}
     for rule_id, spec in (doc.get("rules") or {}).items():
         given = rule_values(spec, _yaml_refusal(DEFAULT_CATALOG, rule_id))

@@ -16,7 +16,6 @@ from .matching import Match, match_categories
 from .textnorm import norm_name, norm_name_once
 from .workdays import WorkCalendar
 
-COLUMN_RULES = frozenset({"column.missing", "column.empty", "column.stale"})
 
 
 @dataclass
@@ -27,15 +26,23 @@ class Context:
     calendar: WorkCalendar = None
     matches: dict[str, Match] = field(default_factory=dict)
     column_categories: dict[str, list[str]] = field(default_factory=dict)
+    specs: dict = field(default_factory=dict)  # rule id → its declaration (checks.registry.RuleSpec)
+    running: str | None = None  # the rule being run, whose could_not_verify notes these are
+    skips: dict[str, dict] = field(default_factory=dict)  # rule id → {category or None: reason}
     _due_dates: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # tables several rules share, computed once
 
     @classmethod
-    def build(cls, crawl: Crawl, catalog: Catalog, as_of: date) -> "Context":
-        ctx = cls(crawl=crawl, catalog=catalog, as_of=as_of,
+    def build(cls, crawl: Crawl, catalog: Catalog, as_of: date, specs: dict | None = None) -> "Context":
+        ctx = cls(crawl=crawl, catalog=catalog, as_of=as_of, specs=specs or _all_specs(),
                   calendar=WorkCalendar(catalog.extra_holidays, catalog.extra_workdays))
         ctx.matches, ctx.column_categories = match_categories(crawl, catalog)
         return ctx
+
+    def could_not_verify(self, reason: str, category: str | None = None) -> None:
+        """Say that the running rule could not judge this category (None: anything) and why: a
+        notice (未核实), never a finding and never a pass."""
+        self.skips.setdefault(self.running, {}).setdefault(category, reason)
 
     # -- pages and items per category --------------------------------------------------------
     def _trail_categories(self, names: list[str]) -> list[list[str]]:
@@ -74,41 +81,76 @@ class Context:
                             dtype=object)
 
     @cached_property
-    def items(self) -> pd.DataFrame:
-        """Every item of every category: url, date, category (one row per category the item
-        counts for), deepest, whether the item's own page was fetched as an article, and where its
-        title is (`item_titles` reads them): `row`, the pages row of an item that is a page, or -1
-        and `listed_title`, the title its list shows."""
-        html = self.crawl.html_pages(["url", "published", "page_type", "text_len"])
-        start = self.crawl.start_url
-        articles = html.loc[html["page_type"] == "article", ["url", "published"]].rename(columns={"published": "date"})
-        articles = articles.assign(article=True, row=articles.index)
-        lists = set(html.loc[html["page_type"] == "list", "url"]) - {start}
+    def _list_entries(self) -> pd.DataFrame:
+        """Entries of the column lists (not the home page's), one per item URL, its earliest date."""
+        html = self.crawl.html_pages(["url", "page_type"])
+        lists = set(html.loc[html["page_type"] == "list", "url"]) - {self.crawl.start_url}
         entries = self.crawl.entries[self.crawl.entries["page_url"].isin(lists)]
-        entries = entries.sort_values("date", na_position="last").drop_duplicates("url")
-        # The list's date stands in for an article page that shows none.
-        missing = articles["date"].isna() | (articles["date"] == "")
-        wanted = entries[entries["url"].isin(articles.loc[missing, "url"])]
-        list_dates = dict(zip(wanted["url"].tolist(), wanted["date"].tolist()))
-        articles.loc[missing, "date"] = articles.loc[missing, "url"].map(list_dates)
+        return entries.sort_values("date", na_position="last").drop_duplicates("url")
+
+    @cached_property
+    def article_dates(self) -> pd.DataFrame:
+        """url, date (ISO text or None), date_source and row of every fetched article: its best
+        posting date. The page's own (its 信息公开 table, PubDate tag or 发布时间 line) comes first,
+        then the date its list shows, then one read from its URL (often the day the CMS made the
+        file, not the day it was posted)."""
+        entries = self._list_entries
+        list_dates = {u: d for u, d in zip(entries["url"].tolist(), entries["date"].tolist()) if d}
+        arts = self.crawl.pages.loc[self.crawl.html_mask & (self.crawl.pages["page_type"] == "article").to_numpy(),
+                                    ["url", "published", "published_source"]]
+        dates, sources = [], []
+        for url, own, source in zip(arts["url"].tolist(), arts["published"].tolist(),
+                                    arts["published_source"].tolist()):
+            own = own if isinstance(own, str) and own else None
+            listed = list_dates.get(url)
+            if own and (source != "url" or not listed):
+                dates.append(own), sources.append(source or "page")  # "page": a crawl from before sources
+            elif listed:
+                dates.append(listed), sources.append("list")
+            else:
+                dates.append(None), sources.append(None)
+        # Plain Python values in object columns: pandas 3 types text columns 'str', which refuses
+        # the NaN of a float column written into it.
+        return pd.DataFrame({"url": arts["url"].tolist(), "date": dates, "date_source": sources,
+                             "row": arts.index.tolist()}, columns=["url", "date", "date_source", "row"], dtype=object)
+
+    @cached_property
+    def items(self) -> pd.DataFrame:
+        """Every item of every category: url, date, date_source, category (one row per category
+        the item counts for), deepest, whether the item's own page was fetched as an article, and
+        where its title is (`item_titles` reads them): `row`, the pages row of an item that is a
+        page, or -1 and `listed_title`, the title its list shows. An article's date is its best
+        one (`article_dates`)."""
+        html = self.crawl.html_pages(["url", "published", "published_source", "page_type", "text_len",
+                                      "empty_notice"])
+        start = self.crawl.start_url
+        entries = self._list_entries
+        articles = self.article_dates.assign(article=True)
         listed_only = entries.loc[~entries["url"].isin(set(articles["url"])), ["url", "title", "date"]].rename(
-            columns={"title": "listed_title"}).assign(article=False, row=-1)
-        # Single-page columns (机构职能 as one text page) count that page as their item.
-        others = html[(html["page_type"] == "other") & (html["url"] != start) & (html["text_len"] >= 200)]
+            columns={"title": "listed_title"}).assign(article=False, row=-1, date_source="list")
+        # Single-page columns (机构职能 as one text page) count that page as their item; a page that
+        # only says the column is empty (暂无信息) is no item.
+        others = html[(html["page_type"] == "other") & (html["url"] != start) & (html["text_len"] >= 200)
+                      & ~html["empty_notice"].astype(bool)]
         others = others.loc[~others["url"].isin(set(articles["url"]) | set(listed_only["url"])),
-                            ["url", "published"]].rename(columns={"published": "date"})
+                            ["url", "published", "published_source"]].rename(
+            columns={"published": "date", "published_source": "date_source"})
         others = others.assign(article=False, row=others.index)
-        base = pd.concat([articles, listed_only, others.assign(single=True)], ignore_index=True)
-        del html, articles, entries, listed_only, others, wanted  # working copies, each a column of every page
+        frames = [f.astype(object) for f in (articles, listed_only, others.assign(single=True)) if not f.empty]
+        base = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+        del html, articles, entries, listed_only, others  # working copies, each a column of every page
         pc = self.page_categories
-        columns = ["url", "row", "listed_title", "date", "article", "category", "deepest"]
+        columns = ["url", "row", "listed_title", "date", "date_source", "article", "category", "deepest"]
         if pc.empty or base.empty:
             return pd.DataFrame(columns=columns)
+        if "single" not in base:
+            base["single"] = False
         frame = base.merge(pc, on="url", how="inner")
         single = frame["single"].fillna(False).astype(bool)
         frame.loc[single, "all"] = frame.loc[single, "deepest"].map(lambda d: [d])
         frame = frame.explode("all").rename(columns={"all": "category"})
         frame["date"] = pd.to_datetime(frame["date"], errors="coerce").dt.date
+        frame["date"] = frame["date"].astype(object).where(frame["date"].notna(), None)
         return frame.reindex(columns=columns).reset_index(drop=True)
 
     def item_titles(self, items: pd.DataFrame) -> list[str]:
@@ -136,7 +178,8 @@ class Context:
         setting = self.catalog.rule(rule)
         # A category's own severity and points judge the column (missing, empty, stale); items and
         # links on its pages keep the rule's, so one dead link on a 办事服务 page is no veto.
-        own = category if category is not None and rule in COLUMN_RULES else None
+        spec = self.specs.get(rule)
+        own = category if category is not None and spec is not None and spec.scope == "category" else None
         severity = (own.severity if own and own.severity else None) or setting.severity
         points = own.points if own and own.points is not None else setting.points
         department = (category.department if category else "") or self.catalog.default_department
@@ -167,3 +210,9 @@ class Context:
     def same_site(self, url: str) -> bool:
         host = lambda u: (urlsplit(u).hostname or "").removeprefix("www.")
         return host(url) == host(self.crawl.start_url)
+
+
+def _all_specs() -> dict:
+    from . import RULES  # here: checks/__init__ imports the rules, which import this module
+
+    return {r.spec.id: r.spec for r in RULES}

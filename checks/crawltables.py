@@ -17,10 +17,12 @@ from .urls import canonical
 # One row per fetched URL. Besides the record's own fields: column_name (the ColumnName tag),
 # has_index (the 信息公开 table gives a 索引号), text_len (characters of text), and linked (a
 # link or attachment of some page points at the URL, or at where it redirected: the pages whose
-# answer the link rules need to know).
+# answer the link rules need to know), date_cell_blank (the 信息公开 table has a 发布日期 row with
+# nothing in it: a missing date even when one was found elsewhere on the page), published_source
+# (where `published` came from: table, meta, text, url; None in crawls made before it was recorded).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
-                "has_index", "published", "formed", "page_type", "empty_notice", "text_len", "certificate_error",
-                "linked"]
+                "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
+                "empty_notice", "text_len", "certificate_error", "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
@@ -73,7 +75,7 @@ class TableBuilder:
     links its earlier records already gave (a link counts once per page and target).
     """
 
-    FLAGS = ("is_html", "has_index", "empty_notice")  # kept a byte each, not a pointer
+    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice")  # kept a byte each, not a pointer
 
     def __init__(self, records):
         self.records = records
@@ -135,7 +137,9 @@ class TableBuilder:
         c["breadcrumb"].append(self._one(tuple(map(self._one, rec.get("breadcrumb") or ()))))
         c["column"].append(self._one(rec.get("column") or ""))
         c["has_index"].append(bool(str(metadata.get("索引号") or "").strip()))
+        c["date_cell_blank"].append("发布日期" in metadata and not str(metadata.get("发布日期") or "").strip())
         c["published"].append(self._one(rec.get("published")))
+        c["published_source"].append(self._one(rec.get("published_source")))
         c["formed"].append(self._one(rec.get("formed")))
         c["page_type"].append(self._one(rec.get("page_type")))
         c["empty_notice"].append(bool(rec.get("empty_notice")))

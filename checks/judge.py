@@ -1,9 +1,15 @@
-"""Run every rule over a crawl; one rule that fails is reported and the others still run."""
+"""Run every rule over a crawl and say, for each, how it came out.
+
+A rule has four outcomes, not one list: passed, failed (its findings), skipped (could not verify,
+with the reason) or error (it raised). Per-category rules have one per catalog category too.
+"Passed" and "could not judge" must never look alike downstream: a column the crawl never
+reached is not a missing column, and a rule that crashed has not passed.
+"""
 from __future__ import annotations
 
 import logging
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
 
 from .catalog import Catalog
@@ -11,9 +17,35 @@ from .context import Context
 from .crawl import Crawl
 from .findings import SEVERITY_RANK, Finding
 from .matching import Match
+from .registry import RuleSpec
 from .textnorm import norm_name
 
 log = logging.getLogger(__name__)
+
+PASSED, FAILED, SKIPPED, ERROR = "passed", "failed", "skipped", "error"
+UNREACHABLE = "首页无法访问，未能检查"
+# What a whole-site rule could not verify on a partial crawl, per rule (the default for others).
+PARTIAL = {
+    "column.missing": "抓取未完成，已抓取的页面中未见该栏目，无法确认是否缺失",
+    "column.empty": "抓取未完成，栏目信息可能尚未抓全，无法确认是否为空白栏目",
+    "column.stale": "抓取未完成，已抓取的页面中未见近期信息，无法确认栏目是否更新",
+    "report.annual_late": "抓取未完成，已抓取的页面中未见按期发布的年报，无法确认",
+}
+PARTIAL_DEFAULT = "抓取未完成，无法确认"
+
+
+@dataclass
+class Outcome:
+    rule: str
+    name: str  # the rule's Chinese name
+    scope: str
+    category: str | None  # None: the rule as a whole
+    outcome: str  # passed | failed | skipped | error
+    reason: str | None = None  # why skipped, or the error
+    findings: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
 
 
 @dataclass
@@ -21,33 +53,117 @@ class Judgement:
     findings: list[Finding]
     matches: dict[str, Match]
     warnings: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)  # rules that crashed
+    errors: list[dict] = field(default_factory=list)  # {rule, name, error}: what raised
     facts: dict = field(default_factory=dict)  # what scoring needs beyond the findings
+    outcomes: list[Outcome] = field(default_factory=list)
+    crawl_complete: bool = True
+
+    @property
+    def complete(self) -> bool:
+        return not self.errors
+
+    def outcome(self, rule: str, category: str | None = None) -> Outcome | None:
+        return next((o for o in self.outcomes if o.rule == rule and o.category == category), None)
+
+    def unverified(self) -> list[dict]:
+        """What 未核实 lists: every rule or category that was skipped or raised, a rule whose every
+        category shares one reason said once."""
+        out = []
+        for o in self.outcomes:
+            if o.outcome not in (SKIPPED, ERROR):
+                continue
+            if o.category is not None and _said_whole(self.outcomes, o):
+                continue
+            out.append({"rule": o.rule, "name": o.name, "category": o.category, "outcome": o.outcome,
+                        "reason": o.reason})
+        return out
 
 
-def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None) -> Judgement:
+def _said_whole(outcomes: list[Outcome], row: Outcome) -> bool:
+    whole = next((o for o in outcomes if o.rule == row.rule and o.category is None), None)
+    return whole is not None and whole.outcome == row.outcome and whole.reason == row.reason
+
+
+def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complete: bool = True) -> Judgement:
+    """Judge the crawl. `crawl_complete` False: the crawl ended early, so a whole-site rule's
+    findings become "could not verify" and only its passes stand."""
     if rules is None:
         from . import RULES as rules
-    ctx = Context.build(crawl, catalog, as_of)
+    ctx = Context.build(crawl, catalog, as_of, specs={r.spec.id: r.spec for r in rules})
     findings: list[Finding] = []
-    errors: list[str] = []
+    errors: list[dict] = []
+    outcomes: list[Outcome] = []
+    unreachable = False
     for rule in rules:
+        spec: RuleSpec = rule.spec
+        if unreachable:
+            outcomes += _rows(spec, catalog, [], SKIPPED, UNREACHABLE)
+            continue
+        ctx.running = spec.id
         try:
             found = rule(ctx)
         except Exception as exc:  # a broken rule must not cost the office the other findings
-            log.error("rule %s failed:\n%s", rule.rule_id, traceback.format_exc())
-            errors.append(f"规则 {rule.rule_id} 运行出错：{type(exc).__name__}: {exc}")
+            log.error("rule %s failed:\n%s", spec.id, traceback.format_exc())
+            error = f"{type(exc).__name__}: {exc}"
+            errors.append({"rule": spec.id, "name": spec.name, "error": error})
+            outcomes += _rows(spec, catalog, [], ERROR, f"规则运行出错（{error}）")
             continue
+        if not crawl_complete and spec.whole_site:
+            for f in found:
+                ctx.could_not_verify(PARTIAL.get(spec.id, PARTIAL_DEFAULT), category=f.category)
+            found = []
         findings.extend(found)
-        if rule.rule_id == "site.unreachable" and found:
-            break  # nothing else on an unreachable site can be judged
-    _column_facts(ctx)
+        outcomes += _rows(spec, catalog, found, None, None, ctx.skips.get(spec.id, {}))
+        if spec.id == "site.unreachable" and found:
+            unreachable = True  # nothing else on an unreachable site can be judged
+    facts = {}
+    for step in (_column_facts, _scoring_facts):
+        try:
+            facts.update(step(ctx) or {})
+        except Exception as exc:  # as for a rule: say the judgement is not whole, keep the rest
+            log.error("%s failed:\n%s", step.__name__, traceback.format_exc())
+            errors.append({"rule": None, "name": STEP_NAMES[step.__name__], "error": f"{type(exc).__name__}: {exc}"})
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.rule, f.category or "", f.url or "", f.target or ""))
     return Judgement(findings=findings, matches=ctx.matches, warnings=ctx.calendar.warnings(), errors=errors,
-                     facts=_scoring_facts(ctx))
+                     facts=facts, outcomes=outcomes, crawl_complete=crawl_complete)
 
 
-def _column_facts(ctx: Context) -> None:
+def _rows(spec: RuleSpec, catalog: Catalog, found: list[Finding], forced: str | None, reason: str | None,
+          skips: dict | None = None) -> list[Outcome]:
+    """The rule's outcome, then one per category it judges. `forced`: every row is that outcome
+    (skipped or error) with `reason`; otherwise failed where findings are, skipped where the rule
+    said it could not verify, passed elsewhere."""
+    skips = skips or {}
+    rows = []
+    for cat in spec.categories(catalog):
+        mine = sum(1 for f in found if f.category == cat.name)
+        if forced:
+            rows.append(Outcome(spec.id, spec.name, spec.scope, cat.name, forced, reason))
+        elif mine:
+            rows.append(Outcome(spec.id, spec.name, spec.scope, cat.name, FAILED, None, mine))
+        elif cat.name in skips:
+            rows.append(Outcome(spec.id, spec.name, spec.scope, cat.name, SKIPPED, skips[cat.name]))
+        else:
+            rows.append(Outcome(spec.id, spec.name, spec.scope, cat.name, PASSED))
+    if forced:
+        whole = Outcome(spec.id, spec.name, spec.scope, None, forced, reason)
+    elif found:
+        whole = Outcome(spec.id, spec.name, spec.scope, None, FAILED, None, len(found))
+    elif None in skips:
+        whole = Outcome(spec.id, spec.name, spec.scope, None, SKIPPED, skips[None])
+    elif rows and all(r.outcome == SKIPPED for r in rows) and len({r.reason for r in rows}) == 1:
+        whole = Outcome(spec.id, spec.name, spec.scope, None, SKIPPED, rows[0].reason)
+    else:
+        skipped = sum(r.outcome == SKIPPED for r in rows)
+        whole = Outcome(spec.id, spec.name, spec.scope, None, PASSED,
+                        f"{skipped} 个栏目未核实" if skipped else None)
+    return [whole] + rows
+
+
+STEP_NAMES = {"_column_facts": "栏目统计", "_scoring_facts": "计分所需统计"}
+
+
+def _column_facts(ctx: Context) -> dict:
     """Give each match the size and newest date of its column, for the run record."""
     items = ctx.items
     for name, match in ctx.matches.items():
@@ -55,6 +171,7 @@ def _column_facts(ctx: Context) -> None:
         dated = [d for d in mine["date"].dropna() if d <= ctx.as_of]
         match.items = int(mine["url"].nunique())
         match.newest = max(dated).isoformat() if dated else None
+    return {}
 
 
 def _scoring_facts(ctx: Context) -> dict:

@@ -28,6 +28,8 @@ NOT_COLUMNS = {norm_name(n) for n in ("首页", "网站首页", "主页", "正�
                                       "当前位置", "返回", "更多", "more", "首页>")}
 
 _YEAR = re.compile(r"^\d{4}年?(度)?$")
+BROADER = "broader"  # the method of a column whose name the category's contains: never a match
+EXACT = ("name", "alias")
 NEAR_MISS = 50  # a column scoring this much is named as a near miss when a category is not found
 SEEN_MAX = 4096  # how many names and trails site_columns remembers between clears
 
@@ -114,11 +116,15 @@ class _Scorer:
         self.names = [[norm_name(n) for n in cat.names] for cat in catalog.categories]
         self.flat = [n for names in self.names for n in names]
         self.any_name = set(self.flat)
+        # Each name without its generic suffix (行政处罚信息公示 → 行政处罚): a column named that is
+        # the category, not a broader one.
+        self.stems = [{GENERIC_SUFFIX.sub("", n) for n in names} - {""} for names in self.names]
+        self.any_stem = set().union(*self.stems) if self.stems else set()
 
     def may_reach(self, key: str, floor: float) -> bool:
         """Whether some category might score `floor` or more: never no when one does (a name
         scores 100, a suffix 95, else the best ratio against any name), often no at once."""
-        if key in self.any_name:
+        if key in self.any_name or key in self.any_stem:
             return True
         stripped = GENERIC_SUFFIX.sub("", GENERIC_PREFIX.sub("", key))
         if len(stripped) >= 2 and stripped != key and stripped in self.any_name:
@@ -130,14 +136,18 @@ class _Scorer:
             if self.flat else []
         stripped = GENERIC_SUFFIX.sub("", GENERIC_PREFIX.sub("", key))
         out, i = [], 0
-        for names in self.names:
+        for names, stems in zip(self.names, self.stems):
             fuzzy, i = max(ratios[i:i + len(names)], default=0.0), i + len(names)
             if key == names[0]:
                 out.append((100.0, "name"))
             elif key in names[1:]:
                 out.append((100.0, "alias"))
-            elif len(stripped) >= 2 and stripped != key and stripped in names:
+            elif (len(stripped) >= 2 and stripped != key and stripped in names) or (len(key) >= 2 and key in stems):
                 out.append((95.0, "suffix"))
+            elif any(key in n for n in names):
+                # The site's column is a broader one whose name the category's contains (政府信息公开
+                # for 政府信息公开年报): it holds much else, so it never stands for the category.
+                out.append((float(fuzzy), BROADER))
             else:
                 out.append((float(fuzzy), "fuzzy"))
         return out
@@ -167,9 +177,15 @@ def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], 
     best_for_column = {key: max((scores[c][key][0] for c in scores), default=0.0) for key in cols}
     column_categories: dict[str, list[str]] = {}
     for cat in catalog.categories:
-        for key, (score, _) in scores[cat.name].items():
-            if score >= threshold and score == best_for_column[key]:
+        for key, (score, method) in scores[cat.name].items():
+            if score >= threshold and score == best_for_column[key] and method != BROADER:
                 column_categories.setdefault(key, []).append(cat.name)
+    # A column stands for one category, the best; only a name both share (a 双公示 column that
+    # is an alias of 行政许可 and of 行政处罚) stands for several. A fuzzy tie is no match at all:
+    # better a near-miss notice than a column counted for the wrong category.
+    for key, names in list(column_categories.items()):
+        if len(names) > 1 and any(scores[n][key][1] not in EXACT for n in names):
+            del column_categories[key]
     source_rank = {"breadcrumb": 0, "ColumnName": 1, "title": 2, "nav": 3}
     matches: dict[str, Match] = {}
     for cat in catalog.categories:
@@ -184,6 +200,8 @@ def match_categories(crawl: Crawl, catalog: Catalog) -> tuple[dict[str, Match], 
             match.source = min(col.sources, key=lambda s: source_rank.get(s, 9))
             match.url = col.urls[0] if col.urls else None
         match.near_misses = [{"column": cols[k].name, "score": round(s, 1)}
-                             for s, _, k, _ in ranked if NEAR_MISS <= s < threshold][:3]
+                             for s, _, k, m in ranked if NEAR_MISS <= s and (s < threshold or m == BROADER
+                                                                             or k not in column_categories)
+                             and k != (match.column and norm_name(match.column))][:3]
         matches[cat.name] = match
     return matches, column_categories

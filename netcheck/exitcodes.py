@@ -8,6 +8,8 @@ class Exit(IntEnum):
     OK = 0  # no finding at or above --fail-on
     FINDINGS = 1  # a finding at or above --fail-on
     USAGE = 2  # bad command line, bad catalog, bad run directory
+    INCOMPLETE = 3  # the judgement is incomplete (a rule or a later step failed): no verdict
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells report it)
 
 
 FAIL_ON = ("veto", "deduct", "notice", "never")

@@ -8,7 +8,9 @@ from __future__ import annotations
 import ctypes
 import json
 import logging
+import os
 import platform
+import shutil
 import uuid
 from dataclasses import asdict
 from datetime import date, datetime, timezone
@@ -18,12 +20,13 @@ import pandas as pd
 
 import checks
 from checks.catalog import Catalog
+from checks.coverage import not_reverified
 from checks.crawl import Crawl
 from checks.findings import Finding
 from checks.scoring import ScoringSettings, score
 
-from . import __version__
-from .exitcodes import exit_status
+from . import __version__, crawlstate
+from .exitcodes import Exit, exit_status
 from .gating import gate
 from .history import run_summary, site_key
 
@@ -43,71 +46,151 @@ def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages:
     from crawler.run import run_crawl  # scrapy is only needed when crawling
 
     run_dir.mkdir(parents=True, exist_ok=True)
-    return run_crawl(url, run_dir / PAGES, settings=settings or {}, max_pages=max_pages, max_seconds=max_seconds,
-                     check_external=check_external, resume=resume)
+    crawlstate.started(run_dir)  # a crawl killed before it ends stays "running": judged as partial
+    stats = run_crawl(url, run_dir / PAGES, settings=settings or {}, max_pages=max_pages, max_seconds=max_seconds,
+                      check_external=check_external, resume=resume)
+    crawlstate.write(run_dir, crawlstate.from_stats(stats))
+    return stats
 
 
 def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,
               crawl_stats: dict | None = None, started: str | None = None, baseline=None,
-              history=None, site_id: str | None = None) -> dict:
+              history=None, site_id: str | None = None, out_dir: Path | None = None) -> dict:
     """Judge the crawl stored in run_dir, write every report there, and return the run record.
 
     `baseline` (a gating.Baseline) makes the exit status count only findings new against it.
     `history` (a history.HistoryStore) marks findings new/persisting against the site's previous
-    run, lists what was fixed, and records this run under `site_id` (default: from the URL).
+    complete run, lists what was fixed (only what this run checked again), and records this run
+    under `site_id` (default: from the URL). `out_dir`: write the re-judgement there instead, a
+    run directory of its own (its crawl linked or copied), leaving run_dir as it was.
     """
     pages_path = run_dir / PAGES
     if not pages_path.is_file():
         raise RunDirError(f"{run_dir}: no {PAGES} here (is it a netcheck run directory?)")
     previous = _read_run(run_dir)
+    crawl_state = crawlstate.from_stats(crawl_stats) if crawl_stats is not None else \
+        crawlstate.read(run_dir, previous)
+    out_dir = Path(out_dir) if out_dir else run_dir
+    if out_dir != run_dir:
+        _copy_crawl(run_dir, out_dir, crawl_state)
     site = site or previous.get("site")
     _return_large_blocks()
-    crawl = Crawl.load(pages_path, start_url=site)
-    judgement = checks.judge(crawl, catalog, as_of)
+    crawl = Crawl.load(out_dir / PAGES, start_url=site)
+    judgement = checks.judge(crawl, catalog, as_of, crawl_complete=crawl_state["complete"])
     findings = judgement.findings
     site, pages = crawl.start_url, int(len(crawl.pages))
-    del crawl  # what follows reads the findings alone: the crawl's tables go before the reports come
     site_id = site_id or previous.get("site_id") or site_key(site)
     # A fresh crawl is a new run; a re-judgement keeps its run's id so history replaces its row.
-    run_id = (previous.get("run_id") if crawl_stats is None else None) or uuid.uuid4().hex
-    comparison = history.compare(site_id, run_id, as_of, findings) if history is not None else None
+    run_id = (previous.get("run_id") if crawl_stats is None and out_dir == run_dir else None) or uuid.uuid4().hex
+    status = "incomplete" if judgement.errors else "complete" if crawl_state["complete"] else "partial"
+    comparison = None
+    if history is not None:
+        comparison = history.compare(site_id, run_id, as_of, findings,
+                                     reverify=lambda gone: not_reverified(gone, judgement, crawl))
+    del crawl  # what follows reads the findings alone: the crawl's tables go before the reports come
     result = score(findings, catalog, judgement.facts)
     by = lambda attr: _counts(getattr(f, attr) for f in findings)
+    crawl_state = {**crawl_state, "resume": None if crawl_state["complete"] else
+                   f"netcheck audit {site} --out {run_dir} --resume"}
     run = {
         "site": site,
         "as_of": as_of.isoformat(),
         "started": started or previous.get("started") or _now(),
         "finished": _now(),
-        "catalog": {"name": catalog.name, "path": catalog.path, "digest": catalog.digest},
+        "status": status,
+        "score_is_verdict": status == "complete",
+        "crawl_state": crawl_state,
+        "judgement_errors": judgement.errors,
+        "catalog": {"name": catalog.name, "path": catalog.path, "digest": catalog.digest,
+                    "copy": keep_catalog(catalog, out_dir)},
         "counts": {"pages": pages, "findings": len(findings), "by_rule": by("rule"),
                    "by_severity": by("severity"), "by_department": by("department")},
         **result,
         "fail_on": fail_on,
-        "exit_status": int(exit_status((f.severity for f in findings), fail_on, veto=result["veto"])),
         "versions": _versions(),
         "crawl": crawl_stats or previous.get("crawl") or {},
-        "warnings": judgement.warnings + judgement.errors + result["early_warnings"],
+        "warnings": judgement.warnings + [_error_line(e) for e in judgement.errors] + result["early_warnings"]
+        + ([] if crawl_state["known"] else ["未记录抓取是否完整结束（pages.jsonl 来自别处），按完整抓取评判"]),
         "matches": [{"category": m.category, "column": m.column, "method": m.method, "score": m.score,
                      "source": m.source, "url": m.url, "near_misses": m.near_misses,
                      "items": m.items, "newest": m.newest}
                     for m in judgement.matches.values()],
-        "rules": {r.rule_id: {"description": r.description, "severity": catalog.rule(r.rule_id).severity,
+        "rules": {r.rule_id: {"name": r.spec.name, "scope": r.spec.scope, "description": r.description,
+                              "severity": catalog.rule(r.rule_id).severity, "points": catalog.rule(r.rule_id).points,
                               "basis": catalog.rule(r.rule_id).basis} for r in checks.RULES},
+        "outcomes": [o.to_dict() for o in judgement.outcomes],
+        "unverified": judgement.unverified(),
         "categories": [c.name for c in catalog.categories],
         "fixed": comparison.fixed if comparison else [],
+        "not_reverified": comparison.unverified if comparison else [],
         "site_id": site_id,
         "run_id": run_id,
     }
+    run["exit_status"] = int(Exit.INCOMPLETE if status == "incomplete" else
+                             exit_status((f.severity for f in findings), fail_on, veto=result["veto"]))
     run["history"] = run_summary(comparison, history.trend(site_id, run_id, as_of), run) if comparison else None
     if baseline is not None:
         run.update(gate(findings, run, baseline, ScoringSettings.from_catalog(catalog.scoring)))
+        if status == "incomplete":
+            run["exit_status"] = int(Exit.INCOMPLETE)
     frame = pd.DataFrame([asdict(f) for f in findings], columns=FINDING_COLUMNS)
     import reports
 
-    reports.write_all(run_dir, frame, run)
+    reports.write_all(out_dir, frame, run)
     if history is not None:  # after the reports: a run in history has its files
-        history.record(site_id, run, findings, run_dir)
+        history.record(site_id, run, findings, out_dir)
     return run
+
+
+def _error_line(error: dict) -> str:
+    return f"{error['name']}{'（' + error['rule'] + '）' if error.get('rule') else ''} 运行出错：{error['error']}"
+
+
+CATALOG_COPY = "catalog"  # the run's own copy of its catalog: catalog.yaml, catalog.xlsx or catalog.csv
+
+
+def keep_catalog(catalog: Catalog, run_dir: Path) -> str | None:
+    """Keep a byte copy of the catalog in the run directory, so that `netcheck report` re-judges
+    with the catalog the run was judged with (not whatever is bundled or lying around later)."""
+    source = Path(catalog.path) if catalog.path else None
+    if source is None or not source.is_file():
+        return None
+    run_dir.mkdir(parents=True, exist_ok=True)
+    name = CATALOG_COPY + source.suffix.lower()
+    target = run_dir / name
+    if source.resolve() != target.resolve():
+        for old in run_dir.glob(CATALOG_COPY + ".*"):
+            if old.name != name and old.suffix.lower() in (".yaml", ".yml", ".xlsx", ".xlsm", ".csv"):
+                old.unlink(missing_ok=True)
+        tmp = run_dir / f".{name}.tmp"
+        shutil.copyfile(source, tmp)
+        os.replace(tmp, target)
+    return name
+
+
+def saved_catalog(run_dir: Path) -> Path | None:
+    """The catalog copy an audit kept in run_dir, if any."""
+    for suffix in (".yaml", ".yml", ".xlsx", ".xlsm", ".csv"):
+        path = Path(run_dir) / (CATALOG_COPY + suffix)
+        if path.is_file():
+            return path
+    return None
+
+
+def _copy_crawl(run_dir: Path, out_dir: Path, crawl_state: dict) -> None:
+    """Make out_dir a run directory of the same crawl: pages linked (or copied), state written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / PAGES
+    if target.exists() and target.samefile(run_dir / PAGES):
+        return
+    tmp = out_dir / f".{PAGES}.tmp"
+    tmp.unlink(missing_ok=True)
+    try:
+        os.link(run_dir / PAGES, tmp)
+    except OSError:  # another file system, or links not allowed
+        shutil.copyfile(run_dir / PAGES, tmp)
+    os.replace(tmp, target)
+    crawlstate.write(out_dir, {k: crawl_state[k] for k in ("complete", "reason", "known", "reason_cn")})
 
 
 def _return_large_blocks() -> None:

@@ -26,7 +26,8 @@ def due_year(ctx: Context) -> int:
     return y if ctx.as_of > _deadline(ctx, y) else y - 1
 
 
-@rule("report.annual_late")
+@rule("report.annual_late", name="年报逾期或缺失", scope="item", whole_site=True,
+      applies=lambda cat, catalog: cat.name == catalog.annual_category)
 def annual_late(ctx: Context) -> list:
     """年报逾期或缺失：上一年度政府信息公开工作年度报告未在规定日期（默认3月31日）前公布，或未公布。"""
     name = ctx.catalog.annual_category

@@ -5,7 +5,7 @@ from ..context import Context
 from ..registry import rule
 
 
-@rule("column.missing")
+@rule("column.missing", name="栏目缺失", scope="category", whole_site=True)
 def column_missing(ctx: Context) -> list:
     """栏目缺失：目录要求的栏目在网站上找不到（按栏目名、别名、繁简体与相似度匹配）。"""
     out = []
@@ -20,18 +20,21 @@ def column_missing(ctx: Context) -> list:
     return out
 
 
-@rule("column.empty")
+@rule("column.empty", name="空白栏目", scope="category", whole_site=True)
 def column_empty(ctx: Context) -> list:
     """空白栏目：栏目存在但信息条数少于目录规定的最少条数（默认1条）。"""
     out = []
     items = ctx.items
     for cat in ctx.catalog.categories:
         match = ctx.matches[cat.name]
-        pages = ctx.column_pages(cat.name)
-        if not match.found or pages.empty:
-            continue  # missing, or only linked to a page the crawl could not read: nothing to count
+        if not match.found:
+            continue  # column.missing says it
         n = items.loc[items["category"] == cat.name, "url"].nunique()
         if n >= cat.min_items:
+            continue
+        pages = ctx.column_pages(cat.name)
+        if pages.empty:  # only named in a link or a trail: its own list was never read, nothing to count
+            ctx.could_not_verify(f"「{match.column}」栏目页面未能读取，无法统计信息条数", category=cat.name)
             continue
         url = match.url if match.url in set(pages["url"]) else pages.iloc[0]["url"]
         notice = "，页面显示“暂无信息”" if pages["empty_notice"].any() else ""
@@ -41,7 +44,8 @@ def column_empty(ctx: Context) -> list:
     return out
 
 
-@rule("column.stale")
+@rule("column.stale", name="栏目不更新", scope="category", whole_site=True,
+      applies=lambda cat, catalog: cat.update_days is not None)
 def column_stale(ctx: Context) -> list:
     """栏目不更新：栏目最新信息早于目录规定的更新周期；无日期的信息视为未更新。"""
     out = []

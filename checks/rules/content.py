@@ -24,7 +24,7 @@ def _pattern(term) -> re.Pattern:
     return re.compile(before + "(?:" + "|".join(map(re.escape, _variants(term.term))) + ")" + after)
 
 
-@rule("content.wrong_term")
+@rule("content.wrong_term", name="表述错误", scope="page")
 def wrong_term(ctx: Context) -> list:
     """表述错误：页面使用了目录列出的错误或过时表述（如机构改革后已更名的机构名称）。"""
     terms = [(t, _pattern(t)) for t in ctx.catalog.wrong_terms]

@@ -117,13 +117,13 @@ def _findings(ctx: Context, rule_id: str, state: str) -> list:
     return out
 
 
-@rule("link.broken")
+@rule("link.broken", name="链接不可用", scope="page")
 def link_broken(ctx: Context) -> list:
     """链接不可用：链接或附件返回404/410、重试后仍5xx、15秒无响应、连接失败，或为“页面不存在”的软404。"""
     return _findings(ctx, "link.broken", "broken")
 
 
-@rule("link.unverified")
+@rule("link.unverified", name="链接无法确认", scope="page", severity="notice")
 def link_unverified(ctx: Context) -> list:
     """链接无法确认：返回401/403/429或被robots.txt禁止，可能为防护或限流所致，需人工复核（提示，不计为错链）。"""
     return _findings(ctx, "link.unverified", "unverified")

@@ -10,7 +10,7 @@ from ..registry import rule
 KIND_CN = {"id": "身份证号码", "mobile": "手机号码", "bank_card": "银行卡号"}
 
 
-@rule("privacy.leak")
+@rule("privacy.leak", name="泄露个人信息", scope="page")
 def privacy_leak(ctx: Context) -> list:
     """泄露个人信息：公开内容中含未做隐藏处理的身份证号码（GB 11643校验）、手机号码或银行卡号。"""
     crawl = ctx.crawl

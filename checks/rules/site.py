@@ -8,7 +8,7 @@ from ..registry import rule
 from ..workdays import as_date
 
 
-@rule("site.unreachable")
+@rule("site.unreachable", name="网站无法访问", scope="site", severity="veto")
 def site_unreachable(ctx: Context) -> list:
     """站点无法访问：首页无法打开（无响应、超过15秒、连接失败或返回错误状态）。"""
     home = ctx.crawl.home()
@@ -25,7 +25,7 @@ def site_unreachable(ctx: Context) -> list:
                                                              "error": home and home["error"]})]
 
 
-@rule("site.tls_invalid")
+@rule("site.tls_invalid", name="网站证书无效", scope="site", severity="veto")
 def tls_invalid(ctx: Context) -> list:
     """网站证书无效：首页的HTTPS证书未通过验证（自签名、过期、与域名不符等），浏览器会拦截并显示安全警告。"""
     home = ctx.crawl.home()
@@ -37,12 +37,13 @@ def tls_invalid(ctx: Context) -> list:
                         details={"certificate_error": problem})]
 
 
-@rule("site.homepage_stale")
+@rule("site.homepage_stale", name="首页不更新", scope="site", severity="veto")
 def homepage_stale(ctx: Context) -> list:
     """首页不更新：首页最新信息的日期早于规定天数（默认14天）；无日期的信息视为未更新。"""
     home = ctx.crawl.home()
     if home is None or home["status"] != 200 or not home["is_html"]:
-        return []  # site.unreachable says it
+        ctx.could_not_verify("首页未能作为网页读取，无法判断更新情况")
+        return []
     days = homepage_limit_days(ctx)
     entries = ctx.crawl.entries[ctx.crawl.entries["page_url"] == home["url"]]
     newest = homepage_newest(ctx)

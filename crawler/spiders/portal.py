@@ -244,6 +244,8 @@ class PortalSpider(scrapy.Spider):
             if not followed or link.url in self.requested:
                 continue
             if self.local_dedupe and self.max_pages and len(self.requested) >= self.max_pages:
+                # The crawl then ends "finished" with links never followed: say it was cut short.
+                self.crawler.stats.set_value("netcheck/capped", True)
                 break
             if not self.traps.allows(link.url):
                 continue

@@ -20,15 +20,21 @@ class Comparison:
     new: int = 0
     persisting: int = 0
     fixed: list[dict] = field(default_factory=list)  # fixed.jsonl's records
+    # The previous run's findings gone from this run's list but not checked again (the rule did
+    # not run, the page was not reached): still open, shown as 未核实. Each with its `reason`.
+    unverified: list[dict] = field(default_factory=list)
 
 
 def compare(findings: list[Finding], previous: dict | None, previous_findings: list[dict], as_of: date,
-            reported: dict[str, dict] | None = None) -> Comparison:
+            reported: dict[str, dict] | None = None, unverified: dict[str, str] | None = None) -> Comparison:
     """Set each finding's status, first_seen and history details; list what is gone.
 
     `previous_findings` are the previous run's finding rows (dates as date objects);
-    `reported` maps a fingerprint to the office's latest reported status row.
+    `reported` maps a fingerprint to the office's latest reported status row; `unverified` maps
+    the fingerprint of a gone finding this run could not check again to the reason: it is not
+    fixed, only not seen.
     """
+    unverified = unverified or {}
     before = {row["fingerprint"]: row for row in previous_findings}
     reported = reported or {}
     out = Comparison(previous)
@@ -60,9 +66,22 @@ def compare(findings: list[Finding], previous: dict | None, previous_findings: l
                 details["reported_fixed_but_found"] = True
         f.details = details
     for fp, old in before.items():
-        if fp not in seen:
+        if fp in seen:
+            continue
+        if fp in unverified:
+            out.unverified.append(_unverified_record(old, previous, unverified[fp]))
+        else:
             out.fixed.append(_fixed_record(old, previous, as_of))
     return out
+
+
+def _unverified_record(row: dict, previous: dict, reason: str) -> dict:
+    record = {k: _iso(row.get(k)) for k in ("rule", "category", "url", "target", "title", "fingerprint",
+                                            "severity", "department", "deadline")}
+    record["first_seen"] = _iso(row.get("first_seen") or previous["as_of"])
+    record["last_seen"] = _iso(previous["as_of"])
+    record["reason"] = reason
+    return record
 
 
 def _fixed_record(row: dict, previous: dict, as_of: date) -> dict:
@@ -94,4 +113,5 @@ def run_summary(comparison: Comparison, trend_before: list[dict], run: dict) -> 
     here = {"as_of": run["as_of"], "score": run.get("score"), "veto": bool(run.get("veto")),
             "findings": (run.get("counts") or {}).get("findings")}
     return {"previous_run": previous, "new": comparison.new, "persisting": comparison.persisting,
-            "fixed": len(comparison.fixed), "trend": trend_before + [here]}
+            "fixed": len(comparison.fixed), "unverified": len(comparison.unverified),
+            "trend": trend_before + [here]}

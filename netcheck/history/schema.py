@@ -8,9 +8,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: runs.status
 
 metadata = sa.MetaData()
+
+# Each step from one schema version to the next, as SQL both SQLite and PostgreSQL run.
+MIGRATIONS = {
+    1: ["ALTER TABLE runs ADD COLUMN status VARCHAR(16)"],
+}
 
 # One row per key: 'schema_version' (an integer, as text).
 meta = sa.Table(
@@ -38,6 +43,9 @@ runs = sa.Table(
     sa.Column("new", sa.Integer),
     sa.Column("persisting", sa.Integer),
     sa.Column("fixed", sa.Integer),
+    # run.json's status: complete, partial (the crawl ended early) or incomplete (a rule failed).
+    # Only a complete run is the one the next run is compared with; NULL: a run from schema 1.
+    sa.Column("status", sa.String(16)),
     sa.Index("ix_runs_site_as_of", "site", "as_of"),
 )
 

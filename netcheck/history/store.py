@@ -72,23 +72,45 @@ class HistoryStore:
             if int(found) > schema.SCHEMA_VERSION:
                 raise HistoryError(f"history database {parsed_safe(self.url)} has schema {found}, "
                                    f"newer than this netcheck's {schema.SCHEMA_VERSION}: upgrade netcheck")
+        if int(found) < schema.SCHEMA_VERSION:
+            self._migrate(int(found))
+
+    def _migrate(self, version: int) -> None:
+        """Bring an older database up to this schema, one step per version, in one transaction."""
+        with self.engine.begin() as conn:
+            for step in range(version, schema.SCHEMA_VERSION):
+                for statement in schema.MIGRATIONS[step]:
+                    try:
+                        conn.execute(sa.text(statement))
+                    except sa.exc.DBAPIError:  # a concurrent audit migrated it first
+                        pass
+            conn.execute(schema.meta.update().where(schema.meta.c.key == "schema_version")
+                         .values(value=str(schema.SCHEMA_VERSION)))
 
     def close(self) -> None:
         self.engine.dispose()
 
     # ------------------------------------------------------------ one run
 
-    def compare(self, site: str, run_key: str, as_of: date, findings: list[Finding]) -> Comparison:
-        """Mark findings new/persisting against the site's previous run (see compare.compare)."""
+    def compare(self, site: str, run_key: str, as_of: date, findings: list[Finding], reverify=None) -> Comparison:
+        """Mark findings new/persisting against the site's previous complete run (see
+        compare.compare). `reverify(rows)`, given the previous run's finding rows that are gone
+        now, says which of them this run could not check again (fingerprint → reason): those stay
+        open instead of fixed. A partial or incomplete run is never the previous run: what it did
+        not see is not gone."""
         with self.engine.connect() as conn:
             previous = conn.execute(
-                sa.select(R).where(R.c.site == site, R.c.as_of <= as_of, R.c.run_key != run_key)
+                sa.select(R).where(R.c.site == site, R.c.as_of <= as_of, R.c.run_key != run_key,
+                                   sa.or_(R.c.status.is_(None), R.c.status == "complete"))
                 .order_by(R.c.as_of.desc(), R.c.id.desc()).limit(1)).mappings().first()
             if previous is None:
                 return compare(findings, None, [], as_of)
-            rows = conn.execute(sa.select(F).where(F.c.run_id == previous["id"])).mappings().all()
+            rows = [dict(r) for r in conn.execute(sa.select(F).where(F.c.run_id == previous["id"])).mappings()]
             reported = self._reported(conn, site)
-        return compare(findings, dict(previous), [dict(r) for r in rows], as_of, reported)
+        now = {f.fingerprint for f in findings}
+        gone = [{**r, "site_url": previous["site_url"]} for r in rows if r["fingerprint"] not in now]
+        unverified = reverify(gone) if reverify else {}
+        return compare(findings, dict(previous), rows, as_of, reported, unverified)
 
     def trend(self, site: str, run_key: str, as_of: date) -> list[dict]:
         """The site's runs up to this as-of date (this run's own row excluded), oldest first."""
@@ -109,7 +131,8 @@ class HistoryStore:
             run_dir=str(Path(run_dir).resolve()) if run_dir else None, score=run.get("score"),
             veto=bool(run.get("veto")), counts=run.get("counts"),
             catalog_digest=(run.get("catalog") or {}).get("digest"),
-            new=summary.get("new"), persisting=summary.get("persisting"), fixed=summary.get("fixed"))
+            new=summary.get("new"), persisting=summary.get("persisting"), fixed=summary.get("fixed"),
+            status=run.get("status") or "complete")
         with self.engine.begin() as conn:
             earlier = conn.execute(sa.select(R.c.id).where(R.c.run_key == values["run_key"])).scalars().all()
             self._delete_runs(conn, earlier)
