@@ -15,14 +15,14 @@ from types import MappingProxyType
 
 import yaml
 
-from .catalog import (_RULE_DEFAULTS, DEFAULT_CATALOG, RULE_SETTINGS, Catalog, CatalogError, RuleSetting,
+from .catalog import (DEFAULT_CATALOG, RULE_SETTINGS, Catalog, CatalogError, RuleSetting, default_severity,
                       _is_scalar_text, _kind, _number, _severity, _text)
 
 
 def default_rule(rule_id: str) -> RuleSetting:
     """The bundled catalog's settings for the rule. A rule it does not list keeps its
-    _RULE_DEFAULTS severity and deducts 0 points (`netcheck catalog check` warns of it)."""
-    return bundled_rules().get(rule_id) or RuleSetting(severity=_RULE_DEFAULTS.get(rule_id, "deduct"), points=0.0)
+    declared severity and deducts 0 points (`netcheck catalog check` warns of it)."""
+    return bundled_rules().get(rule_id) or RuleSetting(severity=default_severity(rule_id), points=0.0)
 
 
 @lru_cache(maxsize=1)
@@ -50,7 +50,7 @@ def bundled_rules() -> Mapping[str, RuleSetting]:
     out = {}
     for rule_id, spec in (doc.get("rules") or {}).items():
         given = rule_values(spec, _yaml_refusal(DEFAULT_CATALOG, rule_id))
-        out[rule_id] = RuleSetting(**{"severity": _RULE_DEFAULTS.get(rule_id, "deduct"), "points": 0.0, **given})
+        out[rule_id] = RuleSetting(**{"severity": default_severity(rule_id), "points": 0.0, **given})
     return MappingProxyType(out)
 
 

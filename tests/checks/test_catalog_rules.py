@@ -2,6 +2,7 @@
 completed from the bundled catalog's `rules:`, so a catalog that leaves points out never scores 0."""
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import openpyxl
@@ -11,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import checks
-from checks import catalog as catalog_module
 from checks.catalog import DEFAULT_CATALOG, Catalog, CatalogError, Category, RuleSetting, load_catalog
 from checks.catalog_sheets import RULE_HEADERS
 
@@ -75,7 +75,8 @@ def test_a_catalog_built_in_code_also_takes_the_bundled_settings():
 def test_a_rule_the_bundled_catalog_lacks_keeps_its_default_severity_with_0_points(monkeypatch):
     catalog = Catalog(name="t", categories=[Category(name="行政处罚")])
     assert catalog.rule("a11y.img_alt") == RuleSetting(severity="deduct", points=0.0)
-    monkeypatch.setitem(catalog_module._RULE_DEFAULTS, "a11y.img_alt", "notice")
+    declared = dataclasses.replace(checks.SPECS["link.unverified"], id="a11y.img_alt", severity="notice")
+    monkeypatch.setitem(checks.SPECS, "a11y.img_alt", declared)
     assert catalog.rule("a11y.img_alt") == RuleSetting(severity="notice", points=0.0)
 
 
