@@ -74,6 +74,9 @@ class Judgement:
                 continue
             if o.category is not None and _said_whole(self.outcomes, o):
                 continue
+            mine = [c for c in self.outcomes if c.rule == o.rule and c.category is not None]
+            if o.category is None and mine and not all(_said_whole(self.outcomes, c) for c in mine):
+                continue  # its categories say it, each with its own reason
             out.append({"rule": o.rule, "name": o.name, "category": o.category, "outcome": o.outcome,
                         "reason": o.reason})
         return out
@@ -151,8 +154,8 @@ def _rows(spec: RuleSpec, catalog: Catalog, found: list[Finding], forced: str | 
         whole = Outcome(spec.id, spec.name, spec.scope, None, FAILED, None, len(found))
     elif None in skips:
         whole = Outcome(spec.id, spec.name, spec.scope, None, SKIPPED, skips[None])
-    elif rows and all(r.outcome == SKIPPED for r in rows) and len({r.reason for r in rows}) == 1:
-        whole = Outcome(spec.id, spec.name, spec.scope, None, SKIPPED, rows[0].reason)
+    elif rows and all(r.outcome == SKIPPED for r in rows):
+        whole = Outcome(spec.id, spec.name, spec.scope, None, SKIPPED, f"{len(rows)} 个栏目均未核实")
     else:
         skipped = sum(r.outcome == SKIPPED for r in rows)
         whole = Outcome(spec.id, spec.name, spec.scope, None, PASSED,
