@@ -27,6 +27,9 @@ from .sites import Site, SitesError, load_sites
 from .targets import private_address
 
 LOG = "audit.log"
+# The exit statuses after which the audit wrote its run.json: INCOMPLETE (a rule raised) and INTERRUPTED
+# (Ctrl-C) write one that says so (run["status"]); the ranking shows it, unranked.
+JUDGED = (Exit.OK, Exit.FINDINGS, Exit.INCOMPLETE, Exit.INTERRUPTED)
 ERROR_TAIL = 2000  # characters of a failed audit's log kept in the ranking
 UNREACHABLE = "site.unreachable"
 
@@ -148,7 +151,7 @@ def audit_one(site: Site, run_dir: Path, cmd: list[str], env: dict) -> SiteRun:
                                   env=env).returncode
     except OSError as exc:
         return SiteRun(site, run_dir, None, None, f"could not start the audit: {exc}")
-    run = _read_json(run_dir / "run.json") if code in (Exit.OK, Exit.FINDINGS) else None
+    run = _read_json(run_dir / "run.json") if code in JUDGED else None
     if run is None:
         tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if log.is_file() else ""
         return SiteRun(site, run_dir, code, None, f"{tail.rstrip()}\n(exit status {code})".lstrip())
@@ -196,15 +199,20 @@ def rank(entries: list[dict]) -> list[dict]:
     """Order as the 通报 does: sites without a veto by score (highest first), then vetoed sites by
     score, ties by department name. Then the sites that could not be reached: their audit saw
     nothing, so nothing was deducted and their score (100) says nothing; they must not outrank a
-    site that was checked. Failed audits come last, unranked. Equal standing shares a rank (1, 2, 2, 4)."""
+    site that was checked. Then, unranked, the sites whose run is not complete (crawl cut short or a
+    rule that raised: their score is no verdict), by department, not by score; failed audits last,
+    unranked. Equal standing shares a rank (1, 2, 2, 4)."""
     def standing(e):
-        group = 3 if e["status"] != "ok" else 2 if e.get("unreachable") else 1 if e["veto"] else 0
-        return group, -(e["score"] or 0)
+        if e["status"] != "ok":
+            return 4, 0
+        if not ranked(e):
+            return 3, 0
+        return (2 if e.get("unreachable") else 1 if e["veto"] else 0), -(e["score"] or 0)
 
     ordered = sorted(entries, key=lambda e: (*standing(e), e["department"], e["name"], e["url"]))
     previous = None
     for i, e in enumerate(ordered, start=1):
-        if e["status"] != "ok":
+        if e["status"] != "ok" or not ranked(e):
             e["rank"] = None
         elif previous is not None and standing(previous) == standing(e):
             e["rank"] = previous["rank"]
@@ -214,12 +222,19 @@ def rank(entries: list[dict]) -> list[dict]:
     return ordered
 
 
+def ranked(entry: dict) -> bool:
+    """Whether the entry's score is a verdict that may be ranked (an older entry without the key is)."""
+    return entry["status"] == "ok" and entry.get("score_is_verdict", True) is not False
+
+
 def _entry(result: SiteRun, out: Path) -> dict:
     site, run = result.site, result.run or {}
     counts = run.get("counts") or {}
     previous = ((run.get("history") or {}).get("previous_run") or {}).get("score")
     score = run.get("score")
     report = result.run_dir / "report.html"
+    from reports import completeness
+
     return {
         "rank": None, "department": site.department, "name": site.name, "url": site.url,
         "site_id": site.site_id, "run_dir": _relative(result.run_dir, out),
@@ -231,6 +246,11 @@ def _entry(result: SiteRun, out: Path) -> dict:
         "change": round(score - previous, 2) if score is not None and previous is not None else None,
         "report": _relative(report, out) if result.run is not None and report.is_file() else None,
         "error": result.error,
+        # How complete the site's run is (reports.completeness; an older run.json is complete).
+        "run_status": completeness.run_status(run) if result.run is not None else None,
+        "score_is_verdict": completeness.score_is_verdict(run) if result.run is not None else False,
+        "status_note": "；".join(completeness.banners(run)) if result.run is not None else "",
+        "unverified": len(completeness.unverified(run)),
     }
 
 
@@ -250,4 +270,8 @@ def summary_line(entry: dict) -> str:
 
     veto = ("单项否决" if entry["veto"] else "无否决") + ("（网站无法访问）" if entry["unreachable"] else "")
     score = format_score(entry["score"])
+    if not ranked(entry):
+        from reports.names import run_status_name
+
+        score += f"（{run_status_name(entry.get('run_status'))}，不作排名）"
     return f"{rank:>3}  {who}  得分 {score}  {veto}  问题 {entry['findings']}  {entry['report'] or ''}"

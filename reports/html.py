@@ -11,7 +11,8 @@ from pathlib import Path
 import pandas as pd
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from reports.names import rule_name, severity_name
+from reports import completeness
+from reports.names import OUTCOME_NAMES, rule_name, severity_name
 from reports.status import badges, filter_label, new_against_baseline
 from reports.table import (as_date, crosstab, department, display_width, format_score, page_url,
                            plain, records, severity_counts, web_url)
@@ -42,7 +43,14 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
     fresh = new_against_baseline(run)
     shown = [_finding(r, fresh) for r in rows]
     history = run.get("history") or {}
+    outcomes = completeness.outcome_counts(run)
     return {
+        "status": completeness.run_status(run), "status_name": completeness.status_name(run),
+        "complete": completeness.is_complete(run), "banners": completeness.banners(run),
+        "score_label": completeness.score_label(run),
+        "outcomes": [(k, OUTCOME_NAMES[k], n) for k, n in outcomes.items()] if outcomes else [],
+        "unverified": completeness.unverified(run),
+        "not_reverified": completeness.not_reverified(run),
         "site": run.get("site") or "",
         "site_href": web_url(run.get("site")),
         "as_of": run.get("as_of") or "",
@@ -149,6 +157,7 @@ def _history(history: dict) -> dict | None:
     prev = plain(history.get("previous_run") or {})
     return {"new": count(history.get("new")), "persisting": count(history.get("persisting")),
             "fixed": count(history.get("fixed")),
+            "unverified": count(history.get("unverified")) if "unverified" in history else None,
             "previous_as_of": str(prev.get("as_of") or ""), "previous_score": format_score(prev.get("score"))}
 
 

@@ -14,6 +14,7 @@ from urllib.parse import quote
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from checks.findings import SEVERITIES
+from reports import completeness
 from reports.names import severity_name
 from reports.table import format_score, web_url
 
@@ -67,6 +68,10 @@ def _row(run: dict, rel: str, run_dir: Path) -> dict:
         "site": str(run.get("site") or ""), "site_href": web_url(run.get("site")),
         "as_of": str(run.get("as_of") or ""), "finished": str(run.get("finished") or ""),
         "score": format_score(run.get("score")), "veto": bool(run.get("veto")),
+        # An older run.json has no status: it is a complete run.
+        "status": completeness.run_status(run), "status_name": completeness.status_name(run),
+        "score_is_verdict": completeness.score_is_verdict(run),
+        "status_reason": "；".join(completeness.banners(run)),
         "findings": counts.get("findings"),
         "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
         "new": count(history.get("new")) if history else None,

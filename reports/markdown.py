@@ -1,7 +1,8 @@
 """summary.md: a few lines for a CI log or a merge-request comment.
 
-Short on purpose: the verdict, counts per rule, the ten most serious findings,
-and where the full report is. Page text is escaped so that a title on the
+Short on purpose: a banner first when the run is not complete, the verdict, what
+could not be verified, counts per rule, the ten most serious findings, and where the
+full report is. Page text is escaped so that a title on the
 audited site cannot inject Markdown or HTML into the comment.
 """
 from __future__ import annotations
@@ -13,16 +14,19 @@ from urllib.parse import quote
 import pandas as pd
 
 from checks.findings import SEVERITIES
+from reports import completeness
 from reports.names import rule_name, severity_name
 from reports.status import badges, filter_label, new_against_baseline
 from reports.table import crosstab, format_score, page_url, records, web_url
 
 TOP = 10
+TOP_UNVERIFIED = 20  # a partial crawl can leave every category unverified: list some, count all
 FULL_REPORT = [("report.html", "完整报告"), ("rectification.xlsx", "整改清单"),
                ("findings.jsonl", "全部问题数据"), ("junit.xml", "CI 测试结果"),
                ("run.json", "运行信息")]
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
 MAX_EVIDENCE = 120
+_LEAD = re.compile(r"[^：（]*")
 
 
 def write_markdown(path: Path, findings: pd.DataFrame, run: dict) -> None:
@@ -34,13 +38,14 @@ def render(findings: pd.DataFrame, run: dict) -> str:
     fresh = new_against_baseline(run)
     if fresh:  # in a merge request, what the change broke comes first
         rows.sort(key=lambda r: r.get("fingerprint") not in fresh)
-    lines = [_title(run), ""]
+    lines = _banner(run) + [_title(run), ""]
     lines += [f"- 一票否决：{escape(r)}" for r in run.get("veto_reasons") or []]
     if run.get("veto_reasons"):
         lines.append("")
     lines += _changes(run)
+    lines += _unverified(run)
     if not rows:
-        lines += ["未发现问题。", ""]
+        lines += ["未发现问题。" if completeness.is_complete(run) else "已检查的部分未发现问题。", ""]
     else:
         lines += _counts(rows) + [""] + _top(rows, fresh) + [""]
     lines.append("详见：" + " · ".join(f"`{name}`（{label}）" for name, label in FULL_REPORT))
@@ -54,11 +59,58 @@ def failed(run: dict) -> bool:
     return bool(run.get("veto"))
 
 
+def _banner(run: dict) -> list[str]:
+    """The first lines: how the run is not complete (none for a complete one), its lead phrase in
+    bold and the commands in code spans, so that they can be copied from a raw CI log as they are."""
+    commands = [c for c in ((run.get("crawl_state") or {}).get("resume"), completeness.rejudge_command())
+                if c and "`" not in str(c)]
+    out = []
+    for text in completeness.banners(run):
+        head = _LEAD.match(text).group(0)  # 评判未完成 / 抓取未完成
+        rest = text[len(head):]
+        parts = re.split("(" + "|".join(re.escape(str(c)) for c in commands) + ")", rest) if commands else [rest]
+        body = "".join(f"`{p}`" if p in commands else _keep_ends(p, escape(p)) for p in parts)
+        out += [f"> ⚠️ **{escape(head)}**{body}", ">"]
+    return out[:-1] + [""] if out else []
+
+
+def _keep_ends(raw: str, text: str) -> str:
+    # escape() trims; the spaces around a code span must stay
+    return (" " if raw[:1].isspace() else "") + text + (" " if raw[-1:].isspace() and text else "")
+
+
 def _title(run: dict) -> str:
     verdict = "FAIL" if failed(run) else "PASS"
+    if not completeness.is_complete(run):
+        verdict += f"（{completeness.status_name(run)}）"
     veto = "，一票否决" if run.get("veto") else ""
     return (f"## netcheck {verdict}：{link(run.get('site'))} · {run.get('as_of') or ''}"
-            f" · 得分 {format_score(run.get('score'))}{veto}")
+            f" · {completeness.score_label(run)} {format_score(run.get('score'))}{veto}")
+
+
+def _unverified(run: dict) -> list[str]:
+    """未核实: what this run could not verify, and the earlier findings it could not check again."""
+    out = []
+    unchecked = completeness.unverified(run)
+    if unchecked:
+        out += [f"**未核实 {len(unchecked)} 项**（既不算通过，也不算发现问题）：", ""]
+        for u in unchecked[:TOP_UNVERIFIED]:
+            where = f" · {escape(u['category'])}" if u["category"] else ""
+            out.append(f"- {escape(u['name'])}{where}（{u['outcome_name']}）：{escape(u['reason'])}")
+        out += _more(len(unchecked)) + [""]
+    earlier = completeness.not_reverified(run)
+    if earlier:
+        out += [f"**此前发现、本次未能复核的问题 {len(earlier)} 项**（仍按未整改计，未销号）：", ""]
+        for u in earlier[:TOP_UNVERIFIED]:
+            what = " · ".join(escape(v) for v in (u["category"], u["title"]) if v)
+            where = f" {link(u['url'])}" if u["url"] else ""
+            out.append(f"- {escape(u['name'])}{' · ' + what if what else ''}{where}：{escape(u['reason'])}")
+        out += _more(len(earlier)) + [""]
+    return out
+
+
+def _more(n: int) -> list[str]:
+    return [f"- ……另有 {n - TOP_UNVERIFIED} 项，见 `report.html`"] if n > TOP_UNVERIFIED else []
 
 
 def _counts(rows: list[dict]) -> list[str]:

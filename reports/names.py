@@ -1,4 +1,4 @@
-"""The Chinese names the reports show for rule ids and severities.
+"""The Chinese names the reports show for rule ids, severities, run statuses and rule outcomes.
 
 Kept in one place so that the spreadsheet, the HTML page, the JUnit file and the
 Markdown summary call a problem by the same name. An id missing here (a new
@@ -24,6 +24,12 @@ RULE_NAMES = {
 
 SEVERITY_NAMES = {"veto": "一票否决", "deduct": "扣分", "notice": "提示"}
 
+# How complete a run is (run['status']); a run.json without it is a complete one.
+RUN_STATUS_NAMES = {"complete": "检查完成", "partial": "抓取未完成", "incomplete": "评判未完成"}
+
+# What one rule (or one rule × category) came to (run['outcomes'][i]['outcome']).
+OUTCOME_NAMES = {"passed": "通过", "failed": "发现问题", "skipped": "未核实", "error": "出错"}
+
 # Rules judged per catalog category; the others are judged once for the whole site.
 CATEGORY_RULES = frozenset({
     "column.missing", "column.empty", "column.stale",
@@ -41,5 +47,14 @@ def severity_name(severity: str) -> str:
     return SEVERITY_NAMES.get(severity, severity)
 
 
-__all__ = ["RULE_NAMES", "SEVERITY_NAMES", "CATEGORY_RULES", "NO_DEPARTMENT", "rule_name",
-           "severity_name"]
+def run_status_name(status: str | None) -> str:
+    """None (an older run.json) is a complete run."""
+    return RUN_STATUS_NAMES.get(status or "complete", status)
+
+
+def outcome_name(outcome: str) -> str:
+    return OUTCOME_NAMES.get(outcome, outcome)
+
+
+__all__ = ["RULE_NAMES", "SEVERITY_NAMES", "RUN_STATUS_NAMES", "OUTCOME_NAMES", "CATEGORY_RULES",
+           "NO_DEPARTMENT", "rule_name", "severity_name", "run_status_name", "outcome_name"]

@@ -5,7 +5,11 @@ so the notice, the spreadsheet and the machine-readable file list the same order
 The dict: {'as_of', 'generated', 'sites_file', 'rules': {rule id: Chinese name},
 'sites': [entry, ...] in ranking order}; an entry holds 'rank' (None for a failed audit),
 'department', 'name', 'url', 'status' ('ok' or 'failed'), 'score', 'veto', 'veto_reasons', 'unreachable',
-'by_rule', 'findings', 'previous_score', 'change', 'report' (relative path), 'error'.
+'by_rule', 'findings', 'previous_score', 'change', 'report' (relative path), 'error', and how complete
+the site's run is: 'run_status' ('complete', 'partial', 'incomplete'; None for a failed audit),
+'score_is_verdict', 'status_note' (the run's banner lines), 'unverified' (how many items). A run that is
+not complete is listed after the ranked sites, rank None, its status beside its score: its score is
+no verdict. An entry without these keys is a complete run.
 """
 from __future__ import annotations
 
@@ -17,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from reports import write_atomic
+from reports.names import run_status_name
 from reports.table import clean_text, display_width, format_score, plain, web_url
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -30,6 +35,7 @@ ERROR_LINES = 6  # of a failed audit's log, enough to show the exception without
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _VETO_FONT = Font(color="C62828", bold=True)
+_UNRANKED_FONT = Font(color="8D6E00", bold=True)
 
 
 def write_ranking(out: Path, ranking: dict) -> list[Path]:
@@ -49,6 +55,24 @@ def headers(ranking: dict) -> list[str]:
     return LEADING + [f"{name}\n{rule}" for rule, name in ranking["rules"].items()] + TRAILING
 
 
+def unranked_status(entry: dict) -> str | None:
+    """'抓取未完成' / '评判未完成' for a run whose score is no verdict; None for a ranked or failed one."""
+    if entry["status"] != "ok" or entry.get("score_is_verdict", True) is not False:
+        return None
+    status = entry.get("run_status") or "incomplete"
+    return run_status_name(status if status != "complete" else "incomplete")
+
+
+def score_text(entry: dict) -> str | float | int | None:
+    """The 得分 cell: the number, '失败', or the number with why it is not ranked."""
+    if entry["status"] != "ok":
+        return FAILED
+    status = unranked_status(entry)
+    if status:  # text, not a number: sorting the column in Excel must not rank it among the others
+        return f"{format_score(entry['score'])}（{status}，不作排名）"
+    return plain(entry["score"])
+
+
 def row_values(entry: dict, rules: dict) -> list:
     """One spreadsheet/table row: plain values in headers() order."""
     failed = entry["status"] != "ok"
@@ -56,15 +80,25 @@ def row_values(entry: dict, rules: dict) -> list:
     return [
         entry["rank"] if entry["rank"] is not None else NO_VALUE,
         entry["department"], entry["name"],
-        FAILED if failed else plain(entry["score"]),
+        score_text(entry),
         NO_VALUE if failed else ("是" if entry["veto"] else "否"),
         "；".join(clean_text(r) for r in entry.get("veto_reasons") or []),
         *([NO_VALUE] * len(rules) if failed else [by_rule.get(rule, 0) for rule in rules]),
         NO_VALUE if failed else entry["findings"],
         change_text(entry.get("change")),
         entry.get("report") or "",
-        error_text(entry.get("error")),
+        error_text(entry.get("error")) or note_text(entry),
     ]
+
+
+def note_text(entry: dict) -> str:
+    """说明 for a site whose run is not complete: why, and what it could not verify."""
+    if not unranked_status(entry):
+        return ""
+    note = clean_text(entry.get("status_note")) or f"{unranked_status(entry)}：得分不作为结论"
+    if entry.get("unverified"):
+        note += f"；未核实 {entry['unverified']} 项"
+    return note
 
 
 def change_text(change) -> str:
@@ -99,6 +133,8 @@ def write_xlsx(path: Path, ranking: dict) -> None:
             cell.style = "Hyperlink"
         if entry.get("veto") or entry["status"] != "ok":
             ws.cell(row=row, column=head.index("单项否决") + 1).font = _VETO_FONT
+        if unranked_status(entry):
+            ws.cell(row=row, column=head.index("得分") + 1).font = _UNRANKED_FONT
     for cell in ws[1]:
         cell.font, cell.fill = _BOLD, _HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top", horizontal="center")
@@ -128,13 +164,16 @@ def write_html(path: Path, ranking: dict) -> None:
         cells = dict(zip(LEADING + TRAILING, row_values(entry, {})))   # the cells around the rule counts
         rows.append({"entry": entry, "cells": cells, "href": web_url(entry.get("url")),
                      "counts": row_values(entry, ranking["rules"])[len(LEADING):-len(TRAILING)],
-                     "score": FAILED if entry["status"] != "ok" else format_score(entry["score"])})
+                     "score": FAILED if entry["status"] != "ok" else format_score(entry["score"]),
+                     "unranked": unranked_status(entry), "note": note_text(entry)})
     page = env.get_template("ranking.html.j2").render(
         as_of=ranking.get("as_of") or "", generated=ranking.get("generated") or "",
         rules=list(ranking["rules"].items()), rows=rows, total=len(rows),
         vetoed=sum(1 for e in ranking["sites"] if e.get("veto")),
-        failed=sum(1 for e in ranking["sites"] if e["status"] != "ok"))
+        failed=sum(1 for e in ranking["sites"] if e["status"] != "ok"),
+        unranked=sum(1 for r in rows if r["unranked"]))
     path.write_text(page, encoding="utf-8")
 
 
-__all__ = ["write_ranking", "write_json", "write_xlsx", "write_html", "headers", "row_values", "change_text"]
+__all__ = ["write_ranking", "write_json", "write_xlsx", "write_html", "headers", "row_values", "change_text",
+           "score_text", "unranked_status"]

@@ -2,7 +2,9 @@
 
 Each office gets its own sheet so the list can be forwarded as is; the 状态 column
 is left blank for the office to fill in when it reports back (`netcheck import-status`
-reads it back into the run history).
+reads it back into the run history). The summary sheet says first how complete the run
+is; what the run could not verify is listed on a last sheet, 未核实 (only when there is
+something to list), which is no office's and has no 状态 to fill in.
 """
 from __future__ import annotations
 
@@ -17,11 +19,15 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 
 from checks.findings import SEVERITIES
-from reports.names import NO_DEPARTMENT, rule_name, severity_name
+from reports import completeness
+from reports.names import NO_DEPARTMENT, OUTCOME_NAMES, rule_name, severity_name
 from reports.table import (as_date, clean_text, crosstab, department, display_width, format_score,
                            page_url, plain, records, web_url)
 
 SUMMARY = "汇总"
+UNVERIFIED = "未核实"  # the last sheet: not an office's, nothing to fill in
+UNVERIFIED_HEADERS = ["序号", "类型", "问题类型", "规则编号", "栏目", "页面链接", "标题", "原因"]
+UNVERIFIED_KINDS = {"skipped": "本次未核实", "error": "规则运行出错", "earlier": "此前问题未能复核"}
 STATUS = "状态"
 # The finding's fingerprint, in a hidden last column: `netcheck import-status` maps the office's
 # 状态 back to its finding by it, however the office sorted or trimmed the sheet.
@@ -40,6 +46,9 @@ SEVERITY_COLOURS = {"veto": "C62828", "deduct": "EF6C00"}
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
 _TOP = Alignment(vertical="top", wrap_text=True)
+_BANNER_FONT = Font(bold=True, color="9C0006")
+_BANNER_FILL = PatternFill("solid", fgColor="FFC7CE")
+_PARTIAL_FILL = PatternFill("solid", fgColor="FFEB9C")
 # Excel refuses these in sheet names; 'History' is reserved by Excel itself.
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _RESERVED = {"history"}
@@ -51,10 +60,14 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
     summary = wb.active
     summary.title = SUMMARY
     offices = sorted({department(r) for r in rows})
-    names = sheet_names(offices)
-    _write_summary(summary, rows, run, names)
+    names = sheet_names(offices, taken=(SUMMARY, UNVERIFIED))
+    unchecked = completeness.unverified(run)
+    earlier = completeness.not_reverified(run)
+    _write_summary(summary, rows, run, names, has_unverified=bool(unchecked or earlier))
     for office in offices:
         _write_office(wb.create_sheet(names[office]), [r for r in rows if department(r) == office])
+    if unchecked or earlier:
+        _write_unverified(wb.create_sheet(UNVERIFIED), unchecked, earlier)
     wb.save(path)
 
 
@@ -111,26 +124,43 @@ def _write_office(ws: Worksheet, rows: list[dict]) -> None:
     ws.column_dimensions[_letter(FINGERPRINT)].hidden = True
 
 
-def _write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, str]) -> None:
+def _write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, str],
+                   has_unverified: bool = False) -> None:
     ws.append(["整改清单汇总"])
     ws["A1"].font = Font(bold=True, size=14)
+    ws.append(["检查状态", completeness.status_name(run)])
+    ws.cell(row=ws.max_row, column=1).font = _BOLD
+    banner_rows = _status_rows(ws, run, has_unverified)
     veto = bool(run.get("veto"))
     facts = [
         ("站点", clean_text(run.get("site"))),
         ("检查日期", as_date(run.get("as_of"))),
-        ("得分", plain(run.get("score")) if run.get("score") is not None else format_score(None)),
+        (completeness.score_label(run),
+         plain(run.get("score")) if run.get("score") is not None else format_score(None)),
         ("一票否决", "是" if veto else "否"),
         ("否决原因", "；".join(clean_text(r) for r in run.get("veto_reasons") or []) or "—"),
         ("目录", clean_text((run.get("catalog") or {}).get("name"))),
         ("页面数", plain((run.get("counts") or {}).get("pages"))),
         ("问题总数", len(rows)),
     ]
+    outcomes = completeness.outcome_counts(run)
+    if outcomes:
+        facts.append(("检查项结果", " · ".join(f"{OUTCOME_NAMES[k]} {n}" for k, n in outcomes.items())))
+    if has_unverified or outcomes:
+        facts.append(("未核实", len(completeness.unverified(run))))
+    if run.get("not_reverified") or (run.get("history") or {}).get("unverified"):
+        facts.append(("此前问题未能复核", completeness.not_reverified_count(run)))
+    at = {}
     for label, value in facts:
         ws.append([label, value])
         ws.cell(row=ws.max_row, column=1).font = _BOLD
-    ws["B3"].number_format = DATE_FORMAT
+        at[label] = ws.max_row
+    ws.cell(row=at["检查日期"], column=2).number_format = DATE_FORMAT
     if web_url(run.get("site")):
-        ws["B2"].hyperlink = run["site"]
+        ws.cell(row=at["站点"], column=2).hyperlink = run["site"]
+    for label in ("未核实", "此前问题未能复核"):
+        if has_unverified and label in at:
+            _sheet_link(ws.cell(row=at[label], column=2), UNVERIFIED)
     ws.append([])
     if not rows:
         ws.append(["未发现问题"])
@@ -142,6 +172,66 @@ def _write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, 
         _count_table(ws, "按问题类型统计", ["问题类型", "规则编号"],
                      crosstab(rows, lambda r: r["rule"]), lambda rule: [rule_name(rule), rule])
     _fit_columns(ws, {"A": 16, "B": 60})
+    _fit_banner_rows(ws, banner_rows)
+
+
+def _status_rows(ws: Worksheet, run: dict, has_unverified: bool) -> list[int]:
+    """Under 检查状态, a run that is not complete says so in merged, wrapped rows; their numbers."""
+    lines = completeness.banners(run)
+    if not lines:
+        return []
+    lines = [f"{completeness.status_name(run)}：本次结果不完整，得分不作为结论，不参与排名"] + lines
+    if has_unverified:
+        lines.append(f"未能核实的内容见工作表“{UNVERIFIED}”")
+    fill = _PARTIAL_FILL if completeness.run_status(run) == completeness.PARTIAL else _BANNER_FILL
+    out = []
+    for text in lines:
+        ws.append([clean_text(text)])
+        row = ws.max_row
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        cell = ws.cell(row=row, column=1)
+        cell.font, cell.fill, cell.alignment = _BANNER_FONT, fill, _TOP
+        out.append(row)
+    if has_unverified:
+        _sheet_link(ws.cell(row=out[-1], column=1), UNVERIFIED)
+        ws.cell(row=out[-1], column=1).font = _BANNER_FONT  # the link style would drop the banner's font
+    return out
+
+
+def _fit_banner_rows(ws: Worksheet, rows: list[int]) -> None:
+    # Excel does not grow a merged row to its wrapped text: give it the lines it needs.
+    width = sum(ws.column_dimensions[c].width or 10 for c in "AB") - 2
+    for row in rows:
+        text = str(ws.cell(row=row, column=1).value or "")
+        lines = max(1, -(-display_width(text) // int(width)))
+        ws.row_dimensions[row].height = 16 * lines + 2
+
+
+def _sheet_link(cell, sheet: str) -> None:
+    """An in-workbook jump to a sheet's top, not an external link."""
+    cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{sheet}'!A1")
+    cell.style = "Hyperlink"
+
+
+def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict]) -> None:
+    """What the run could not verify, then the earlier findings it could not check again (still open)."""
+    ws.append(UNVERIFIED_HEADERS)
+    n = 0
+    for u in unchecked:
+        n += 1
+        ws.append([n, UNVERIFIED_KINDS.get(u["outcome"], UNVERIFIED_KINDS["skipped"]), u["name"], u["rule"],
+                   u["category"] or "全站", None, None, u["reason"]])
+    for u in earlier:
+        n += 1
+        ws.append([n, UNVERIFIED_KINDS["earlier"], u["name"], u["rule"], u["category"], u["url"], u["title"],
+                   f"{u['reason']}（仍按未整改计，未销号）"])
+        if u["href"]:
+            cell = ws.cell(row=ws.max_row, column=UNVERIFIED_HEADERS.index("页面链接") + 1)
+            cell.hyperlink, cell.style = u["href"], "Hyperlink"
+    _style_table(ws, 1, n + 1)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{chr(ord('A') + len(UNVERIFIED_HEADERS) - 1)}{n + 1}"
+    _fit_columns(ws, {"C": 20, "E": 20, "F": 50, "G": 40, "H": 60})
 
 
 def _count_table(ws: Worksheet, title: str, key_headers: list[str], table: dict, label,
@@ -158,10 +248,7 @@ def _count_table(ws: Worksheet, title: str, key_headers: list[str], table: dict,
         totals = [a + b for a, b in zip(totals, counts)]
         ws.append(label(key) + counts)
         if links and key in links:
-            cell = ws.cell(row=ws.max_row, column=1)
-            # An in-workbook jump to the office's sheet, not an external link.
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{links[key]}'!A1")
-            cell.style = "Hyperlink"
+            _sheet_link(ws.cell(row=ws.max_row, column=1), links[key])
     ws.append(["合计"] + [None] * (len(key_headers) - 1) + totals)
     for cell in ws[ws.max_row]:
         cell.font = _BOLD

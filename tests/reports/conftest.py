@@ -84,3 +84,96 @@ def run() -> dict:
         "categories": ["行政处罚", "政策法规"],
         "fixed": [],
     }
+
+
+# --- runs that are not complete (run['status'] and what goes with it) -------------------------
+
+PARTIAL_REASON = "抓取未完成，已抓取的页面中未见该栏目，无法确认是否缺失"
+EMPTY_REASON = "抓取未完成，栏目信息可能尚未抓全，无法确认是否为空白栏目"
+RESUME = "netcheck audit http://fda.example.gov.cn/ --out runs/fda --resume"
+STALE_ERROR = "TypeError: unsupported operand type(s) for -: 'NoneType' and 'datetime.date'"
+
+
+def outcome(rule, name, outcome, category=None, reason=None, findings=0, scope=None):
+    return {"rule": rule, "name": name, "scope": scope or ("category" if category else "site"),
+            "category": category, "outcome": outcome, "reason": reason, "findings": findings}
+
+
+def outcomes(status: str) -> list[dict]:
+    """The outcome rows of the `run` fixture's rules and categories, as checks.judge lists them:
+    the rule as a whole, then one per category for a rule judged per category."""
+    rows = [outcome("site.unreachable", "网站无法访问", "passed"),
+            outcome("site.homepage_stale", "首页不更新", "failed", findings=1),
+            outcome("link.broken", "链接不可用", "failed", findings=1, scope="page"),
+            outcome("link.unverified", "链接无法确认", "failed", findings=1, scope="page"),
+            outcome("privacy.leak", "泄露个人信息", "failed", findings=1, scope="page"),
+            outcome("item.late", "信息发布超时", "failed", findings=1, scope="item"),
+            outcome("item.late", "信息发布超时", "failed", "行政处罚", findings=1, scope="item"),
+            outcome("item.late", "信息发布超时", "passed", "政策法规", scope="item")]
+    if status == "partial":
+        rows += [outcome("column.missing", "栏目缺失", "skipped", reason=PARTIAL_REASON),
+                 outcome("column.missing", "栏目缺失", "skipped", "行政处罚", PARTIAL_REASON),
+                 outcome("column.missing", "栏目缺失", "skipped", "政策法规", PARTIAL_REASON),
+                 outcome("column.empty", "空白栏目", "failed", findings=1),
+                 outcome("column.empty", "空白栏目", "skipped", "行政处罚", EMPTY_REASON),
+                 outcome("column.empty", "空白栏目", "failed", "政策法规", findings=1)]
+    else:
+        rows += [outcome("column.missing", "栏目缺失", "passed"),
+                 outcome("column.missing", "栏目缺失", "passed", "行政处罚"),
+                 outcome("column.missing", "栏目缺失", "passed", "政策法规"),
+                 outcome("column.empty", "空白栏目", "failed", findings=1),
+                 outcome("column.empty", "空白栏目", "passed", "行政处罚"),
+                 outcome("column.empty", "空白栏目", "failed", "政策法规", findings=1)]
+    if status == "incomplete":
+        reason = f"规则运行出错（{STALE_ERROR}）"
+        rows += [outcome("column.stale", "栏目不更新", "error", reason=reason),
+                 outcome("column.stale", "栏目不更新", "error", "行政处罚", reason),
+                 outcome("column.stale", "栏目不更新", "error", "政策法规", reason)]
+    return rows
+
+
+def unverified(rows: list[dict]) -> list[dict]:
+    """What checks.judge's Judgement.unverified() gives: a rule's categories said once when the
+    whole rule says the same."""
+    whole = {r["rule"]: r for r in rows if r["category"] is None}
+    out = []
+    for r in rows:
+        if r["outcome"] not in ("skipped", "error"):
+            continue
+        w = whole.get(r["rule"])
+        if r["category"] and w and (w["outcome"], w["reason"]) == (r["outcome"], r["reason"]):
+            continue
+        out.append({k: r[k] for k in ("rule", "name", "category", "outcome", "reason")})
+    return out
+
+
+NOT_REVERIFIED = [{"rule": "link.broken", "category": None, "url": SITE + "old/notice.html",
+                   "target": SITE + "files/old.pdf", "title": "旧通知附件", "fingerprint": "f00dfeed",
+                   "reason": "抓取未完成，本次未抓取该页面"}]
+
+
+def with_status(run: dict, status: str, history: bool = False) -> dict:
+    """The `run` fixture as the judging now hands it over, with status 'complete', 'partial' or 'incomplete'."""
+    rows = outcomes(status)
+    out = {**run, "status": status, "outcomes": rows, "unverified": unverified(rows),
+           "score_is_verdict": status == "complete",
+           "crawl_state": {"complete": True, "reason": "finished", "reason_cn": "抓取完成", "resume": None},
+           "judgement_errors": [], "not_reverified": []}
+    if status == "partial":
+        out["crawl_state"] = {"complete": False, "reason": "closespider_pagecount",
+                              "reason_cn": "达到页数上限（--max-pages）", "resume": RESUME}
+        out["not_reverified"] = NOT_REVERIFIED
+    if status == "incomplete":
+        out["judgement_errors"] = [{"rule": "column.stale", "name": "栏目不更新", "error": STALE_ERROR}]
+        out["exit_status"] = 3
+        out["rules"] = {**run["rules"], "column.stale": {"description": "说明", "severity": "deduct", "basis": None}}
+    if history:
+        out["history"] = {"previous_run": {"as_of": "2024-04-06", "score": 65.0}, "new": 2, "persisting": 4,
+                          "fixed": 0, "unverified": len(out["not_reverified"]), "trend": []}
+    return out
+
+
+@pytest.fixture
+def run_with():
+    """run_with(run, status, history=False): the run fixture with a completeness status."""
+    return with_status

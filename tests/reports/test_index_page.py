@@ -31,7 +31,7 @@ def test_runs_newest_first_with_nested_site_runs(tmp_path):
     rows = doc.xpath("//table[@id='runs']/tbody/tr")
     assert len(rows) == 3
     first = [td.text_content().strip() for td in rows[0].xpath("td")]
-    assert first[:5] == ["2024-06-01", "http://fda.example.gov.cn/", "90.5", "否决", "3"]
+    assert first[:6] == ["2024-06-01", "http://fda.example.gov.cn/", "90.5", "检查完成", "否决", "3"]
     assert first[-4:-2] == ["1", "4"]  # new, fixed from history
     assert [a.get("href") for a in doc.xpath("//a[text()='查看报告']")] == ["2024-06-01/fda/report.html",
                                                                         "2024-05-01/report.html"]
@@ -49,3 +49,22 @@ def test_cli_index_writes_the_page_and_refuses_a_missing_dir(tmp_path, capsys):
 
 def test_empty_directory_says_so(tmp_path):
     assert "没有检查记录" in write_index(tmp_path).read_text(encoding="utf-8")
+
+
+def test_status_column_shows_how_complete_each_run_is(tmp_path):
+    save_run(tmp_path / "a", "2024-05-03", 80)  # an older run.json: no status, a complete run
+    save_run(tmp_path / "b", "2024-05-02", 95, status="partial", score_is_verdict=False,
+             crawl_state={"complete": False, "reason_cn": "达到页数上限（--max-pages）", "resume": None})
+    save_run(tmp_path / "c", "2024-05-01", 60, status="incomplete", score_is_verdict=False,
+             judgement_errors=[{"rule": "column.stale", "name": "栏目不更新", "error": "TypeError: x"}])
+    doc = lhtml.fromstring(write_index(tmp_path).read_text(encoding="utf-8"))
+    head = [th.text_content() for th in doc.xpath("//table[@id='runs']/thead//th")]
+    col = head.index("检查状态")
+    assert head[col - 1] == "得分"
+    rows = doc.xpath("//table[@id='runs']/tbody/tr")
+    badges = [tr.xpath("td")[col].xpath("span")[0] for tr in rows]
+    assert [(b.text_content(), b.get("class")) for b in badges] == [
+        ("检查完成", "status complete"), ("抓取未完成", "status partial"), ("评判未完成", "status incomplete")]
+    assert badges[1].get("title").startswith("抓取未完成（达到页数上限（--max-pages））")
+    assert "规则 栏目不更新 运行出错（TypeError: x）" in badges[2].get("title")
+    assert [tr.xpath("td")[col - 1].get("class") for tr in rows] == ["n", "n not-verdict", "n not-verdict"]

@@ -72,10 +72,12 @@ def test_column_widths_count_chinese_characters_double(book):
 
 def test_summary_sheet_states_verdict_and_counts_per_office_and_rule(book, site):
     ws = book["汇总"]
-    facts = {r[0]: r[1] for r in rows_of(ws)[1:9]}
+    assert rows_of(ws)[1][:2] == ("检查状态", "检查完成")  # the status first, also for a complete run
+    facts = {r[0]: r[1] for r in rows_of(ws)[1:10]}
     assert facts["站点"] == site and facts["得分"] == 71.5 and facts["一票否决"] == "是"
     assert facts["否决原因"] == "首页不更新；泄露个人信息"
-    assert ws["B3"].value.date() == date(2024, 5, 6) and ws["B3"].number_format == "yyyy-mm-dd"
+    assert ws["B4"].value.date() == date(2024, 5, 6) and ws["B4"].number_format == "yyyy-mm-dd"
+    assert ws["B3"].hyperlink.target == site
     head = find_row(ws, "科室")
     assert [c.value for c in ws[head]][:5] == ["科室", "一票否决", "扣分", "提示", "合计"]
     table = {r[0]: r[1:5] for r in rows_of(ws)[head:head + 4]}

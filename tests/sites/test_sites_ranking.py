@@ -4,9 +4,8 @@ import json
 import openpyxl
 import pytest
 
-from netcheck.multisite import SiteRun, rank, ranking, run_dirs
+from netcheck.multisite import SiteRun, rank, ranking, run_dirs, summary_line
 from netcheck.sites import Site
-from reports.names import RULE_NAMES
 from reports.names import RULE_NAMES
 from reports.ranking import write_ranking
 
@@ -16,18 +15,22 @@ def site(department, url=None, name=""):
                 catalog=None, row=1)
 
 
-def run(score, veto=False, by_rule=None, previous=None):
+def run(score, veto=False, by_rule=None, previous=None, **extra):
     by_rule = by_rule or {}
     out = {"score": score, "veto": veto, "veto_reasons": ["网站无法访问"] if veto else [],
-           "counts": {"findings": sum(by_rule.values()), "by_rule": by_rule}}
+           "counts": {"findings": sum(by_rule.values()), "by_rule": by_rule}, **extra}
     if previous is not None:
         out["history"] = {"previous_run": {"score": previous}}
     return out
 
 
-def entry(department, score, veto=False, status="ok", unreachable=False):
+def entry(department, score, veto=False, status="ok", unreachable=False, **extra):
     return {"department": department, "name": "", "url": f"http://{department}.example/", "score": score,
-            "veto": veto, "status": status, "unreachable": unreachable}
+            "veto": veto, "status": status, "unreachable": unreachable, **extra}
+
+
+PARTIAL = {"run_status": "partial", "score_is_verdict": False}
+INCOMPLETE = {"run_status": "incomplete", "score_is_verdict": False}
 
 
 @pytest.mark.parametrize("entries, order, ranks", [
@@ -41,6 +44,14 @@ def entry(department, score, veto=False, status="ok", unreachable=False):
     # an unreachable site was not checked: its 100 (nothing deducted) ranks after every checked site
     ([entry("a", 100, veto=True, unreachable=True), entry("b", 30, veto=True), entry("c", 50)],
      ["c", "b", "a"], [1, 2, 3]),
+    # a run not complete is no verdict: after every ranked site (even an unreachable one), unranked,
+    # by department whatever its score; failed audits still last
+    ([entry("z", 99, **PARTIAL), entry("a", 60), entry("y", 20, **INCOMPLETE), entry("b", 100, veto=True,
+                                                                                   unreachable=True),
+      entry("c", None, status="failed"), entry("d", 70, veto=True), entry("x", 100, **INCOMPLETE)],
+     ["a", "d", "b", "x", "y", "z", "c"], [1, 2, 3, None, None, None, None]),
+    # a complete run (the key, or an older entry without it) is ranked as before
+    ([entry("a", 80, run_status="complete", score_is_verdict=True), entry("b", 90)], ["b", "a"], [1, 2]),
 ])
 def test_ranking_order(entries, order, ranks):
     ranked = rank(entries)
@@ -114,3 +125,85 @@ def test_ranking_html_lists_the_sites_in_order_with_links_to_their_reports(table
     for e in table["sites"][:3]:
         assert f'href="{e["report"]}"' in html
     assert "失败" in html and "MemoryError" in html and "+2.5" in html
+
+
+@pytest.fixture
+def mixed(tmp_path):
+    """Three sites: one complete, one whose crawl was cut short (higher score), one whose judging broke."""
+    sites = [site("市交通局"), site("市财政局"), site("市档案局")]
+    dirs = run_dirs(sites, tmp_path)
+    crawl = {"complete": False, "reason": "closespider_pagecount", "reason_cn": "达到页数上限（--max-pages）",
+             "resume": "netcheck audit http://x/ --out 02 --resume"}
+    errors = [{"rule": "column.stale", "name": "栏目不更新", "error": "TypeError: boom"}]
+    runs = [
+        SiteRun(sites[0], dirs[0], 0, run(80, by_rule={"column.stale": 1}, status="complete", score_is_verdict=True)),
+        SiteRun(sites[1], dirs[1], 0, run(99, status="partial", score_is_verdict=False, crawl_state=crawl,
+                                         unverified=[{"rule": "column.missing", "name": "栏目缺失", "category": None,
+                                                      "reason": "抓取未完成"}])),
+        SiteRun(sites[2], dirs[2], 3, run(95, status="incomplete", score_is_verdict=False, judgement_errors=errors)),
+    ]
+    data = ranking(runs, tmp_path, as_of="2016-06-30")
+    write_ranking(tmp_path, data)
+    return data
+
+
+def test_ranking_json_lists_runs_not_complete_after_the_ranked_ones_unranked(mixed, tmp_path):
+    saved = json.loads((tmp_path / "ranking.json").read_text(encoding="utf-8"))["sites"]
+    assert [(e["rank"], e["department"], e["score"], e["run_status"], e["score_is_verdict"]) for e in saved] == [
+        (1, "市交通局", 80, "complete", True),
+        (None, "市档案局", 95, "incomplete", False),
+        (None, "市财政局", 99, "partial", False)]
+    assert saved[2]["unverified"] == 1
+    assert saved[2]["status_note"].startswith("抓取未完成（达到页数上限（--max-pages））")
+
+
+def test_ranking_xlsx_shows_a_dash_for_rank_and_the_status_beside_the_score(mixed, tmp_path):
+    ws = openpyxl.load_workbook(tmp_path / "ranking.xlsx").active
+    head = [c.value for c in ws[1]]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
+    assert [(r[0], r[1], r[3]) for r in rows] == [
+        (1, "市交通局", 80),  # a number: sorting the column sorts the ranked sites
+        ("—", "市档案局", "95（评判未完成，不作排名）"),
+        ("—", "市财政局", "99（抓取未完成，不作排名）")]
+    note = rows[2][head.index("说明")]
+    assert note.startswith("抓取未完成（达到页数上限（--max-pages）），以下结果仅覆盖已抓取的页面") and "未核实 1 项" in note
+    assert "规则 栏目不更新 运行出错（TypeError: boom）" in rows[1][head.index("说明")]
+    assert rows[0][head.index("说明")] in ("", None)
+
+
+def test_ranking_html_marks_unranked_sites_beside_their_score(mixed, tmp_path):
+    from lxml import html as lhtml
+
+    doc = lhtml.fromstring((tmp_path / "ranking.html").read_text(encoding="utf-8"))
+    rows = doc.xpath("//table[@id='ranking']/tbody/tr")
+    assert [tr.get("data-department") for tr in rows] == ["市交通局", "市档案局", "市财政局"]
+    assert [tr.xpath("td")[0].text_content() for tr in rows] == ["1", "—", "—"]
+    scores = [tr.xpath("td[contains(@class,'score')]")[0].text_content() for tr in rows]
+    assert scores == ["80", "95评判未完成", "99抓取未完成"]
+    assert [tr.get("class") for tr in rows] == ["pass", "unranked", "unranked"]
+    assert "检查未完成（不作排名）2 个" in doc.xpath("//header")[0].text_content()
+
+
+def test_console_lines_say_the_score_is_not_ranked(mixed):
+    lines = [summary_line(e) for e in mixed["sites"]]
+    assert lines[0].lstrip().startswith("1  市交通局  得分 80  ")
+    assert lines[2].lstrip().startswith("—  市财政局  得分 99（抓取未完成，不作排名）")
+
+
+@pytest.mark.parametrize("code, ranked_as", [(3, "incomplete"), (130, "partial"), (1, "complete"), (2, None)])
+def test_a_run_json_written_with_exit_3_or_130_is_ranked_as_not_complete(tmp_path, code, ranked_as):
+    import os
+    import sys
+
+    from netcheck.multisite import audit_one
+
+    status = ranked_as or "complete"
+    body = json.dumps(run(90, status=status, score_is_verdict=status == "complete"))
+    write = f"import pathlib, sys; pathlib.Path(sys.argv[1], 'run.json').write_text({body!r}); sys.exit({code})"
+    result = audit_one(site("甲"), tmp_path / "01", [sys.executable, "-c", write, str(tmp_path / "01")], dict(os.environ))
+    entry = ranking([result], tmp_path)["sites"][0]
+    if ranked_as is None:  # bad usage: whatever it left, the audit failed
+        assert (entry["status"], entry["rank"]) == ("failed", None)
+    else:
+        assert (entry["status"], entry["run_status"]) == ("ok", ranked_as)
+        assert entry["rank"] == (1 if ranked_as == "complete" else None)
