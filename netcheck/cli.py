@@ -19,6 +19,7 @@ from .history.commands import add_history_options, add_parsers as add_history_pa
     cmd_import_status, open_for
 from .history.workbook import WorkbookError
 from .scrapyd import add_audit_options as add_scrapyd_audit_options
+from .summary import print_summary  # re-exported: netcheck.cli.print_summary
 from .worker import add_audit_options as add_worker_audit_options, add_parser as add_worker_parser, cmd_worker
 
 DEMO_AS_OF = date(2016, 6, 30)
@@ -278,28 +279,6 @@ def cmd_index(args) -> int:
 COMMANDS = {"audit": cmd_audit, "worker": cmd_worker, "report": cmd_report, "demo": cmd_demo, "catalog": cmd_catalog,
             "index": cmd_index,
             "history": cmd_history, "import-status": cmd_import_status}
-
-
-def print_summary(run: dict, out: Path) -> None:
-    counts = run["counts"]
-    sev = counts["by_severity"]
-    verdict = "单项否决" if run["veto"] else "未触发单项否决"
-    print(f"{run['site']}  检查日 {run['as_of']}  得分 {run['score']:g}  {verdict}")
-    print(f"抓取 {counts['pages']} 个地址，发现问题 {counts['findings']} 条"
-          f"（否决 {sev.get('veto', 0)}，扣分 {sev.get('deduct', 0)}，提示 {sev.get('notice', 0)}）")
-    for rule_id, n in counts["by_rule"].items():
-        print(f"  {rule_id:<24}{n:>5}")
-    for w in run.get("warnings", []):
-        print(f"  注意：{w}")
-    if run.get("baseline"):
-        print(f"对照基线 {run['baseline']['run_dir']}：新增问题 {run['baseline']['new_findings']} 条")
-    if run.get("history"):
-        h, prev = run["history"], run["history"]["previous_run"]
-        since = f"与 {prev['as_of']} 的检查相比" if prev else "首次检查"
-        print(f"{since}：新增 {h['new']} 条，持续 {h['persisting']} 条，已整改 {h['fixed']} 条"
-              f"（历史：netcheck history {run['site_id']}）")
-    print(f"报告：{out / 'report.html'}")
-    print(f"整改清单：{out / 'rectification.xlsx'}")
 
 
 if __name__ == "__main__":
