@@ -56,12 +56,28 @@ class PageRecord:
     meta: dict[str, str] = field(default_factory=dict)  # national page-design tags: SiteName, ColumnName, ColumnType, ArticleTitle, PubDate …
     breadcrumb: list[str] = field(default_factory=list)  # 当前位置 trail, e.g. ['首页', '政务公开', '行政处罚']
     column: str | None = None  # the column this page belongs to: ColumnName tag, else the deepest breadcrumb name
-    metadata: dict[str, str] = field(default_factory=dict)  # 信息公开 table, canonical label → value (see crawler.extract.metadata.LABELS)
+    # 信息公开 table, canonical label → value (see crawler.extract.metadata.LABELS); {} when the page has
+    # none. A label whose cell is blank (empty, whitespace, &nbsp;) is kept with the value '': "table
+    # present, 发布日期 left blank" (metadata['发布日期'] == '') is not "no table" (no key). '无' or '-' is a value.
+    metadata: dict[str, str] = field(default_factory=dict)
     published: str | None = None  # 发布日期 as ISO date: table, PubDate tag, 发布时间 line, URL date — in that order
+    # Which of those gave `published`: 'table' (metadata['发布日期']: the 信息公开 table's cell, or a
+    # labelled 发布时间 in a line of label：value pairs such as "来源：… 发布时间：…"), 'meta' (the PubDate
+    # tag), 'text' (a "日期：…" line near the top that is no such pair), 'url' (a date the CMS wrote into
+    # the URL, often the day the file was made); None when `published` is None
+    # (crawler.extract.page.PUBLISHED_SOURCES).
+    published_source: str | None = None
     formed: str | None = None  # 成文日期 / decision date / signing date at the end of the text, ISO
+    # Which gave `formed`: 'table' (a 成文日期 or 决定日期 cell of the 信息公开 table), 'text' (a date on a
+    # line of its own among the last lines of the body: the signature); None when `formed` is None.
+    formed_source: str | None = None
     page_type: str = "other"  # 'list' (a column list), 'article' (a dated item), 'other'
     entries: list[Entry] = field(default_factory=list)  # list entries with their dates (list pages and the home page)
-    empty_notice: bool = False  # the page says its list is empty (暂无信息 / 没有相关信息)
+    # The page is a list that shows no entries and says it is empty (暂无信息, 没有相关记录, 栏目建设中 …;
+    # crawler.extract.notices.EMPTY_NOTICE). Only ever True with page_type 'list' and no entries. A page
+    # whose own words are nothing but such a notice is that list even when its template carries an
+    # ArticleTitle tag or a date.
+    empty_notice: bool = False
     links: list[Link] = field(default_factory=list)
     text: str = ""  # the page's visible main text, whitespace-collapsed (for content checks)
     # For a further page of a column list reached through a 'pagination' link (TRS

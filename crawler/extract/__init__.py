@@ -10,7 +10,8 @@ One module per job:
 - `breadcrumb` the 当前位置 trail
 - `metadata`   the 信息公开 metadata table (索引号, 发布日期 …)
 - `dates`      every date form these sites print, and dates in URLs
-- `lists`      column-list entries and "暂无信息" notices
+- `lists`      column-list entries, and whether a page says its list is empty
+- `notices`    the wordings of an empty column (暂无信息 …) and "this page is nothing but that"
 - `urls`       one canonical spelling per URL (no session ids, sorted query)
 - `links`      every link, image and frame, classified internal/external/…
 - `pagination` further pages of a list built in script (TRS, Hanweb, 共N页)

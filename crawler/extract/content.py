@@ -161,6 +161,17 @@ def text_lines(el) -> list[str]:
     return [line for line in lines if line]
 
 
+def own_text_lines(tree) -> list[str]:
+    """`text_lines` of a cleaned `main_tree` without its links: what the page says in its own words,
+    apart from menus, pagers and lists (which are links). Side columns stay: on many templates the
+    content itself is the "right" column."""
+    tree = copy.deepcopy(tree)
+    doomed = [el for el in tree.iter() if el is not tree and el.tag == "a"]
+    for el in doomed:
+        _drop(el)
+    return text_lines(tree)
+
+
 def visible_text(el) -> str:
     """`text_lines` joined by newlines (the form stored in PageRecord.text)."""
     return "\n".join(text_lines(el))

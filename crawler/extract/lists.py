@@ -1,4 +1,4 @@
-"""Column-list entries ({title, url, date}) and "the list is empty" notices.
+"""Column-list entries ({title, url, date}), and whether a page says its list is empty.
 
 An entry is a row (`<li>`, `<tr>`, `<dd>`, `<p>`) in the page's content (site
 chrome removed) that holds one main internal link and either a date, or at least
@@ -18,7 +18,8 @@ from parsel import Selector
 from crawler.extract.content import in_sidebar, main_tree, walk
 from crawler.extract.dates import date_spans, make_date, nfkc, url_date
 from crawler.extract.links import absolute_url, is_internal
-from crawler.extract.normalize import collapse, simplified
+from crawler.extract.normalize import collapse
+from crawler.extract.notices import is_notice
 from crawler.items import Entry
 
 ROW_TAGS = ("li", "tr", "dd", "p")
@@ -30,11 +31,6 @@ COLUMN_INDEX_URL = re.compile(r"/(?:index(?:_\d+)?\.(?:s?html?|jsp|aspx?|php)|de
 NOT_AN_ENTRY = re.compile(
     r"^(?:\d+|更多|更多>+|more|首页|上一页|下一页|尾页|末页|前一页|后一页|>+|<+|»|«|\.\.\.|…)$", re.I
 )
-# What an empty column says, in simplified form (traditional pages are converted first).
-EMPTY_NOTICE = re.compile(
-    r"暂无(?:相关)?(?:信息|数据|内容|记录|文章|公开信息)|没有(?:找到)?相关(?:信息|内容|记录|数据)?|没有找到相关|没有(?:任何)?(?:信息|记录|数据)"
-)
-MAX_NOTICE_CHARS = 30  # the notice stands in a short element; long text merely mentions it
 _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
 _MAY_HOLD_DATE = re.compile(r"[\d年]")  # digits, or a date in Chinese numerals (二〇一六年三月七日)
 _BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
@@ -167,10 +163,6 @@ def _strip_trailing_date(title: str) -> str:
 
 
 def has_empty_notice(sel: Selector, *, tree=None) -> bool:
-    """True when a short text in the page's content says the list is empty (暂无信息 …)."""
+    """True when a short text in the page's content says the list is empty (crawler.extract.notices)."""
     tree = main_tree(sel.root) if tree is None else tree
-    for text in tree.itertext():
-        text = collapse(text)
-        if text and len(text) <= MAX_NOTICE_CHARS and EMPTY_NOTICE.search(simplified(text)):
-            return True
-    return False
+    return any(is_notice(text) for text in tree.itertext())

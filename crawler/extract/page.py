@@ -1,11 +1,14 @@
 """A `PageRecord` from a fetched response: fetch facts plus, for HTML, what the page says.
 
 The precedence rules for title, column, published and formed live here and
-nowhere else; each is a short chain of sources, best first.
+nowhere else; each is a short chain of sources, best first. The date chains are
+tables of (source, getter), and the record says which source gave the date.
 """
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from typing import Any
 
 from lxml import etree
@@ -22,6 +25,7 @@ from crawler.extract.lists import has_empty_notice, list_entries
 from crawler.extract.metadata import metadata_table
 from crawler.extract.meta_tags import meta_tags
 from crawler.extract.normalize import collapse, match_key
+from crawler.extract.notices import notice_only
 from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
 from crawler.items import Link, PageRecord
 
@@ -45,8 +49,48 @@ BINARY_SIGNATURES = (
 _ELLIPSIS = "….。 ."
 
 
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
+@dataclass
+class PageSays:
+    """What the date sources read: the page's URL, tags, 信息公开 table, text and article body."""
+
+    url: str
+    meta: dict[str, str]
+    metadata: dict[str, str]
+    text: str
+    body: Any  # content.article_body, or None
+    page_type: str = "other"
+
+    @property
+    def closing_text(self) -> str:
+        """The text a signing date ends: the article body's, else the page's; none on a list page,
+        whose last line is an entry's date, not a signature."""
+        if self.page_type == "list":
+            return ""
+        return "\n".join(text_lines(self.body)) if self.body is not None else self.text
+
+
+DateSource = tuple[str, Callable[[PageSays], date | None]]
+# Where PageRecord.published comes from, best first; the name is PageRecord.published_source.
+PUBLISHED_SOURCES: tuple[DateSource, ...] = (
+    ("table", lambda page: parse_date(page.metadata.get("发布日期"))),  # the 信息公开 table's 发布日期 (or 发布时间) cell
+    ("meta", lambda page: parse_date(page.meta.get("PubDate"))),  # the national page-design PubDate tag
+    ("text", lambda page: published_from_text(page.text)),  # a "日期：…" line near the top
+    ("url", lambda page: url_date(page.url)),  # the date a CMS wrote into the URL (/t20160307_1.html)
+)
+# Where PageRecord.formed comes from, best first; the name is PageRecord.formed_source.
+FORMED_SOURCES: tuple[DateSource, ...] = (
+    ("table", lambda page: parse_date(page.metadata.get("成文日期")) or parse_date(page.metadata.get("决定日期"))),
+    ("text", lambda page: signing_date(page.closing_text)),  # the date line that ends the document
+)
+
+
+def first_date(sources: tuple[DateSource, ...], page: PageSays) -> tuple[str | None, str | None]:
+    """(ISO date, source name) from the first source that gives a date; (None, None) when none does."""
+    for name, getter in sources:
+        value = getter(page)
+        if value:
+            return value.isoformat(), name
+    return None, None
 
 
 def _same_text(a: str | None, b: str | None) -> bool:
@@ -100,28 +144,30 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     trail = breadcrumb(sel)
     title = page_title(sel, tree, meta, metadata, site_name)
     entries = list_entries(sel, url, site_url, tree=tree)
-    empty_notice = has_empty_notice(sel, tree=tree)
     text = visible_text(tree)
-    body = article_body(tree)
+    says = PageSays(url=url, meta=meta, metadata=metadata, text=text, body=article_body(tree))
+    published, published_source = first_date(PUBLISHED_SOURCES, says)
 
-    published = (
-        parse_date(metadata.get("发布日期"))
-        or parse_date(meta.get("PubDate"))
-        or published_from_text(text)
-        or url_date(url)
-    )
-    has_prose = body is not None or any(
+    # A page with no entries whose own words are just "暂无信息" is an empty list, even when its
+    # template carries an ArticleTitle tag or a date; a 信息公开 table still makes it an item.
+    empty_notice = not entries and has_empty_notice(sel, tree=tree)
+    nothing_but_notice = empty_notice and not metadata and notice_only(
+        tree, (*trail, meta.get("ColumnName"), meta.get("SiteName"), site_name))
+    has_prose = says.body is not None or any(
         len(collapse(p.xpath("string()"))) >= MIN_PARAGRAPH_CHARS for p in tree.xpath("//p")
     )
-    if metadata or meta.get("ArticleTitle") or (published and has_prose):
+    if metadata:
+        page_type = "article"
+    elif nothing_but_notice:
+        page_type = "list"
+    elif meta.get("ArticleTitle") or (published and has_prose):
         page_type = "article"
     elif entries or empty_notice:
         page_type = "list"
     else:
         page_type = "other"
-    formed = parse_date(metadata.get("成文日期")) or parse_date(metadata.get("决定日期"))
-    if formed is None and page_type != "list":  # a list's last line is an entry's date, not a signature
-        formed = signing_date("\n".join(text_lines(body)) if body is not None else text)
+    says.page_type = page_type
+    formed, formed_source = first_date(FORMED_SOURCES, says)
 
     return {
         "is_html": True,
@@ -130,11 +176,13 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "breadcrumb": trail,
         "column": page_column(meta, trail, title, page_type),
         "metadata": metadata,
-        "published": _iso(published),
-        "formed": _iso(formed),
+        "published": published,
+        "published_source": published_source,
+        "formed": formed,
+        "formed_source": formed_source,
         "page_type": page_type,
         "entries": entries,
-        "empty_notice": empty_notice,
+        "empty_notice": empty_notice and page_type == "list",
         "links": _with_pagination(page_links(sel, url, site_url), html, url, site_url or url, max_list_pages),
         "text": text,
     }
