@@ -28,6 +28,7 @@ class Context:
     column_categories: dict[str, list[str]] = field(default_factory=dict)
     specs: dict = field(default_factory=dict)  # rule id → its declaration (checks.registry.RuleSpec)
     running: str | None = None  # the rule being run, whose could_not_verify notes these are
+    crawl_complete: bool = True  # False: the crawl ended early (whole-site rules may not pass on what they missed)
     skips: dict[str, dict] = field(default_factory=dict)  # rule id → {category or None: reason}
     _due_dates: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # tables several rules share, computed once

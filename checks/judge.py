@@ -93,6 +93,7 @@ def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complet
     if rules is None:
         from . import RULES as rules
     ctx = Context.build(crawl, catalog, as_of, specs={r.spec.id: r.spec for r in rules})
+    ctx.crawl_complete = crawl_complete
     findings: list[Finding] = []
     errors: list[dict] = []
     outcomes: list[Outcome] = []

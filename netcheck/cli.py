@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from checks.catalog import CatalogError, load_catalog
 
-from . import __version__
+from . import __version__, crawlstate
 from .exitcodes import FAIL_ON, Exit
 from .targets import private_address
 from .gating import BaselineError, load_baseline
@@ -63,7 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     def judging(sp):
-        sp.add_argument("--catalog", type=Path, help="catalog (YAML, XLSX or CSV); default: the bundled one")
+        sp.add_argument("--catalog", type=Path, help="catalog (YAML, XLSX or CSV); default: the bundled one (for "
+                        "report: the copy the audit kept in the run directory)")
         sp.add_argument("--as-of", type=_iso_date, help="judge as of this date (default: today)")
         sp.add_argument("--fail-on", choices=FAIL_ON, default="veto",
                         help="exit 1 when a finding at or above this level exists (default: veto)")
@@ -101,12 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     r = sub.add_parser("report", help="re-judge a saved crawl (new catalog, new date) without crawling")
     r.add_argument("run_dir", type=Path)
+    r.add_argument("--out", type=Path, metavar="DIR",
+                   help="write the re-judgement into DIR (its own run directory) and leave RUN_DIR as it is; "
+                        "not recorded in history")
     judging(r)
 
     d = sub.add_parser("demo", help="serve the bundled demo portal on 127.0.0.1 and audit it")
     d.add_argument("--out", type=Path, default=Path("netcheck-demo"), help="run directory (default: ./netcheck-demo)")
     d.add_argument("--fixed", action="store_true",
                    help="serve the portal with some defects fixed, to try 整改销号 (audited as of 2016-07-15)")
+    d.add_argument("--max-pages", type=int, help="stop the crawl after this many fetches (a partial audit)")
     add_history_options(d, site_id=False)
 
     c = sub.add_parser("catalog", help="catalog tools")
@@ -154,7 +159,7 @@ def _baseline(args):
 
 
 def cmd_audit(args) -> int:
-    from .pipeline import crawl_site, judge_run
+    from .pipeline import crawl_site, judge_run, keep_catalog
 
     if (args.url is None) == (args.sites is None) or (args.sites and args.resume):
         print("netcheck: audit takes a URL or --sites FILE (one of them; --resume only with a URL)",
@@ -191,23 +196,58 @@ def cmd_audit(args) -> int:
     settings = {"LOG_LEVEL": "INFO" if args.verbose else "WARNING", **_cache_settings(args),
                 **({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
     started = datetime.now().astimezone().isoformat(timespec="seconds")
+    keep_catalog(catalog, out)  # before the crawl: a run killed mid-crawl is re-judged with it too
     if args.redis:  # a crawl shared with `netcheck worker` processes (netcheck.worker)
         from .worker import crawl_coordinated
 
+        crawlstate.started(out)
         stats = crawl_coordinated(args.redis, args.url, out, settings, max_pages=args.max_pages,
                                   max_seconds=args.max_time, check_external=args.check_external,
                                   resume=args.resume, idle_wait=args.workers_only_wait)
+        crawlstate.write(out, crawlstate.from_stats(stats))
     elif args.scrapyd:  # the crawl runs as a Scrapyd job, the judging here (netcheck.scrapyd)
         from .scrapyd import crawl as crawl_on_scrapyd
 
+        crawlstate.started(out)
         stats = crawl_on_scrapyd(args, out)
+        crawlstate.write(out, crawlstate.from_stats(stats))
     else:
         stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
                            check_external=args.check_external, resume=args.resume)
-    run = judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats, started=started,
-                    baseline=baseline, history=history, site_id=args.site_id)
+    run = judged(out, lambda: judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats,
+                                        started=started, baseline=baseline, history=history, site_id=args.site_id))
+    if run is None:
+        return Exit.INCOMPLETE
     print_summary(run, out)
-    return run["exit_status"]
+    return Exit.INTERRUPTED if interrupted(stats) else run["exit_status"]
+
+
+def judged(run_dir: Path, judge):
+    """The run judge() returns; None after telling the user, in one line, that an unexpected error
+    stopped the judging (the traceback goes to the run directory's judge-error.log, the crawl stays
+    where it is to be judged again). Never a traceback and exit 1: CI would read that as a verdict."""
+    import traceback
+
+    from .pipeline import RunDirError
+
+    try:
+        return judge()
+    except (CatalogError, BaselineError, HistoryError, RunDirError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # noqa: BLE001 - whatever it is, the crawl must not be lost with it
+        log_file = Path(run_dir) / "judge-error.log"
+        try:
+            log_file.write_text(traceback.format_exc(), encoding="utf-8")
+        except OSError:
+            log_file = None
+        print(f"netcheck: 评判出错，未得出结论（{type(exc).__name__}: {exc}）。抓取结果保存在 {run_dir}，"
+              f"修复后可用 `netcheck report {run_dir}` 重新评判" + (f"；详情见 {log_file}" if log_file else ""),
+              file=sys.stderr)
+        return None
+
+
+def interrupted(stats: dict | None) -> bool:
+    return (stats or {}).get("finish_reason") == crawlstate.INTERRUPTED
 
 
 def _cache_settings(args) -> dict:
@@ -224,24 +264,57 @@ def _cache_settings(args) -> dict:
 def cmd_report(args) -> int:
     from .pipeline import RunDirError, judge_run
 
-    catalog = _catalog(args)
-    baseline = _baseline(args)
-    history = open_for(args)
+    out = args.out or args.run_dir
     try:
-        run = judge_run(args.run_dir, catalog, args.as_of or date.today(), fail_on=args.fail_on, baseline=baseline,
-                        history=history, site_id=args.site_id)
+        catalog = _catalog(args) if args.catalog else run_catalog(args.run_dir)
+        baseline = _baseline(args)
+        # A re-judgement written elsewhere is a comparison (another catalog, another date), not a run.
+        history = None if args.out else open_for(args)
+        run = judged(out, lambda: judge_run(args.run_dir, catalog, args.as_of or date.today(), fail_on=args.fail_on,
+                                            baseline=baseline, history=history, site_id=args.site_id,
+                                            out_dir=args.out))
     except RunDirError as exc:
         print(f"netcheck: {exc}", file=sys.stderr)
         return Exit.USAGE
-    print_summary(run, args.run_dir)
+    if run is None:
+        return Exit.INCOMPLETE
+    print_summary(run, out)
     return run["exit_status"]
+
+
+def run_catalog(run_dir: Path):
+    """The catalog a saved run was judged with: the copy its audit kept, else the one its run.json
+    names (when that file is still the same), else the bundled one when that is what it used."""
+    import json
+
+    from checks.catalog import DEFAULT_CATALOG
+
+    from .pipeline import RunDirError, saved_catalog
+
+    copy = saved_catalog(run_dir)
+    if copy is not None:
+        return load_catalog(copy)
+    try:
+        recorded = json.loads((Path(run_dir) / "run.json").read_text(encoding="utf-8")).get("catalog") or {}
+    except (OSError, ValueError):
+        recorded = None
+    if recorded is None:  # nothing says which catalog (a crawl killed before it was judged, by an old netcheck)
+        print(f"netcheck: {run_dir} 未记录所用目录，按内置默认目录评判（可用 --catalog 指定）", file=sys.stderr)
+        return load_catalog()
+    for candidate in (recorded.get("path"), DEFAULT_CATALOG):
+        if candidate and Path(candidate).is_file():
+            catalog = load_catalog(candidate)
+            if catalog.digest == recorded.get("digest"):
+                return catalog
+    raise RunDirError(f"{run_dir}: 此运行未保存所用目录（{recorded.get('name') or recorded.get('path')}）的副本，"
+                      f"原文件已改动或不在：请用 --catalog 指定目录文件")
 
 
 def cmd_demo(args) -> int:
     from .demo import fixes
     from .demo.server import serve
     from .demo.site import build
-    from .pipeline import crawl_site, judge_run
+    from .pipeline import crawl_site, judge_run, keep_catalog
 
     catalog = load_catalog()
     history = open_for(args)
@@ -251,13 +324,17 @@ def cmd_demo(args) -> int:
         print(f"演示网站已启动：{base}/（检查日 {as_of}{'，已整改部分问题' if args.fixed else ''}）")
         started = datetime.now().astimezone().isoformat(timespec="seconds")
         settings = {**DEMO_SETTINGS, "LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
-        stats = crawl_site(base + "/", args.out, settings=settings)
-        run = judge_run(args.out, catalog, as_of, fail_on="never", site=base + "/", crawl_stats=stats,
-                        started=started, history=history, site_id=DEMO_SITE_ID)
+        keep_catalog(catalog, args.out)
+        stats = crawl_site(base + "/", args.out, settings=settings, max_pages=args.max_pages)
+        run = judged(args.out, lambda: judge_run(args.out, catalog, as_of, fail_on="never", site=base + "/",
+                                                 crawl_stats=stats, started=started, history=history,
+                                                 site_id=DEMO_SITE_ID))
     finally:
         server.shutdown()
+    if run is None:
+        return Exit.INCOMPLETE
     print_summary(run, args.out)
-    return Exit.OK
+    return Exit.INTERRUPTED if interrupted(stats) else Exit.INCOMPLETE if run["status"] == "incomplete" else Exit.OK
 
 
 def cmd_catalog(args) -> int:

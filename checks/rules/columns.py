@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..context import Context
+from ..judge import PARTIAL
 from ..registry import rule
 
 
@@ -56,6 +57,8 @@ def column_stale(ctx: Context) -> list:
             continue
         mine = items[items["category"] == cat.name]
         if mine["url"].nunique() < cat.min_items:
+            if not ctx.crawl_complete:  # no item seen yet is no pass: the rest of the column was not read
+                ctx.could_not_verify(PARTIAL["column.stale"], category=cat.name)
             continue  # column.empty says it
         dated = [d for d in mine["date"].dropna() if d <= ctx.as_of]
         newest = max(dated) if dated else None

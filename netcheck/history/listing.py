@@ -27,13 +27,18 @@ def run_record(row: dict) -> dict:
             "findings": counts.get("findings"), "by_severity": counts.get("by_severity") or {},
             "new": row["new"], "persisting": row["persisting"], "fixed": row["fixed"],
             "run_dir": row["run_dir"], "site_url": row["site_url"], "run_id": row["run_key"],
-            "started": row["started"], "finished": row["finished"]}
+            "started": row["started"], "finished": row["finished"], "status": row.get("status") or "complete"}
+
+
+# How `netcheck history` names a run that is not a whole verdict (a complete run says nothing).
+STATUS_CN = {"partial": "抓取未完成", "incomplete": "评判未完成"}
 
 
 def render_runs(site: str, runs: list[dict]) -> str:
     records = [run_record(r) for r in runs]
     head = ["检查日", "得分", "否决", "问题", "新增", "持续", "已整改", "运行目录"]
-    table = [[r["as_of"], format_score(r["score"]), "是" if r["veto"] else "否", _n(r["findings"]),
+    table = [[r["as_of"], format_score(r["score"]) + ("（" + STATUS_CN[r["status"]] + "）" if r["status"] in STATUS_CN
+                                                      else ""), "是" if r["veto"] else "否", _n(r["findings"]),
               _n(r["new"]), _n(r["persisting"]), _n(r["fixed"]), r["run_dir"] or ""] for r in records]
     lines = [f"{site}：{len(records)} 次检查"] + _columns([head] + table)
     scores = [r["score"] for r in records]
