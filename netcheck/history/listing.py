@@ -31,7 +31,7 @@ def run_record(row: dict) -> dict:
 
 
 # How `netcheck history` names a run that is not a whole verdict (a complete run says nothing).
-STATUS_CN = {"partial": "抓取未完成", "incomplete": "评判未完成"}
+STATUS_CN = {"partial": "抓取未完成", "incomplete": "评判未完成", "unreachable": "无法访问"}
 
 
 def render_runs(site: str, runs: list[dict]) -> str:

@@ -43,8 +43,9 @@ runs = sa.Table(
     sa.Column("new", sa.Integer),
     sa.Column("persisting", sa.Integer),
     sa.Column("fixed", sa.Integer),
-    # run.json's status: complete, partial (the crawl ended early) or incomplete (a rule failed).
-    # Only a complete run is the one the next run is compared with; NULL: a run from schema 1.
+    # run.json's status: complete, partial (the crawl ended early) or incomplete (a rule failed),
+    # or unreachable (the site was down). Only a complete run is the one the next run is compared
+    # with; NULL: a run from schema 1.
     sa.Column("status", sa.String(16)),
     sa.Index("ix_runs_site_as_of", "site", "as_of"),
 )

@@ -132,7 +132,7 @@ class HistoryStore:
             veto=bool(run.get("veto")), counts=run.get("counts"),
             catalog_digest=(run.get("catalog") or {}).get("digest"),
             new=summary.get("new"), persisting=summary.get("persisting"), fixed=summary.get("fixed"),
-            status=run.get("status") or "complete")
+            status=history_status(run))
         with self.engine.begin() as conn:
             earlier = conn.execute(sa.select(R.c.id).where(R.c.run_key == values["run_key"])).scalars().all()
             self._delete_runs(conn, earlier)
@@ -221,6 +221,15 @@ class HistoryStore:
             return
         conn.execute(F.delete().where(F.c.run_id.in_(ids)))
         conn.execute(R.delete().where(R.c.id.in_(ids)))
+
+
+def history_status(run: dict) -> str:
+    """The run's status as history keeps it: run.json's, or 'unreachable' for a run that found
+    the site down. Only a 'complete' run is the one the next run is compared with: a run that saw
+    nothing (down), not all (partial) or judged not all (incomplete) must not close what it missed."""
+    if "site.unreachable" in ((run.get("counts") or {}).get("by_rule") or {}):
+        return "unreachable"
+    return run.get("status") or "complete"
 
 
 def _finding_row(f: Finding | dict, run_id: int) -> dict:
