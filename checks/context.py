@@ -177,6 +177,7 @@ class Context:
                 title: str = "", evidence: str, key: str = "", details: dict | None = None) -> Finding:
         """A finding with severity, points, office, basis and deadline filled in from the catalog."""
         setting = self.catalog.rule(rule)
+        url = self.address(url)
         # A category's own severity and points judge the column (missing, empty, stale); items and
         # links on its pages keep the rule's, so one dead link on a 办事服务 page is no veto.
         spec = self.specs.get(rule)
@@ -193,6 +194,17 @@ class Context:
             fingerprint=fingerprint(rule, self.crawl.start_url, category.name if category else None, url, target, key),
             basis=basis, details=details or {},
         )
+
+    def address(self, url: str | None) -> str | None:
+        """Where a page lives: the address its redirects ended at on this site (the one the office's
+        CMS knows, and the same whichever way the crawl came to it), else the URL as fetched."""
+        if not url or url == self.crawl.start_url:
+            return url
+        row = self.crawl.pages_row(url)
+        if row is None:
+            return url
+        final = self.crawl.pages["final_url"].iat[row]
+        return final if isinstance(final, str) and final and final != url and self.same_site(final) else url
 
     def _due(self, severity: str) -> date:
         if severity not in self._due_dates:

@@ -78,6 +78,10 @@ def cmd_audit_sites(args) -> int:
     for entry in table["sites"]:
         print(summary_line(entry))
     print("通报：" + "  ".join(str(p) for p in paths))
+    if any(r.returncode == Exit.INTERRUPTED for r in runs):
+        return Exit.INTERRUPTED
+    if any(r.returncode == Exit.INCOMPLETE or (r.run or {}).get("status") == "incomplete" for r in runs):
+        return Exit.INCOMPLETE  # some site's judgement is no verdict: the ranking is not one either
     if any(r.run is None or r.returncode == Exit.FINDINGS for r in runs):
         return Exit.FINDINGS  # a failed audit cannot vouch for the site either
     return Exit.OK
@@ -175,7 +179,8 @@ def _read_json(path: Path) -> dict | None:
 def _outcome(result: SiteRun) -> str:
     if result.run is None:
         return f"审计失败（退出状态 {result.returncode}），见 {result.run_dir / LOG}"
-    return f"得分 {result.run.get('score')}" + ("，单项否决" if result.run.get("veto") else "")
+    status = {"partial": "，抓取未完成", "incomplete": "，评判未完成"}.get(result.run.get("status"), "")
+    return f"得分 {result.run.get('score')}" + ("，单项否决" if result.run.get("veto") else "") + status
 
 
 # --- the ranking ------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reports.xlsx import FINGERPRINT, STATUS, SUMMARY
+from reports.xlsx import FINGERPRINT, STATUS, SUMMARY, UNVERIFIED
 
 # Columns an office may add for its own explanation; the first one present is the note.
 NOTE_HEADERS = ("备注", "整改情况", "说明", "情况说明")
@@ -35,7 +35,7 @@ def read_statuses(path: Path) -> Reported:
     out = Reported()
     try:
         for ws in wb.worksheets:
-            if ws.title == SUMMARY:
+            if ws.title in (SUMMARY, UNVERIFIED):  # netcheck's own sheets: nothing an office fills in
                 continue
             lines = ws.iter_rows(values_only=True)
             header = [_text(v) for v in next(lines, ())]

@@ -27,6 +27,8 @@ def office_fills_in(workbook: Path, statuses: dict[str, tuple[str, str | None]],
     """Write 状态 (and a 备注 column the office adds) by fingerprint, as an office would in Excel."""
     wb = openpyxl.load_workbook(workbook)
     for ws in wb.worksheets[1:]:
+        if ws.title == "未核实":  # netcheck's list of what it could not check: no office's
+            continue
         header = [c.value for c in ws[1]]
         fp_col, status_col = header.index("编号") + 1, header.index("状态") + 1
         note_col = len(header) + 1

@@ -21,14 +21,6 @@ CATALOG = Path(__file__).resolve().parent / "county_catalog.yaml"
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=8",
         "-s", "NETCHECK_PROGRESS_INTERVAL=0"]
 
-# Mismatches judged to be netcheck's, not the portal's or the key's (see the xfail below).
-CHECKER_DEFECTS = (
-    "a finding on a page the crawl reached only through a redirect names the redirecting address, not the "
-    "page's own: the soft-404 link on the 政务公开 page is reported at /zwgk/ (a 301 to /col/col1001/index.html), "
-    "so the finding's url and fingerprint depend on which address the crawl met first"
-)
-
-
 def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
@@ -50,16 +42,14 @@ def audit(server, key, tmp_path_factory):
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stdout + result.stderr
     pages = read_jsonl(out / "pages.jsonl")
-    # An address that redirects stands for the page it lands on (/zwgk/ → /col/col1001/index.html).
-    landed = {path_of(p["url"]): path_of(p["final_url"]) for p in pages
-              if p.get("final_url") and path_of(p["final_url"]) != path_of(p["url"])}
-    return {"out": out, "findings": read_jsonl(out / "findings.jsonl"), "pages": pages, "landed": landed,
+    return {"out": out, "findings": read_jsonl(out / "findings.jsonl"), "pages": pages,
             "run": json.loads((out / "run.json").read_text(encoding="utf-8"))}
 
 
-def found(audit, follow_redirects: bool) -> Counter:
-    fix = (lambda p: audit["landed"].get(p, p)) if follow_redirects else (lambda p: p)
-    return Counter((f["rule"], f["category"], fix(path_of(f["url"])), fix(path_of(f["target"])),
+def found(audit) -> Counter:
+    """A finding on a page reached through a redirect names the page's own address (/col/col1001/
+    index.html, not /zwgk/ that answers 301 to it): the key's address, exactly."""
+    return Counter((f["rule"], f["category"], path_of(f["url"]), path_of(f["target"]),
                     (f.get("details") or {}).get("masked")) for f in audit["findings"])
 
 
@@ -71,19 +61,12 @@ def diff(got: Counter, want: Counter) -> dict:
     return {"missed": sorted(want - got, key=str), "extra": sorted(got - want, key=str)}
 
 
-@pytest.mark.xfail(strict=False, reason="checker defect: " + CHECKER_DEFECTS)
 def test_findings_are_exactly_the_planted_defects(audit, key):
-    assert diff(found(audit, follow_redirects=False), wanted(key)) == {"missed": [], "extra": []}
-
-
-def test_findings_are_the_planted_defects_with_redirecting_addresses_resolved(audit, key):
-    """The same comparison with each reported address taken to where it redirects: the only tolerance."""
-    assert diff(found(audit, follow_redirects=True), wanted(key)) == {"missed": [], "extra": []}
+    assert diff(found(audit), wanted(key)) == {"missed": [], "extra": []}
 
 
 def test_no_lookalike_is_flagged(audit, key):
-    fix = lambda p: audit["landed"].get(p, p)  # noqa: E731
-    got = {(f["rule"], fix(path_of(f["url"]))) for f in audit["findings"]}
+    got = {(f["rule"], path_of(f["url"])) for f in audit["findings"]}
     assert [entry for entry in key["lookalikes"] if (entry["rule"], entry["url"]) in got] == []
 
 

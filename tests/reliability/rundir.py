@@ -59,6 +59,8 @@ def read_reports(run_dir: Path) -> dict:
         summary = {row[0]: row[1] for row in wb[SUMMARY_SHEET].iter_rows(values_only=True) if row and row[0]}
         sheet_fingerprints = []
         for ws in wb.worksheets[1:]:
+            if ws.title == "未核实":  # netcheck's list of what it could not check: no office's
+                continue
             rows = list(ws.iter_rows(values_only=True))
             col = rows[0].index(FINGERPRINT_HEADER)
             sheet_fingerprints += [r[col] for r in rows[1:] if r and r[0] is not None]
