@@ -1,26 +1,16 @@
 """The Chinese names the reports show for rule ids, severities, run statuses and rule outcomes.
 
 Kept in one place so that the spreadsheet, the HTML page, the JUnit file and the
-Markdown summary call a problem by the same name. An id missing here (a new
-rule) is shown as its id rather than hidden.
+Markdown summary call a problem by the same name. Rule names come from the rules'
+declarations; an id no rule declares (a finding from a newer netcheck) is shown as its id
+rather than hidden.
 """
 from __future__ import annotations
 
-RULE_NAMES = {
-    "site.unreachable": "网站无法访问",
-    "site.tls_invalid": "网站证书无效",
-    "site.homepage_stale": "首页不更新",
-    "column.missing": "栏目缺失",
-    "column.empty": "空白栏目",
-    "column.stale": "栏目不更新",
-    "item.late": "信息发布超时",
-    "item.metadata_missing": "元数据缺失",
-    "link.broken": "链接不可用",
-    "link.unverified": "链接无法确认",
-    "privacy.leak": "泄露个人信息",
-    "report.annual_late": "年报逾期或缺失",
-    "content.wrong_term": "表述错误",
-}
+from checks import SPECS
+
+# Each rule's name as its declaration gives it (checks.registry): the reports never keep their own.
+RULE_NAMES = {rule_id: spec.name for rule_id, spec in SPECS.items()}
 
 SEVERITY_NAMES = {"veto": "一票否决", "deduct": "扣分", "notice": "提示"}
 
@@ -31,10 +21,7 @@ RUN_STATUS_NAMES = {"complete": "检查完成", "partial": "抓取未完成", "i
 OUTCOME_NAMES = {"passed": "通过", "failed": "发现问题", "skipped": "未核实", "error": "出错"}
 
 # Rules judged per catalog category; the others are judged once for the whole site.
-CATEGORY_RULES = frozenset({
-    "column.missing", "column.empty", "column.stale",
-    "item.late", "item.metadata_missing", "report.annual_late",
-})
+CATEGORY_RULES = frozenset(rule_id for rule_id, spec in SPECS.items() if spec.per_category)
 
 NO_DEPARTMENT = "未指定科室"
 

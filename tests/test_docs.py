@@ -2,6 +2,8 @@
 from pathlib import Path
 
 import checks
+from checks.findings import SEVERITIES
+from checks.registry import SCOPES
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -16,6 +18,9 @@ def test_every_rule_has_an_id_a_description_and_a_row_in_the_readme():
     for rule in checks.RULES:
         assert rule.rule_id.count(".") == 1
         assert rule.description and rule.description != rule.rule_id
+        # one declaration holds what the reports and the catalog derive from
+        assert rule.spec.id == rule.rule_id and rule.spec.name and rule.spec.scope in SCOPES
+        assert rule.spec.severity in SEVERITIES
         assert f"| `{rule.rule_id}` |" in README, rule.rule_id
 
 
