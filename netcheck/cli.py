@@ -112,6 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--fixed", action="store_true",
                    help="serve the portal with some defects fixed, to try 整改销号 (audited as of 2016-07-15)")
     d.add_argument("--max-pages", type=int, help="stop the crawl after this many fetches (a partial audit)")
+    d.add_argument("--resume", action="store_true",
+                   help="continue the demo crawl stored in --out (served again on the port it was crawled on)")
     add_history_options(d, site_id=False)
 
     c = sub.add_parser("catalog", help="catalog tools")
@@ -319,22 +321,45 @@ def cmd_demo(args) -> int:
     catalog = load_catalog()
     history = open_for(args)
     as_of = fixes.AS_OF if args.fixed else DEMO_AS_OF
-    server, base = serve(site=build(tuple(fixes.FIXES)) if args.fixed else None)
+    port = 0
+    if args.resume:  # the crawl's URLs carry the port it was served on: serve it there again
+        port = _demo_port(args.out)
+        if port is None:
+            print(f"netcheck: demo --resume: no demo crawl to continue in {args.out}", file=sys.stderr)
+            return Exit.USAGE
+    try:
+        server, base = serve(port=port, site=build(tuple(fixes.FIXES)) if args.fixed else None)
+    except OSError as exc:
+        print(f"netcheck: demo: cannot serve the demo portal on 127.0.0.1:{port} ({exc.strerror or exc})",
+              file=sys.stderr)
+        return Exit.USAGE
     try:
         print(f"演示网站已启动：{base}/（检查日 {as_of}{'，已整改部分问题' if args.fixed else ''}）")
         started = datetime.now().astimezone().isoformat(timespec="seconds")
         settings = {**DEMO_SETTINGS, "LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
         keep_catalog(catalog, args.out)
-        stats = crawl_site(base + "/", args.out, settings=settings, max_pages=args.max_pages)
+        stats = crawl_site(base + "/", args.out, settings=settings, max_pages=args.max_pages, resume=args.resume)
         run = judged(args.out, lambda: judge_run(args.out, catalog, as_of, fail_on="never", site=base + "/",
                                                  crawl_stats=stats, started=started, history=history,
-                                                 site_id=DEMO_SITE_ID))
+                                                 site_id=DEMO_SITE_ID,
+                                                 resume_hint=f"netcheck demo --out {args.out} --resume"))
     finally:
         server.shutdown()
     if run is None:
         return Exit.INCOMPLETE
     print_summary(run, args.out)
     return Exit.INTERRUPTED if interrupted(stats) else Exit.INCOMPLETE if run["status"] == "incomplete" else Exit.OK
+
+
+def _demo_port(run_dir: Path) -> int | None:
+    """The port of the demo crawl stored in run_dir (its first record's URL), or None."""
+    import json
+
+    try:
+        with open(run_dir / "pages.jsonl", encoding="utf-8") as fh:
+            return urlsplit(json.loads(fh.readline())["url"]).port
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def cmd_catalog(args) -> int:

@@ -55,7 +55,8 @@ def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages:
 
 def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,
               crawl_stats: dict | None = None, started: str | None = None, baseline=None,
-              history=None, site_id: str | None = None, out_dir: Path | None = None) -> dict:
+              history=None, site_id: str | None = None, out_dir: Path | None = None,
+              resume_hint: str | None = None) -> dict:
     """Judge the crawl stored in run_dir, write every report there, and return the run record.
 
     `baseline` (a gating.Baseline) makes the exit status count only findings new against it.
@@ -63,6 +64,7 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     complete run, lists what was fixed (only what this run checked again), and records this run
     under `site_id` (default: from the URL). `out_dir`: write the re-judgement there instead, a
     run directory of its own (its crawl linked or copied), leaving run_dir as it was.
+    `resume_hint`: the command that finishes a partial crawl, when not `netcheck audit URL --resume`.
     """
     pages_path = run_dir / PAGES
     if not pages_path.is_file():
@@ -91,7 +93,7 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     result = score(findings, catalog, judgement.facts)
     by = lambda attr: _counts(getattr(f, attr) for f in findings)
     crawl_state = {**crawl_state, "resume": None if crawl_state["complete"] else
-                   f"netcheck audit {site} --out {run_dir} --resume"}
+                   resume_hint or f"netcheck audit {site} --out {run_dir} --resume"}
     run = {
         "site": site,
         "as_of": as_of.isoformat(),
@@ -117,7 +119,8 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
                     for m in judgement.matches.values()],
         "rules": {r.rule_id: {"name": r.spec.name, "scope": r.spec.scope, "description": r.description,
                               "severity": catalog.rule(r.rule_id).severity, "points": catalog.rule(r.rule_id).points,
-                              "basis": catalog.rule(r.rule_id).basis} for r in checks.RULES},
+                              "basis": catalog.rule(r.rule_id).basis,
+                              "source": catalog.rule_sources.get(r.rule_id, "default")} for r in checks.RULES},
         "outcomes": [o.to_dict() for o in judgement.outcomes],
         "unverified": judgement.unverified(),
         "categories": [c.name for c in catalog.categories],

@@ -26,6 +26,15 @@ def test_demo_cut_at_three_pages_gives_no_column_findings_and_says_so_everywhere
         assert "抓取未完成" in text, name  # junit.xml: in each skipped case's 未核实 reason
     with sqlite3.connect(db) as conn:
         assert conn.execute("select status from runs").fetchall() == [("partial",)]
+    assert run["crawl_state"]["resume"] == f"netcheck demo --out {tmp_path / 'run'} --resume"
+
+    resumed = run_netcheck("demo", "--out", tmp_path / "run", "--resume", "--history", db, timeout=180)
+    assert resumed.returncode == 0, resumed.stderr
+    run = run_json(tmp_path / "run")
+    assert run["status"] == "complete" and run["unverified"] == []
+    rules = {f["rule"] for f in read_jsonl(tmp_path / "run" / "findings.jsonl")}
+    assert {"column.missing", "column.empty", "column.stale"} <= rules
+    assert "抓取未完成" not in resumed.stdout
 
 
 def test_an_audit_cut_short_then_resumed_is_complete(demo_site, tmp_path):
