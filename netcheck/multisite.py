@@ -232,10 +232,20 @@ def ranked(entry: dict) -> bool:
     return entry["status"] == "ok" and entry.get("score_is_verdict", True) is not False
 
 
+def previous_score(run: dict) -> float | None:
+    """The score of the site's run before this one that was a verdict (complete, or the site down),
+    from the history's trend: a partial or incomplete run's score compares with nothing."""
+    history = run.get("history") or {}
+    if not history.get("trend"):  # a run.json from before the trend kept statuses
+        return (history.get("previous_run") or {}).get("score")
+    earlier = [t for t in history["trend"][:-1] if t.get("status") in (None, "complete", "unreachable")]
+    return earlier[-1]["score"] if earlier else None
+
+
 def _entry(result: SiteRun, out: Path) -> dict:
     site, run = result.site, result.run or {}
     counts = run.get("counts") or {}
-    previous = ((run.get("history") or {}).get("previous_run") or {}).get("score")
+    previous = previous_score(run)
     score = run.get("score")
     report = result.run_dir / "report.html"
     from reports import completeness

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from checks.findings import Finding
 
 from . import schema
-from .compare import Comparison, compare
+from .compare import Comparison, compare, history_status
 from .location import history_url
 from .schema import findings as F
 from .schema import runs as R
@@ -116,11 +116,12 @@ class HistoryStore:
         """The site's runs up to this as-of date (this run's own row excluded), oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(
-                sa.select(R.c.as_of, R.c.score, R.c.veto, R.c.counts)
+                sa.select(R.c.as_of, R.c.score, R.c.veto, R.c.counts, R.c.status)
                 .where(R.c.site == site, R.c.as_of <= as_of, R.c.run_key != run_key)
                 .order_by(R.c.as_of.desc(), R.c.id.desc()).limit(TREND_RUNS - 1)).mappings().all()
         return [{"as_of": r["as_of"].isoformat(), "score": r["score"], "veto": bool(r["veto"]),
-                 "findings": (r["counts"] or {}).get("findings")} for r in reversed(rows)]
+                 "findings": (r["counts"] or {}).get("findings"), "status": r["status"] or "complete"}
+                for r in reversed(rows)]
 
     def record(self, site: str, run: dict, findings: Iterable[Finding | dict], run_dir: Path | None) -> int:
         """Store the run and its findings in one transaction, replacing the run's earlier row."""
@@ -221,15 +222,6 @@ class HistoryStore:
             return
         conn.execute(F.delete().where(F.c.run_id.in_(ids)))
         conn.execute(R.delete().where(R.c.id.in_(ids)))
-
-
-def history_status(run: dict) -> str:
-    """The run's status as history keeps it: run.json's, or 'unreachable' for a run that found
-    the site down. Only a 'complete' run is the one the next run is compared with: a run that saw
-    nothing (down), not all (partial) or judged not all (incomplete) must not close what it missed."""
-    if "site.unreachable" in ((run.get("counts") or {}).get("by_rule") or {}):
-        return "unreachable"
-    return run.get("status") or "complete"
 
 
 def _finding_row(f: Finding | dict, run_id: int) -> dict:

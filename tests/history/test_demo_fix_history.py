@@ -82,8 +82,10 @@ def test_run_json_names_the_previous_run_the_counts_and_the_score_trend(demo_his
     assert h["previous_run"]["as_of"] == FIRST_AS_OF and h["previous_run"]["score"] == run1["score"]
     assert (h["new"], h["persisting"], h["fixed"]) == (2, run2["counts"]["findings"] - 2, len(FIXED))
     assert h["trend"] == [
-        {"as_of": FIRST_AS_OF, "score": run1["score"], "veto": run1["veto"], "findings": run1["counts"]["findings"]},
-        {"as_of": SECOND_AS_OF, "score": run2["score"], "veto": run2["veto"], "findings": run2["counts"]["findings"]},
+        {"as_of": FIRST_AS_OF, "score": run1["score"], "veto": run1["veto"], "findings": run1["counts"]["findings"],
+         "status": "complete"},
+        {"as_of": SECOND_AS_OF, "score": run2["score"], "veto": run2["veto"], "findings": run2["counts"]["findings"],
+         "status": "complete"},
     ]
     assert "fixed" not in run2  # fixed findings live in fixed.jsonl only
     assert "新增 2 条" in demo_history["second"].stdout and f"已整改 {len(FIXED)} 条" in demo_history["second"].stdout

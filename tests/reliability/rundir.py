@@ -97,8 +97,9 @@ def assert_one_run(reports: dict) -> None:
 
 
 def stray(run_dir: Path) -> list[str]:
-    """Entries that are neither a report nor the crawl."""
-    return sorted(p.name for p in run_dir.iterdir() if p.name not in REPORTS and p.name != CRAWL)
+    """Entries that are neither a report, the crawl, how it ended, nor the run's catalog copy."""
+    return sorted(p.name for p in run_dir.iterdir()
+                  if p.name not in REPORTS and p.name not in (CRAWL, "crawl.json") and not p.name.startswith("catalog."))
 
 
 def history(db: Path) -> list[dict]:
