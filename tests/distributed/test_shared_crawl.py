@@ -84,8 +84,11 @@ def test_a_shared_crawl_stopped_midway_resumes_with_the_same_findings(tmp_path, 
     total = len(records(single))
     out = tmp_path / "shared"
     workers = start_workers(redis_url, site.url, env)
-    coordinator = subprocess.Popen(audit_cmd(site.url, out, *COMMON, "--redis", redis_url), env=env, cwd=ROOT,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # Slowed down (the settings reach the workers through Redis): on loopback the whole site is
+    # otherwise fetched and drained in the moment between seeing a third of it and the kill.
+    slow = ["-s", "DOWNLOAD_DELAY=0.15", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=1"]
+    coordinator = subprocess.Popen(audit_cmd(site.url, out, *COMMON, *slow, "--redis", redis_url), env=env,
+                                   cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     pages = out / "pages.jsonl"
     deadline = time.time() + 60
     while time.time() < deadline and coordinator.poll() is None and (
