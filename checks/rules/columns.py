@@ -35,7 +35,8 @@ def column_empty(ctx: Context) -> list:
             continue
         pages = ctx.column_pages(cat.name)
         if pages.empty:  # only named in a link or a trail: its own list was never read, nothing to count
-            ctx.could_not_verify(f"「{match.column}」栏目页面未能读取，无法统计信息条数", category=cat.name)
+            ctx.could_not_verify(f"「{match.column}」栏目页面未能读取，无法统计信息条数" if ctx.crawl_complete
+                                 else PARTIAL["column.empty"], category=cat.name)
             continue
         url = match.url if match.url in set(pages["url"]) else pages.iloc[0]["url"]
         notice = "，页面显示“暂无信息”" if pages["empty_notice"].any() else ""
