@@ -9,7 +9,7 @@ Per audit (site key `k`, netcheck.history.site_key of the start URL), in Redis:
     netcheck:k:requests    the frontier (scrapy_redis PriorityQueue, pickled requests)
     netcheck:k:dupefilter  the seen-set (request fingerprints): the authority on duplicates
     netcheck:k:items       page records, one JSON object each, pushed by every process
-    netcheck:k:site        hash: start_url, settings (JSON), site_url, site_name
+    netcheck:k:site        hash: start_url, plan (the workers' crawler.plan, JSON), settings (JSON), site_url, site_name
     netcheck:k:worker:ID   heartbeat of one process: "busy" or "idle", expires after HEARTBEAT_TTL
     netcheck:k:done        set by the coordinator when the crawl is over: workers then stop
     netcheck:audits        set of the keys of audits running now (for `netcheck worker` without --site)
@@ -347,8 +347,9 @@ class RedisCoordination:
             self._out = None
 
 
-def announce(server: redis.Redis, site_key: str, start_url: str, settings: dict, *, fresh: bool) -> None:
-    """The coordinator, before crawling: a fresh audit clears this site's keys; both publish the audit."""
+def announce(server: redis.Redis, site_key: str, plan, settings: dict, *, fresh: bool) -> None:
+    """The coordinator, before crawling: a fresh audit clears this site's keys; both publish the audit:
+    the workers' crawl plan (crawler.plan.CrawlPlan) and the Scrapy settings they share."""
     k = keys(site_key)
     if fresh:
         stale = list(server.scan_iter(f"{base_key(site_key)}:*".replace("[", "\\[")))
@@ -357,7 +358,8 @@ def announce(server: redis.Redis, site_key: str, start_url: str, settings: dict,
     server.delete(k["done"])
     shared = {name: value for name, value in settings.items()
               if not name.startswith(("HTTPCACHE_", "LOG_")) and name not in ("FEEDS",)}
-    server.hset(k["site"], mapping={"start_url": start_url, "settings": json.dumps(shared, default=str)})
+    server.hset(k["site"], mapping={"start_url": plan.start_url, "plan": plan.to_json(),
+                                    "settings": json.dumps(shared, default=str)})
     server.sadd(AUDITS, site_key)
 
 

@@ -13,6 +13,7 @@ from typing import Any
 from scrapy.crawler import CrawlerProcess
 from scrapy.settings import Settings
 
+from crawler.plan import CrawlPlan
 from crawler.spiders.portal import PortalSpider
 
 
@@ -28,23 +29,20 @@ def crawl_settings(overrides: dict[str, Any] | None = None) -> Settings:
 
 
 def run_crawl(
-    start_url: str,
-    out_path: Path,
+    plan: CrawlPlan,
+    out_path: Path | None,
     settings: dict[str, Any] | None = None,
-    max_pages: int | None = None,
     *,
-    max_seconds: int | None = None,
-    check_external: bool = False,
-    resume: bool = False,
     distributed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Crawl `start_url` and write one PageRecord per line to `out_path` (JSON lines, UTF-8).
+    """Carry out `plan` (crawler.plan) and write one PageRecord per line to `out_path` (JSON lines, UTF-8).
 
-    `settings` are Scrapy setting overrides; `max_pages` bounds the crawl
-    (CLOSESPIDER_PAGECOUNT), `max_seconds` its duration (CLOSESPIDER_TIMEOUT: the
-    crawl then ends as usual, pages.jsonl written, finish_reason 'closespider_timeout');
-    `check_external` also checks each external link target once; `resume` continues the
-    crawl already recorded in `out_path` (crawler.resume) and appends to it. Returns the crawl's stats:
+    `settings` are Scrapy setting overrides; the plan reaches the crawl as the setting NETCHECK_PLAN,
+    as it does from every entry point. Its `max_pages` bounds the crawl (CLOSESPIDER_PAGECOUNT),
+    `max_seconds` its duration (CLOSESPIDER_TIMEOUT: the crawl then ends as usual, pages.jsonl
+    written, finish_reason 'closespider_timeout'); `check_external` also checks each external link
+    target once; `resume_from` (`out_path` itself) continues the crawl already recorded there
+    (crawler.resume) and appends to it. Returns the crawl's stats:
     {'pages': records written, 'errors': records with no HTTP answer,
      'elapsed': seconds, 'finish_reason': Scrapy's reason, e.g. 'finished' or
      'closespider_pagecount', 'stats': Scrapy's full stats dict}.
@@ -54,6 +52,8 @@ def run_crawl(
     `out_path`; role 'worker' (out_path None) only crawls from the shared queue.
     """
     crawl = crawl_settings(settings)
+    crawl.setdict(plan.as_setting(), priority="cmdline")
+    resume = plan.resume_from is not None
     if distributed is not None:
         from crawler.distributed import apply
 
@@ -70,9 +70,7 @@ def run_crawl(
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_RobotsUnreachable())
     process = CrawlerProcess(crawl)
     crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler, start_url=start_url, max_pages=max_pages, max_seconds=max_seconds,
-                  check_external=check_external, resume_from=str(out_path) if resume and out_path else None,
-                  seed=out_path is not None)
+    process.crawl(crawler, seed=out_path is not None)
     process.start()
 
     stats = crawler.stats.get_stats()

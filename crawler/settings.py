@@ -10,6 +10,13 @@ BOT_NAME = "netcheck"
 SPIDER_MODULES = ["crawler.spiders"]
 NEWSPIDER_MODULE = "crawler.spiders"
 
+# What to crawl: the crawl plan (crawler.plan.CrawlPlan: start URL, page and time budgets,
+# external links, the crawl to resume), as JSON or a bare start URL. Every entry point sets it
+# (crawler.run.run_crawl, `netcheck worker` from Redis, a Scrapyd job's schedule.json);
+# `scrapy crawl portal -s NETCHECK_PLAN=https://www.example.gov.cn/` by hand. No default: the
+# spider refuses to start without one.
+NETCHECK_PLAN = None
+
 # Say who we are: a site's operators must be able to tell an audit from an attack
 # and find out who runs it. NETCHECK_CONTACT is the auditing office's contact (a mailto:
 # or a web page; set it: `-s NETCHECK_CONTACT=mailto:zwgk@example.gov.cn`), filled into
@@ -87,14 +94,14 @@ REDIRECT_MAX_TIMES = 20
 METAREFRESH_ENABLED = True
 
 # 0 = no depth limit: a portal is bounded by its own size and by CLOSESPIDER_PAGECOUNT
-# (the spider's max_pages). Set DEPTH_LIMIT to audit only the upper levels.
+# (the plan's max_pages). Set DEPTH_LIMIT to audit only the upper levels.
 DEPTH_LIMIT = 0
 # Breadth-first: with a page budget, columns near the home page are seen before
 # deep archives, as an inspector would browse.
 DEPTH_PRIORITY = 1
 SCHEDULER_DISK_QUEUE = "scrapy.squeues.PickleFifoDiskQueue"
 SCHEDULER_MEMORY_QUEUE = "scrapy.squeues.FifoMemoryQueue"
-# A time budget: CLOSESPIDER_TIMEOUT (seconds, 0 = none), set by the spider's
+# A time budget: CLOSESPIDER_TIMEOUT (seconds, 0 = none), set from the plan's
 # max_seconds. The crawl then ends like any other, with pages.jsonl written.
 
 # Further pages of a column list built in script (TRS createPageHTML, Hanweb
@@ -116,8 +123,8 @@ NETCHECK_MAX_QUERY_VARIANTS = 20  # a calendar or sort page past this is a trap,
 # Scrapy's UrlLengthMiddleware and crawler.traps both read it.
 URLLENGTH_LIMIT = 512
 
-# External links are recorded on the page that holds them; `check_external` (spider
-# argument, `netcheck audit --check-external`) also checks each target once, HEAD
+# External links are recorded on the page that holds them; `check_external` (in the crawl
+# plan, NETCHECK_PLAN: `netcheck audit --check-external`) also checks each target once, HEAD
 # first, after every internal page (lower priority), never following their links.
 # Scrapy keeps one download slot per host, so each external host gets its own
 # CONCURRENT_REQUESTS_PER_DOMAIN and DOWNLOAD_DELAY.

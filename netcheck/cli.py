@@ -161,6 +161,8 @@ def _baseline(args):
 
 
 def cmd_audit(args) -> int:
+    from crawler.plan import CrawlPlan
+
     from .pipeline import crawl_site, judge_run, keep_catalog
 
     if (args.url is None) == (args.sites is None) or (args.sites and args.resume):
@@ -199,23 +201,23 @@ def cmd_audit(args) -> int:
                 **({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
     started = datetime.now().astimezone().isoformat(timespec="seconds")
     keep_catalog(catalog, out)  # before the crawl: a run killed mid-crawl is re-judged with it too
+    # What to crawl, the same for every way of crawling it (crawler.plan).
+    plan = CrawlPlan(start_url=args.url, max_pages=args.max_pages, max_seconds=args.max_time,
+                     check_external=args.check_external, resume_from=out / "pages.jsonl" if args.resume else None)
     if args.redis:  # a crawl shared with `netcheck worker` processes (netcheck.worker)
         from .worker import crawl_coordinated
 
         crawlstate.started(out)
-        stats = crawl_coordinated(args.redis, args.url, out, settings, max_pages=args.max_pages,
-                                  max_seconds=args.max_time, check_external=args.check_external,
-                                  resume=args.resume, idle_wait=args.workers_only_wait)
+        stats = crawl_coordinated(args.redis, plan, out, settings, idle_wait=args.workers_only_wait)
         crawlstate.write(out, crawlstate.from_stats(stats))
     elif args.scrapyd:  # the crawl runs as a Scrapyd job, the judging here (netcheck.scrapyd)
         from .scrapyd import crawl as crawl_on_scrapyd
 
         crawlstate.started(out)
-        stats = crawl_on_scrapyd(args, out)
+        stats = crawl_on_scrapyd(args, plan, out)
         crawlstate.write(out, crawlstate.from_stats(stats))
     else:
-        stats = crawl_site(args.url, out, settings=settings, max_pages=args.max_pages, max_seconds=args.max_time,
-                           check_external=args.check_external, resume=args.resume)
+        stats = crawl_site(plan, out, settings=settings)
     run = judged(out, lambda: judge_run(out, catalog, as_of, fail_on=args.fail_on, site=args.url, crawl_stats=stats,
                                         started=started, baseline=baseline, history=history, site_id=args.site_id))
     if run is None:
@@ -316,6 +318,8 @@ def cmd_demo(args) -> int:
     from .demo import fixes
     from .demo.server import serve
     from .demo.site import build
+    from crawler.plan import CrawlPlan
+
     from .pipeline import crawl_site, judge_run, keep_catalog
 
     catalog = load_catalog()
@@ -338,7 +342,9 @@ def cmd_demo(args) -> int:
         started = datetime.now().astimezone().isoformat(timespec="seconds")
         settings = {**DEMO_SETTINGS, "LOG_LEVEL": "INFO" if args.verbose else "WARNING"}
         keep_catalog(catalog, args.out)
-        stats = crawl_site(base + "/", args.out, settings=settings, max_pages=args.max_pages, resume=args.resume)
+        plan = CrawlPlan(start_url=base + "/", max_pages=args.max_pages,
+                         resume_from=args.out / "pages.jsonl" if args.resume else None)
+        stats = crawl_site(plan, args.out, settings=settings)
         run = judged(args.out, lambda: judge_run(args.out, catalog, as_of, fail_on="never", site=base + "/",
                                                  crawl_stats=stats, started=started, history=history,
                                                  site_id=DEMO_SITE_ID,

@@ -41,14 +41,13 @@ class RunDirError(ValueError):
     """A run directory that cannot be re-judged."""
 
 
-def crawl_site(url: str, run_dir: Path, settings: dict | None = None, max_pages: int | None = None,
-               max_seconds: int | None = None, check_external: bool = False, resume: bool = False) -> dict:
+def crawl_site(plan, run_dir: Path, settings: dict | None = None) -> dict:
+    """Carry out `plan` (crawler.plan.CrawlPlan) here, into run_dir/pages.jsonl (which its resume_from names)."""
     from crawler.run import run_crawl  # scrapy is only needed when crawling
 
     run_dir.mkdir(parents=True, exist_ok=True)
     crawlstate.started(run_dir)  # a crawl killed before it ends stays "running": judged as partial
-    stats = run_crawl(url, run_dir / PAGES, settings=settings or {}, max_pages=max_pages, max_seconds=max_seconds,
-                      check_external=check_external, resume=resume)
+    stats = run_crawl(plan, run_dir / PAGES, settings=settings or {})
     crawlstate.write(run_dir, crawlstate.from_stats(stats))
     return stats
 

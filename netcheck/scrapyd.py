@@ -140,29 +140,28 @@ class FeedCopy:
         self.partial = data[len(whole):]
 
 
-def crawl(args, run_dir: Path) -> dict:
-    """Run the audit's crawl (args: the `audit` command's) as a Scrapyd job; its records go to
+def crawl(args, plan, run_dir: Path) -> dict:
+    """Carry out `plan` (crawler.plan.CrawlPlan; args: the `audit` command's) as a Scrapyd job; its records go to
     run_dir/pages.jsonl, its log to run_dir/crawl.log. Returns the crawl's stats for run.json.
     Exits 2, with one line on stderr, when Scrapyd cannot run the crawl or the job did not crawl."""
     from .pipeline import PAGES
 
     try:
-        return _crawl(args, run_dir, run_dir / PAGES)
+        return _crawl(args, plan, run_dir, run_dir / PAGES)
     except ScrapydError as exc:
         print(f"netcheck: --scrapyd: {exc}", file=sys.stderr)
         raise SystemExit(Exit.USAGE)
 
 
-def _crawl(args, run_dir: Path, pages: Path) -> dict:
+def _crawl(args, plan, run_dir: Path, pages: Path) -> dict:
     api, project = Scrapyd(args.scrapyd), args.scrapyd_project
     settings = {**({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
     # Progress is printed here; the job's own progress lines would go to Scrapyd's log as errors.
     progress = _seconds(settings.pop("NETCHECK_PROGRESS_INTERVAL", PROGRESS_SECONDS))
     settings["NETCHECK_PROGRESS_INTERVAL"] = 0
-    spider_args = {"start_url": args.url, "max_pages": args.max_pages, "max_seconds": args.max_time,
-                   "check_external": "true" if args.check_external else None}
+    settings.update(plan.as_setting())  # the plan travels as it does to a local crawl: NETCHECK_PLAN
     run_dir.mkdir(parents=True, exist_ok=True)
-    job = schedule(api, project, settings, {k: str(v) for k, v in spider_args.items() if v is not None})
+    job = schedule(api, project, settings)
     print(f"netcheck: Scrapyd {api.url} runs the crawl: project {project}, job {job}", file=sys.stderr)
     feed = FeedCopy(api, f"items/{project}/{SPIDER}/{job}.jl", pages)
     try:
@@ -185,10 +184,9 @@ def _crawl(args, run_dir: Path, pages: Path) -> dict:
                         "end_time": entry.get("end_time"), "log": LOG if log is not None else None}}
 
 
-def schedule(api: Scrapyd, project: str, settings: dict, spider_args: dict) -> str:
-    """Ask Scrapyd to run the portal spider; the job's id."""
-    params = [("project", project), ("spider", SPIDER), *(("setting", f"{k}={v}") for k, v in settings.items()),
-              *spider_args.items()]
+def schedule(api: Scrapyd, project: str, settings: dict) -> str:
+    """Ask Scrapyd to run the portal spider with `settings` (its crawl plan among them); the job's id."""
+    params = [("project", project), ("spider", SPIDER), *(("setting", f"{k}={v}") for k, v in settings.items())]
     try:
         return api.call("schedule.json", params, post=True)["jobid"]
     except Refused as exc:

@@ -34,8 +34,10 @@ def add_audit_options(a) -> None:
                         "this long (default: 3)")
 
 
-def crawl_coordinated(redis_url: str, url: str, run_dir: Path, settings: dict, *, max_pages=None,
-                      max_seconds=None, check_external=False, resume=False, idle_wait: float = 3.0) -> dict:
+def crawl_coordinated(redis_url: str, plan, run_dir: Path, settings: dict, *, idle_wait: float = 3.0) -> dict:
+    """Carry out `plan` (crawler.plan.CrawlPlan) as the coordinator of a crawl shared through Redis."""
+    from dataclasses import replace
+
     from crawler.distributed import announce, connect, finish
     from crawler.run import run_crawl
 
@@ -43,18 +45,19 @@ def crawl_coordinated(redis_url: str, url: str, run_dir: Path, settings: dict, *
 
     import redis
 
-    key = site_key(url)
+    key = site_key(plan.start_url)
     try:
         server = connect(redis_url)
     except (redis.RedisError, ValueError) as exc:
         print(f"netcheck: --redis: cannot use Redis at {redis_url}: {exc}", file=sys.stderr)
         raise SystemExit(Exit.USAGE)
-    announce(server, key, url, {**settings, "NETCHECK_CHECK_EXTERNAL": bool(check_external)}, fresh=not resume)
+    # The workers' plan: the same site and links, without the coordinator's budgets and checkpoint.
+    shared = replace(plan, max_pages=None, max_seconds=None, resume_from=None)
+    announce(server, key, shared, settings, fresh=plan.resume_from is None)
     run_dir.mkdir(parents=True, exist_ok=True)
     stats = {}
     try:
-        stats = run_crawl(url, run_dir / PAGES, settings=settings, max_pages=max_pages, max_seconds=max_seconds,
-                          check_external=check_external, resume=resume,
+        stats = run_crawl(plan, run_dir / PAGES, settings=settings,
                           distributed={"redis_url": redis_url, "site_key": key, "role": "coordinator",
                                        "idle_wait": idle_wait})
     finally:
@@ -67,6 +70,7 @@ def cmd_worker(args) -> int:
     import redis
 
     from crawler.distributed import AUDITS, connect, keys
+    from crawler.plan import CrawlPlan
     from crawler.run import run_crawl
 
     try:
@@ -90,7 +94,7 @@ def cmd_worker(args) -> int:
         if candidate:
             k = keys(candidate)
             raw = server.hgetall(k["site"])
-            if raw.get(b"start_url") and not server.exists(k["done"]):
+            if raw.get(b"plan") and not server.exists(k["done"]):
                 key, config = candidate, {name.decode(): value.decode() for name, value in raw.items()}
                 break
         if time.monotonic() > deadline:
@@ -98,10 +102,9 @@ def cmd_worker(args) -> int:
             return Exit.USAGE
         time.sleep(0.2)
     shared = json.loads(config.get("settings") or "{}")
-    check_external = bool(shared.pop("NETCHECK_CHECK_EXTERNAL", False))
     settings = {**shared, "LOG_LEVEL": "INFO" if args.verbose else "WARNING", "HTTPCACHE_ENABLED": False,
                 **dict(args.settings)}
-    stats = run_crawl(config["start_url"], None, settings=settings, check_external=check_external,
+    stats = run_crawl(CrawlPlan.from_json(config["plan"]), None, settings=settings,
                       distributed={"redis_url": args.redis, "site_key": key, "role": "worker"})
     print(f"netcheck worker: {key}: {stats['pages']} pages fetched, {stats['errors']} errors "
           f"({stats['finish_reason']})")

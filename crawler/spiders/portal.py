@@ -1,7 +1,9 @@
 """The `portal` spider: every page and file of one government portal, recorded as found.
 
-    scrapy crawl portal -a start_url=https://www.example.gov.cn/ [-a max_pages=500]
-        [-a max_seconds=3600] [-a check_external=true]
+    scrapy crawl portal -s NETCHECK_PLAN=https://www.example.gov.cn/
+    scrapy crawl portal -s 'NETCHECK_PLAN={"start_url": "https://…", "max_pages": 500, "check_external": true}'
+
+What to crawl is the crawl plan (crawler.plan), given as the setting NETCHECK_PLAN by every entry point.
 
 Each fetched URL yields exactly one PageRecord, whatever happened: a page, a
 404, a file checked with HEAD, or a failure (timeout, refused, robots.txt …).
@@ -37,6 +39,7 @@ from crawler.extract.pagination import MAX_LIST_PAGES
 from crawler.fetch_errors import error_kind
 from crawler.extract.urls import canonical_url
 from crawler.items import Link, PageRecord
+from crawler.plan import SETTING as PLAN_SETTING, CrawlPlan
 from crawler.resume import record_from_dict, recorded_urls, recover_feed
 from crawler.tls import certificate_problem
 from crawler.traps import TrapGuard
@@ -54,17 +57,12 @@ _TRUE = frozenset({"1", "true", "yes", "on"})
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
-    def __init__(self, start_url: str | None = None, max_pages: int | str | None = None,
-                 max_seconds: int | str | None = None, check_external: bool | str = False,
-                 resume_from: str | None = None, seed: bool | str = True, *args, **kwargs):
+    def __init__(self, *args, seed: bool | str = True, **kwargs):
         super().__init__(*args, **kwargs)
-        if not start_url:
-            raise ValueError("the portal spider needs a start URL: -a start_url=https://…")
-        self.start_url = start_url if "://" in start_url else f"http://{start_url}"
-        self.max_pages = int(max_pages) if max_pages else None
-        self.max_seconds = float(max_seconds) if max_seconds else None
-        # -a passes strings: "true"/"1" switch it on.
-        self.check_external = check_external is True or str(check_external).lower() in _TRUE
+        self.plan: CrawlPlan | None = None  # NETCHECK_PLAN, read in from_crawler
+        self.start_url = ""
+        self.max_pages: int | None = None
+        self.check_external = False
         self.traps = TrapGuard(enabled=False)  # replaced in from_crawler, where the settings are
         self.max_list_pages = MAX_LIST_PAGES
         # What counts as "this site": the start URL's host, or where the start page
@@ -83,7 +81,7 @@ class PortalSpider(scrapy.Spider):
         self.seed = seed is True or str(seed).lower() in _TRUE
         # Shared site_url/site_name (crawler.distributed.SiteState) when several processes share one crawl.
         self.site_state = None
-        self.resume_from = resume_from  # a pages.jsonl to continue (crawler.resume)
+        self.resume_from: str | None = None  # a pages.jsonl to continue (crawler.resume)
         self.check_tls = True  # NETCHECK_CHECK_TLS, read in from_crawler
         self.max_bytes = 0  # DOWNLOAD_MAXSIZE, read in from_crawler; 0 = no limit
         self.tls_timeout = 10.0
@@ -91,11 +89,10 @@ class PortalSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args, **kwargs):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        # Settings are still open here (frozen right after the spider is built).
-        if spider.max_pages:
-            crawler.settings.set("CLOSESPIDER_PAGECOUNT", spider.max_pages, priority="spider")
-        if spider.max_seconds:
-            crawler.settings.set("CLOSESPIDER_TIMEOUT", spider.max_seconds, priority="spider")
+        spider.plan = plan = CrawlPlan.from_settings(crawler.settings)
+        spider.start_url, spider.max_pages = plan.start_url, plan.max_pages
+        spider.check_external, spider.resume_from = plan.check_external, plan.resume_from
+        spider.site_url = spider.start_url
         spider.depth_limit = crawler.settings.getint("DEPTH_LIMIT")
         spider.local_dedupe = crawler.settings.getbool("NETCHECK_LOCAL_DEDUPE", True)
         spider.traps = TrapGuard.from_crawler(crawler)
@@ -106,6 +103,13 @@ class PortalSpider(scrapy.Spider):
         crawler.signals.connect(spider.on_headers_received, signal=signals.headers_received)
         crawler.signals.connect(spider.on_bytes_received, signal=signals.bytes_received)
         return spider
+
+    @classmethod
+    def update_settings(cls, settings):
+        """The plan's page and time budgets as Scrapy's CLOSESPIDER_* (a -s on the command line still wins)."""
+        super().update_settings(settings)
+        if settings.get(PLAN_SETTING):
+            settings.setdict(CrawlPlan.from_settings(settings).bounds(), priority="spider")
 
     async def start(self):
         for request in self.start_requests():

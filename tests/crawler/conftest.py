@@ -77,16 +77,18 @@ def site_url():
 def run_crawl_subprocess(start_url: str, out: Path, settings: dict, max_pages: int | None = None, **options):
     """Run crawler.run.run_crawl in a fresh Python, from a directory outside the repo.
 
-    `options` are run_crawl's keyword options (max_seconds, check_external).
+    `options` are the crawl plan's other fields (crawler.plan.CrawlPlan: max_seconds, check_external).
     Returns (stats dict, list of page records); stats['netcheck'] holds the crawl's
     netcheck/* and retry/* counters.
     """
     code = (
         "import json, sys\n"
         "from pathlib import Path\n"
+        "from crawler.plan import CrawlPlan\n"
         "from crawler.run import run_crawl\n"
         "start, out, settings, max_pages, options = json.loads(sys.argv[1])\n"
-        "stats = run_crawl(start, Path(out), settings=settings, max_pages=max_pages, **options)\n"
+        "plan = CrawlPlan(start_url=start, max_pages=max_pages, **options)\n"
+        "stats = run_crawl(plan, Path(out), settings=settings)\n"
         "full = stats.pop('stats')\n"
         "stats['netcheck'] = {k: v for k, v in full.items() if k.startswith(('netcheck/', 'retry/'))}\n"
         "print(json.dumps(stats))\n"

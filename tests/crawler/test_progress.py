@@ -90,9 +90,10 @@ def test_interval_0_turns_progress_off():
 CRAWL = (
     "import json, sys\n"
     "from pathlib import Path\n"
+    "from crawler.plan import CrawlPlan\n"
     "from crawler.run import run_crawl\n"
     "start, out, settings = json.loads(sys.argv[1])\n"
-    "print(json.dumps(run_crawl(start, Path(out), settings=settings)['pages']))\n"
+    "print(json.dumps(run_crawl(CrawlPlan(start), Path(out), settings=settings)['pages']))\n"
 )
 
 
