@@ -18,6 +18,10 @@ The queue and the seen-set persist (SCHEDULER_PERSIST): a crawl whose processes 
 resumes with `netcheck audit URL --redis … --resume --out SAME_DIR`. A finished crawl deletes its keys.
 The crawl is over when the queue is empty and every process has been idle for
 NETCHECK_REDIS_IDLE_WAIT seconds (`--workers-only-wait`).
+
+The components (all chosen by the settings redis_settings() returns, declared in crawler.settings):
+RedisFrontier (NETCHECK_FRONTIER), scrapy-redis's Scheduler with RedirectAwareRedisDupeFilter,
+RedisItemsPipeline, and the RedisCoordination extension.
 """
 from __future__ import annotations
 
@@ -37,7 +41,9 @@ from scrapy_redis.dupefilter import RFPDupeFilter
 from twisted.internet import task
 
 from crawler.exporters import record_line
+from crawler.frontier import Site
 from crawler.items import PageRecord
+from crawler.resume import ResumedFrontier
 
 PREFIX = "netcheck"
 AUDITS = f"{PREFIX}:audits"
@@ -72,8 +78,8 @@ def redis_settings(redis_url: str, site_key: str, role: str, idle_wait: float = 
         "SCHEDULER_DUPEFILTER_KEY": k["dupefilter"],
         "SCHEDULER_IDLE_BEFORE_CLOSE": 0,  # never block the reactor on a pop; RedisCoordination decides when to stop
         "DUPEFILTER_CLASS": "crawler.distributed.RedirectAwareRedisDupeFilter",
+        "NETCHECK_FRONTIER": "crawler.distributed.RedisFrontier",
         "REDIS_URL": redis_url,
-        "NETCHECK_LOCAL_DEDUPE": False,
         "NETCHECK_REDIS_SITE_KEY": site_key,
         "NETCHECK_REDIS_ROLE": role,
         "NETCHECK_REDIS_IDLE_WAIT": idle_wait,
@@ -193,6 +199,46 @@ class RedisItemsPipeline:
         return item
 
 
+class SharedSite(Site):
+    """crawler.frontier.Site shared through netcheck:k:site: learnt from the start page by whichever
+    process fetched it, asked for by the others until they know the home page's name."""
+
+    def __init__(self, url: str, state: "SiteState"):
+        super().__init__(url)
+        self.state = state
+
+    def refresh(self) -> None:
+        if self.name is None:
+            self.url, self.name = self.state.get(self.url, self.name)
+
+    def publish(self) -> None:
+        self.state.put(self.url, self.name)
+
+
+class RedisFrontier(ResumedFrontier):
+    """The frontier of a crawl shared through Redis: scrapy-redis's scheduler and the shared seen-set
+    (RedirectAwareRedisDupeFilter) hold the queue and decide on duplicates, so no page budget caps what
+    this process asks for; the site and the trap guards' query variants are shared; only the coordinator
+    (NETCHECK_REDIS_ROLE) seeds the crawl, from the home page or from the record it resumes."""
+
+    seen_kept = True
+
+    def __init__(self, crawler, plan):
+        super().__init__(crawler, plan)
+        s = crawler.settings
+        server = connect(s.get("REDIS_URL"))
+        site_key = s.get("NETCHECK_REDIS_SITE_KEY")
+        self.seeds = s.get("NETCHECK_REDIS_ROLE") == "coordinator"
+        self.budget = None
+        self.site = SharedSite(plan.start_url, SiteState(server, keys(site_key)["site"]))
+        self.traps.admit_variant = SharedVariants(server, f"{base_key(site_key)}:variants",
+                                                  self.traps.max_query_variants)
+
+    def start_requests(self, spider):
+        if self.seeds:  # workers only take from the shared queue
+            yield from super().start_requests(spider)
+
+
 class SiteState:
     """The site's URL and name, learnt from the start page by whichever process fetched it."""
 
@@ -256,9 +302,6 @@ class RedisCoordination:
         return cls(crawler)
 
     def spider_opened(self, spider):
-        spider.site_state = SiteState(self.server, self.keys["site"])
-        spider.traps.admit_variant = SharedVariants(self.server, f"{base_key(self.site_key)}:variants",
-                                                    spider.traps.max_query_variants)
         if self.role == "coordinator" and self.out_path:
             path = Path(self.out_path)
             if self.dedupe_drain and path.is_file():

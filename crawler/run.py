@@ -54,7 +54,9 @@ def run_crawl(
     crawl = crawl_settings(settings)
     crawl.setdict(plan.as_setting(), priority="cmdline")
     resume = plan.resume_from is not None
-    if distributed is not None:
+    if resume:
+        crawl.set("NETCHECK_FRONTIER", "crawler.resume.ResumedFrontier", priority="cmdline")
+    if distributed is not None:  # its own frontier, resuming too (crawler.distributed.RedisFrontier)
         from crawler.distributed import apply
 
         apply(crawl, distributed, out_path, resume)
@@ -70,7 +72,7 @@ def run_crawl(
     logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_RobotsUnreachable())
     process = CrawlerProcess(crawl)
     crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler, seed=out_path is not None)
+    process.crawl(crawler)
     process.start()
 
     stats = crawler.stats.get_stats()

@@ -50,7 +50,7 @@ DOWNLOAD_TIMEOUT = 15
 
 # No government page is 20 MB of HTML; a body that big is a misconfigured stream (a log or
 # a video served as a page, a body that never ends) and would hold the crawl's memory. It is
-# cut off there and recorded with its status and error 'too large' (crawler.spiders.portal),
+# cut off there and recorded with its status and error 'too large' (crawler.downloadermiddlewares.bodysize),
 # also when gzip inflates past it. Scrapy's 1 GB default is for archives, not for audits.
 # Attachments are checked with HEAD, so their size does not count.
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
@@ -59,7 +59,7 @@ DOWNLOAD_WARNSIZE = 5 * 1024 * 1024  # logged: the largest real portal pages are
 # Scrapy never verifies certificates, and the crawl goes on whatever the certificate (the
 # national check's crawler reads the page too). A visitor's browser does verify: so the home
 # page's certificate is checked against the system's trust store and a failure recorded
-# (crawler.tls; judged as site.tls_invalid). False skips the check, for a site whose
+# (crawler.extensions.certificate, in EXTENSIONS; judged as site.tls_invalid). False skips the check, for a site whose
 # certificate is known and accepted: `netcheck audit --allow-invalid-tls`.
 NETCHECK_CHECK_TLS = True
 
@@ -78,6 +78,8 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.useragent.ContactUserAgentMiddleware": 500,
     # After RobotsTxtMiddleware (100), which has read the host's robots.txt by then.
     "crawler.downloadermiddlewares.crawldelay.CrawlDelayMiddleware": 110,
+    # Cuts a body over DOWNLOAD_MAXSIZE, keeping its status, and skips bodies never parsed (see DOWNLOAD_MAXSIZE).
+    "crawler.downloadermiddlewares.bodysize.BodySizeLimit": 360,
 }
 RETRY_AFTER_MAX = 60
 
@@ -133,6 +135,22 @@ URLLENGTH_LIMIT = 512
 # redirects to an already-fetched page still gets its record.
 DUPEFILTER_CLASS = "crawler.dupefilters.RedirectAwareDupeFilter"
 
+# The frontier, chosen as SCHEDULER and DUPEFILTER_CLASS are (crawler.frontier): the start
+# requests, which links are asked for (each once, within the plan's max_pages, past the trap
+# guards) and what counts as this site. crawler.frontier.LocalFrontier is one process's fresh
+# crawl; crawler.run sets crawler.resume.ResumedFrontier when the plan resumes a recorded crawl,
+# and crawler.distributed.RedisFrontier for a crawl shared through Redis.
+NETCHECK_FRONTIER = "crawler.frontier.LocalFrontier"
+
+# A crawl shared through Redis (crawler.distributed; `netcheck audit --redis`, `netcheck worker`).
+# crawler.distributed.redis_settings() sets these, with scrapy-redis's REDIS_URL, SCHEDULER and
+# DUPEFILTER_CLASS, and adds its item pipeline and RedisCoordination; unused otherwise.
+NETCHECK_REDIS_SITE_KEY = None  # the audit's key in Redis (netcheck:KEY:…; netcheck.history.site_key of its URL)
+NETCHECK_REDIS_ROLE = "worker"  # "coordinator" seeds the crawl and writes pages.jsonl; a "worker" only crawls
+NETCHECK_REDIS_IDLE_WAIT = 3.0  # seconds the queue must stay empty and every process idle before the crawl is over
+NETCHECK_REDIS_OUT = None  # the coordinator's pages.jsonl, filled from every process's records
+NETCHECK_REDIS_DEDUPE_DRAIN = False  # a resumed crawl may fetch a URL twice: the coordinator keeps its first record
+
 # REQUEST_FINGERPRINTER_IMPLEMENTATION is left at Scrapy's default: Scrapy 2.19 no
 # longer reads it, its current fingerprinter being the only one.
 
@@ -149,7 +167,10 @@ LOG_LEVEL = "INFO"
 # Progress on the console (crawler.extensions.progress): on a terminal one status line,
 # redrawn twice a second and erased at the end; otherwise a plain line every
 # NETCHECK_PROGRESS_INTERVAL seconds (pages, queued, errors, pages/s, time). 0 = no progress.
-EXTENSIONS = {"crawler.extensions.progress.Progress": 500}
+EXTENSIONS = {
+    "crawler.extensions.progress.Progress": 500,
+    "crawler.extensions.certificate.CertificateCheck": 520,  # the home page's certificate (NETCHECK_CHECK_TLS)
+}
 NETCHECK_PROGRESS_INTERVAL = 10
 # No listening ports on an audit machine (nor in CI): neither the telnet console
 # nor Scrapy 2.19's remote-control HTTP server.
