@@ -123,16 +123,17 @@ class Context:
         page, or -1 and `listed_title`, the title its list shows. An article's date is its best
         one (`article_dates`)."""
         html = self.crawl.html_pages(["url", "published", "published_source", "page_type", "text_len",
-                                      "empty_notice"])
+                                      "empty_notice", "scripted"])
         start = self.crawl.start_url
         entries = self._list_entries
         articles = self.article_dates.assign(article=True)
         listed_only = entries.loc[~entries["url"].isin(set(articles["url"])), ["url", "title", "date"]].rename(
             columns={"title": "listed_title"}).assign(article=False, row=-1, date_source="list")
         # Single-page columns (机构职能 as one text page) count that page as their item; a page that
-        # only says the column is empty (暂无信息) is no item.
+        # only says the column is empty (暂无信息) is no item, nor one whose list a script draws
+        # (its text is the frame around a list not seen).
         others = html[(html["page_type"] == "other") & (html["url"] != start) & (html["text_len"] >= 200)
-                      & ~html["empty_notice"].astype(bool)]
+                      & ~html["empty_notice"].astype(bool) & ~html["scripted"].astype(bool)]
         others = others.loc[~others["url"].isin(set(articles["url"]) | set(listed_only["url"])),
                             ["url", "published", "published_source"]].rename(
             columns={"published": "date", "published_source": "date_source"})

@@ -19,10 +19,12 @@ from .urls import canonical
 # link or attachment of some page points at the URL, or at where it redirected: the pages whose
 # answer the link rules need to know), date_cell_blank (the 信息公开 table has a 发布日期 row with
 # nothing in it: a missing date even when one was found elsewhere on the page), published_source
-# (where `published` came from: table, meta, text, url; None in crawls made before it was recorded).
+# (where `published` came from: table, meta, text, url; None in crawls made before it was recorded),
+# scripted (the page's list is drawn by script and was not rendered: its column cannot be counted;
+# False in crawls made before it was recorded).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
-                "empty_notice", "text_len", "certificate_error", "linked"]
+                "empty_notice", "scripted", "text_len", "certificate_error", "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
@@ -75,7 +77,7 @@ class TableBuilder:
     links its earlier records already gave (a link counts once per page and target).
     """
 
-    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice")  # kept a byte each, not a pointer
+    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice", "scripted")  # kept a byte each, not a pointer
 
     def __init__(self, records):
         self.records = records
@@ -143,6 +145,7 @@ class TableBuilder:
         c["formed"].append(self._one(rec.get("formed")))
         c["page_type"].append(self._one(rec.get("page_type")))
         c["empty_notice"].append(bool(rec.get("empty_notice")))
+        c["scripted"].append(bool(rec.get("scripted")))
         c["text_len"].append(len(text) if isinstance(text, str) else 0)
         c["certificate_error"].append(rec.get("certificate_error"))
         e = self.entries

@@ -78,6 +78,17 @@ class PageRecord:
     # whose own words are nothing but such a notice is that list even when its template carries an
     # ArticleTitle tag or a date.
     empty_notice: bool = False
+    # The page's list is built by a script in the browser, so the crawl could not see its entries: it
+    # shows none, and either an empty list container (or a results table with only its header) stands
+    # beside an inline data request (XMLHttpRequest, fetch, $.ajax/$.get/$.getJSON, axios) or a pager
+    # fed a nonzero record count (recordCount, totalRecord …), or it is a front-end framework's root
+    # (<div id="app">, ng-app, v-cloak …) with next to no text (crawler.extract.scripted). Never True
+    # on an article or a page whose entries were read (Hanweb datastore, TRS pagers are read). The
+    # checks say "could not verify" for its column instead of judging it empty or stale.
+    scripted: bool = False
+    # For a `scripted` page: absolute URLs of the JSON/XML data endpoints its scripts name literally
+    # (gkmlpt's /gkmlpt/api/all/…, fetch('/xxgk/list.json')), in script order; not fetched. [] otherwise.
+    data_urls: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     text: str = ""  # the page's visible main text, whitespace-collapsed (for content checks)
     # For a further page of a column list reached through a 'pagination' link (TRS

@@ -6,6 +6,19 @@ from ..judge import PARTIAL
 from ..registry import rule
 
 
+def scripted_reason(column: str, cannot: str = "无法统计信息条数") -> str:
+    """Why a column whose list a script draws is not judged (its own list page is `scripted`)."""
+    return f"「{column}」栏目列表由脚本生成，本次未渲染，{cannot}"
+
+
+STALE_CANNOT = "无法判断栏目更新情况"
+
+
+def _scripted(pages) -> bool:
+    """True when a column's own list pages include one drawn by script, not rendered (so not seen)."""
+    return bool(len(pages)) and bool(pages["scripted"].astype(bool).any())
+
+
 @rule("column.missing", name="栏目缺失", scope="category", whole_site=True)
 def column_missing(ctx: Context) -> list:
     """栏目缺失：目录要求的栏目在网站上找不到（按栏目名、别名、繁简体与相似度匹配）。"""
@@ -38,6 +51,9 @@ def column_empty(ctx: Context) -> list:
             ctx.could_not_verify(f"「{match.column}」栏目页面未能读取，无法统计信息条数" if ctx.crawl_complete
                                  else PARTIAL["column.empty"], category=cat.name)
             continue
+        if _scripted(pages):  # its list was drawn in the browser, unseen: the items found are not all
+            ctx.could_not_verify(scripted_reason(match.column), category=cat.name)
+            continue
         url = match.url if match.url in set(pages["url"]) else pages.iloc[0]["url"]
         notice = "，页面显示“暂无信息”" if pages["empty_notice"].any() else ""
         out.append(ctx.finding("column.empty", category=cat, url=url, title=match.column,
@@ -57,13 +73,21 @@ def column_stale(ctx: Context) -> list:
         if not match.found or cat.update_days is None:
             continue
         mine = items[items["category"] == cat.name]
+        # A list drawn by script was not seen: a fresh item found elsewhere still passes the column,
+        # but nothing fresh found is no sign that nothing fresh is there.
+        scripted = _scripted(ctx.column_pages(cat.name))
         if mine["url"].nunique() < cat.min_items:
-            if not ctx.crawl_complete:  # no item seen yet is no pass: the rest of the column was not read
+            if scripted:
+                ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT), category=cat.name)
+            elif not ctx.crawl_complete:  # no item seen yet is no pass: the rest of the column was not read
                 ctx.could_not_verify(PARTIAL["column.stale"], category=cat.name)
             continue  # column.empty says it
         dated = [d for d in mine["date"].dropna() if d <= ctx.as_of]
         newest = max(dated) if dated else None
         if newest is not None and (ctx.as_of - newest).days <= cat.update_days:
+            continue
+        if scripted:
+            ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT), category=cat.name)
             continue
         if newest is None:
             evidence = f"「{match.column}」栏目的 {mine['url'].nunique()} 条信息均无发布日期，按未更新计（更新周期 {cat.update_days} 天）。"

@@ -27,6 +27,7 @@ from crawler.extract.meta_tags import meta_tags
 from crawler.extract.normalize import collapse, match_key
 from crawler.extract.notices import notice_only
 from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
+from crawler.extract.scripted import script_built_list
 from crawler.items import Link, PageRecord
 
 # Breadcrumb names that stand for "this page", not for a column.
@@ -168,6 +169,10 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         page_type = "other"
     says.page_type = page_type
     formed, formed_source = first_date(FORMED_SOURCES, says)
+    # A list drawn in the browser (an empty container and a data request, a framework root): not
+    # seen, so not to be judged empty. Costs nothing on pages with entries and on articles.
+    scripted, data_urls = script_built_list(sel.root, tree, url, has_entries=bool(entries), page_type=page_type,
+                                            text=text)
 
     return {
         "is_html": True,
@@ -183,6 +188,8 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "page_type": page_type,
         "entries": entries,
         "empty_notice": empty_notice and page_type == "list",
+        "scripted": scripted,
+        "data_urls": data_urls,
         "links": _with_pagination(page_links(sel, url, site_url), html, url, site_url or url, max_list_pages),
         "text": text,
     }
