@@ -51,7 +51,9 @@ class PageRecord:
     depth: int = 0  # link distance from the start URL
     referer: str | None = None  # the first page that linked here
     fetched_at: str | None = None  # ISO timestamp (UTC)
-    is_html: bool = False  # parsed as a page: HTML, or a CMS list document (Hanweb dataproxy XML); fields below empty otherwise
+    # Parsed as a page: HTML, or a list document (Hanweb dataproxy XML; a JSON list a scripted page
+    # draws from, read as page_type 'list' with its entries and nothing else); fields below empty otherwise.
+    is_html: bool = False
     title: str = ""  # <title>, or the article heading when the title is the site name
     meta: dict[str, str] = field(default_factory=dict)  # national page-design tags: SiteName, ColumnName, ColumnType, ArticleTitle, PubDate …
     breadcrumb: list[str] = field(default_factory=list)  # 当前位置 trail, e.g. ['首页', '政务公开', '行政处罚']
@@ -87,7 +89,9 @@ class PageRecord:
     # checks say "could not verify" for its column instead of judging it empty or stale.
     scripted: bool = False
     # For a `scripted` page: absolute URLs of the JSON/XML data endpoints its scripts name literally
-    # (gkmlpt's /gkmlpt/api/all/…, fetch('/xxgk/list.json')), in script order; not fetched. [] otherwise.
+    # (gkmlpt's /gkmlpt/api/all/…, fetch('/xxgk/list.json')), in script order. [] otherwise. The
+    # same-site ones are also among `links` with tag 'pagination': fetched with GET as further pages
+    # of the list, a JSON answer is read into entries (crawler.extract.jsonlist).
     data_urls: list[str] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     text: str = ""  # the page's visible main text, whitespace-collapsed (for content checks)

@@ -15,8 +15,16 @@ STALE_CANNOT = "无法判断栏目更新情况"
 
 
 def _scripted(pages) -> bool:
-    """True when a column's own list pages include one drawn by script, not rendered (so not seen)."""
-    return bool(len(pages)) and bool(pages["scripted"].astype(bool).any())
+    """True when a column's own list pages include one drawn by script and not seen: neither rendered
+    nor read from its data (a list page that continues it, such as the JSON it draws from, read
+    with entries: crawler.extract.jsonlist)."""
+    if not len(pages):
+        return False
+    scripted = set(pages.loc[pages["scripted"].astype(bool), "url"])
+    if "list_of" in pages:
+        read = pages[(pages["page_type"] == "list") & ~pages["scripted"].astype(bool)]
+        scripted -= set(read["list_of"].dropna())
+    return bool(scripted)
 
 
 @rule("column.missing", name="栏目缺失", scope="category", whole_site=True)

@@ -9,7 +9,9 @@ status and error 'too large'.
 
 Bodies that are never parsed stop at their headers too: a file reached by GET (its answer is
 what counts), a GET standing in for a refused HEAD (meta 'netcheck_headers_only'), anything that
-is neither HTML nor XML (a Hanweb data proxy answers a list's further pages in XML).
+is neither HTML nor XML (a Hanweb data proxy answers a list's further pages in XML); a further
+page of a list (meta 'netcheck_list') may also be JSON or other text: the data a scripted list
+page draws from, often served as text/plain or text/javascript (crawler.extract.jsonlist).
 
 Only the spider's own requests (meta 'netcheck_referer'): robots.txt must arrive whole.
 """
@@ -20,6 +22,8 @@ from scrapy.exceptions import StopDownload
 
 TOO_LARGE = "netcheck_too_large"  # request.meta: the body was cut off at DOWNLOAD_MAXSIZE
 _RECEIVED = "netcheck_bytes"  # request.meta: body bytes received so far for this response
+PAGE_TYPES = (b"html", b"xml")  # Content-Type fragments of a body that is read
+LIST_DATA_TYPES = PAGE_TYPES + (b"json", b"text/", b"javascript")  # ... and for a further page of a list
 
 
 class BodySizeLimit:
@@ -44,8 +48,9 @@ class BodySizeLimit:
             request.meta[TOO_LARGE] = True
             raise StopDownload(fail=False)
         content_type = (headers.get(b"Content-Type") or b"").lower()
+        readable = LIST_DATA_TYPES if request.meta.get("netcheck_list") else PAGE_TYPES
         if request.meta.get("netcheck_headers_only") or (
-                content_type and b"html" not in content_type and b"xml" not in content_type):
+                content_type and not any(fragment in content_type for fragment in readable)):
             raise StopDownload(fail=False)
 
     def bytes_received(self, data, request, **kwargs) -> None:

@@ -20,6 +20,7 @@ from crawler.extract.content import article_body, main_tree, text_lines, visible
 from crawler.extract.dates import parse_date, published_from_text, signing_date, url_date
 from crawler.extract.embedded import is_list_document, unwrap_embedded_lists
 from crawler.extract.encoding import response_text
+from crawler.extract.jsonlist import json_list
 from crawler.extract.links import link_kind, page_links
 from crawler.extract.lists import has_empty_notice, list_entries
 from crawler.extract.metadata import metadata_table
@@ -28,7 +29,8 @@ from crawler.extract.normalize import collapse, match_key
 from crawler.extract.notices import notice_only
 from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
 from crawler.extract.scripted import script_built_list
-from crawler.items import Link, PageRecord
+from crawler.extract.urls import canonical_url
+from crawler.items import Entry, Link, PageRecord
 
 # Breadcrumb names that stand for "this page", not for a column.
 GENERIC_CRUMBS = frozenset({
@@ -190,7 +192,8 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "empty_notice": empty_notice and page_type == "list",
         "scripted": scripted,
         "data_urls": data_urls,
-        "links": _with_pagination(page_links(sel, url, site_url), html, url, site_url or url, max_list_pages),
+        "links": _with_data_pages(_with_pagination(page_links(sel, url, site_url), html, url, site_url or url,
+                                                   max_list_pages), data_urls, site_url or url),
         "text": text,
     }
 
@@ -210,6 +213,36 @@ def _with_pagination(links: list[Link], html: str, url: str, site_url: str, limi
     # The raw markup: pagers live in scripts and datastores that parsing drops.
     pages = further_pages(html, url, links, limit=limit)
     return links + [Link(url=page, text="", kind=link_kind(page, site_url), tag="pagination") for page in pages]
+
+
+def _with_data_pages(links: list[Link], data_urls: list[str], site_url: str) -> list[Link]:
+    """`links` and, as further pages of the list (tag 'pagination'), the same-site data URLs a
+    `scripted` page's script names: its list as JSON, read by GET (crawler.extract.jsonlist)."""
+    known = {link.url for link in links if link.tag == "pagination"}
+    for data_url in data_urls:
+        url = canonical_url(data_url)
+        if url not in known and link_kind(url, site_url) == "internal":
+            known.add(url)
+            links.append(Link(url=url, text="", kind="internal", tag="pagination"))
+    return links
+
+
+def json_list_fields(entries: list[Entry], site_url: str) -> dict[str, Any]:
+    """The fields of a PageRecord for a JSON list document: a list page with its entries, whose
+    links are the entries' URLs (so their articles are fetched as those of an HTML list are)."""
+    return {
+        "is_html": True,
+        "page_type": "list",
+        "entries": entries,
+        "links": [Link(url=e.url, text=e.title, kind=link_kind(e.url, site_url)) for e in entries],
+    }
+
+
+def _json_list(response: Response) -> list[Entry] | None:
+    """The entries of a response that is a JSON list document (whatever its Content-Type), else None."""
+    if not isinstance(response, TextResponse) or not response.body or "download_stopped" in response.flags:
+        return None
+    return json_list(response.body, response.encoding, response.url)
 
 
 def media_type(response: Response) -> str | None:
@@ -257,7 +290,11 @@ def build_record(response: Response, *, site_url: str | None = None, site_name: 
         depth=meta.get("depth", 0),
         fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
     )
-    if is_html_response(response):
+    entries = _json_list(response)
+    if entries is not None:
+        for name, value in json_list_fields(entries, site_url or response.url).items():
+            setattr(record, name, value)
+    elif is_html_response(response):
         for name, value in parse_page(response_text(response), response.url, site_url=site_url or response.url,
                                       site_name=site_name, max_list_pages=max_list_pages).items():
             setattr(record, name, value)

@@ -12,8 +12,10 @@ that does not look like a page are checked with HEAD (GET when the server
 refuses HEAD, stopped once the headers are in). External links are recorded on
 the page that holds them; with check_external each target is also checked once,
 like a file, after the internal pages, and never followed. Further pages of a
-column list that the page builds in script (tag 'pagination') are fetched too,
-and carry the column page's name (PageRecord.list_of). Nothing is judged here.
+column list that the page builds in script (tag 'pagination') are fetched too, with GET,
+and carry the column page's name (PageRecord.list_of); so is the same-site JSON a scripted
+list page names as its data (crawler.extract.jsonlist reads it into entries). Nothing is
+judged here.
 
 How the crawl is carried out is not the spider's business: the frontier (NETCHECK_FRONTIER:
 crawler.frontier, crawler.resume, crawler.distributed) gives the start requests, decides which
@@ -162,11 +164,13 @@ class PortalSpider(scrapy.Spider):
     def _link_request(self, link: Link, record: PageRecord, page_url: str) -> Request:
         if link.kind == "external":  # checked like a file: the answer, not the content
             return self._request(link.url, "HEAD", referer=page_url).replace(priority=EXTERNAL_PRIORITY)
-        method = "GET" if link.kind == "internal" and looks_like_html(link.url) else "HEAD"
         if link.tag == "pagination":
-            # The column this list page continues, handed on to its further pages.
-            return self._request(link.url, method, referer=page_url, netcheck_list={
+            # A further page of a list is read (GET), whatever its name: a TRS index_1.html, a Hanweb
+            # dataproxy.jsp, the JSON a scripted page draws its list from (crawler.extract.jsonlist).
+            # The column this list page continues is handed on to it.
+            return self._request(link.url, "GET", referer=page_url, netcheck_list={
                 "url": record.list_of or page_url, "column": record.column, "breadcrumb": record.breadcrumb})
+        method = "GET" if link.kind == "internal" and looks_like_html(link.url) else "HEAD"
         return self._request(link.url, method, referer=page_url)
 
     def on_error(self, failure):

@@ -1,6 +1,7 @@
-"""An audit of a site whose one column list a script draws from JSON: that column is 未核实 with the
-reason (no 空白栏目, no 栏目不更新), the plain column beside it is judged as usual, and the JSON
-endpoint is recorded on the page, not fetched."""
+"""An audit of a site whose column lists a script draws from JSON: where the JSON is missing, that
+column is 未核实 with the reason (no 空白栏目, no 栏目不更新); where the JSON is served, it is read
+with GET as a further page of the list and the column is judged from its items; the plain column
+beside them is judged as usual."""
 import json
 import os
 import subprocess
@@ -33,7 +34,7 @@ def audit(tmp_path_factory):
             "findings": read("findings.jsonl"), "pages": read("pages.jsonl")}
 
 
-def test_the_script_drawn_column_is_not_verified_with_the_reason_not_called_empty(audit):
+def test_the_script_drawn_column_whose_json_is_missing_is_not_verified_with_the_reason(audit):
     column_rules = {(f["rule"], f["category"]) for f in audit["findings"] if f["rule"].startswith("column.")}
     assert ("column.empty", "行政许可") not in column_rules and ("column.stale", "行政许可") not in column_rules
     unverified = {(u["rule"], u["category"]): u["reason"] for u in audit["run"]["unverified"]}
@@ -41,16 +42,39 @@ def test_the_script_drawn_column_is_not_verified_with_the_reason_not_called_empt
     assert unverified[("column.stale", "行政许可")].startswith("「行政许可」栏目列表由脚本生成，本次未渲染")
 
 
-def test_the_plain_column_beside_it_is_judged_as_usual(audit):
+def test_the_missing_json_was_asked_for_with_get_and_recorded_as_a_page_of_that_list(audit):
+    page = next(p for p in audit["pages"] if p["url"].endswith("/xzxk/"))
+    assert (page["scripted"], page["entries"]) == (True, [])
+    data_url = audit["site"].url + "api/xzxk/list.json"
+    assert page["data_urls"] == [data_url]
+    assert ("GET", "/api/xzxk/list.json") in audit["site"].requested
+    answer = next(p for p in audit["pages"] if p["url"] == data_url)
+    assert (answer["status"], answer["is_html"], answer["list_of"]) == (404, False, page["url"])
+
+
+def test_the_script_drawn_column_whose_json_is_served_is_judged_from_it(audit):
+    stale = [f for f in audit["findings"] if f["rule"] == "column.stale" and f["category"] == "行政处罚"]
+    assert len(stale) == 1 and stale[0]["details"]["newest"] == "2015-10-08"
+    assert not [f for f in audit["findings"] if f["rule"] == "column.empty" and f["category"] == "行政处罚"]
+    assert not [u for u in audit["run"]["unverified"] if u["category"] == "行政处罚"]
+
+
+def test_the_served_json_is_recorded_as_a_list_page_of_its_column_with_its_entries(audit):
+    site = audit["site"].url
+    answer = next(p for p in audit["pages"] if p["url"] == site + "api/xzcf/list.json")
+    assert (answer["method"], answer["is_html"], answer["page_type"]) == ("GET", True, "list")
+    assert (answer["list_of"], answer["column"], answer["breadcrumb"]) == (site + "xzcf/", "行政处罚", ["首页", "行政处罚"])
+    assert [(e["url"], e["date"]) for e in answer["entries"]] == [
+        (site + "xzcf/t20151008_1.html", "2015-10-08"), (site + "xzcf/t20150805_1.html", "2015-08-05")]
+    assert answer["entries"][0]["title"] == "行政处罚决定书（市监罚〔2015〕12号）"
+    fetched = {p["url"] for p in audit["pages"] if p["status"] == 200}
+    assert {e["url"] for e in answer["entries"]} <= fetched  # its articles are crawled as a list's are
+    assert not [m for m, _ in audit["site"].requested if m == "POST"]
+
+
+def test_the_plain_column_beside_them_is_judged_as_usual(audit):
     stale = [f for f in audit["findings"] if f["rule"] == "column.stale" and f["category"] == "通知公告"]
     assert len(stale) == 1 and stale[0]["details"]["newest"] == "2015-11-20"
     assert not [u for u in audit["run"]["unverified"] if u["category"] == "通知公告"]
-
-
-def test_the_page_records_its_data_url_and_the_crawl_does_not_fetch_it(audit):
-    page = next(p for p in audit["pages"] if p["url"].endswith("/xzxk/"))
-    assert (page["scripted"], page["entries"]) == (True, [])
-    assert page["data_urls"] == [audit["site"].url + "api/xzxk/list.json"]
-    assert "/api/xzxk/list.json" not in audit["site"].requested
     plain = next(p for p in audit["pages"] if p["url"].endswith("/tzgg/"))
     assert (plain["scripted"], len(plain["entries"])) == (False, 2)
