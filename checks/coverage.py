@@ -74,13 +74,24 @@ def _rule_reason(row: dict, judgement: Judgement) -> str | None:
 def _page_reason(row: dict, crawl: Crawl) -> str | None:
     """A finding about a page is checked again only where the page was fetched again (whatever it
     answered: a removed page no longer publishes the problem)."""
-    spec_site = row["rule"].startswith(("site.", "column.")) or row["rule"] == "report.annual_late"
-    if spec_site or not row.get("url"):
+    if not _page_bound(row["rule"]) or not row.get("url"):
         return None
-    page = crawl.page(row["url"])
-    if page is None or page.get("status") is None or page.get("status") != page.get("status"):  # NaN
-        return PAGE_NOT_READ
-    return None
+    return None if _answered(crawl.page(row["url"])) else PAGE_NOT_READ
+
+
+def _page_bound(rule_id: str) -> bool:
+    """Whether a rule's finding is about one page (links, privacy, wording, an item), as its
+    declaration says; a site or column finding, or the annual report's, is judged site-wide."""
+    from . import SPECS
+
+    spec = SPECS.get(rule_id)
+    return spec is not None and (spec.scope == "page" or (spec.scope == "item" and not spec.whole_site))
+
+
+def _answered(page: dict | None) -> bool:
+    """Fetched with an HTTP answer (a status that is neither missing nor NaN)."""
+    status = page.get("status") if page is not None else None
+    return status is not None and status == status
 
 
 def _link_reasons(rows: list[dict], crawl: Crawl) -> dict[str, str]:
@@ -88,8 +99,7 @@ def _link_reasons(rows: list[dict], crawl: Crawl) -> dict[str, str]:
     again and no longer links there."""
     out, pending = {}, []
     for row in rows:
-        target = crawl.page(row["target"])
-        if target is not None and (target.get("status") == target.get("status")) and target.get("status") is not None:
+        if _answered(crawl.page(row["target"])):
             continue  # fetched again with an answer: the link rule judged it
         page = crawl.page(row["url"])
         if page is None or page.get("status") != 200 or not page.get("is_html"):
