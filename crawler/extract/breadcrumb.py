@@ -11,6 +11,7 @@ separate text nodes).
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin, urlsplit
 
 from parsel import Selector
 
@@ -32,6 +33,8 @@ SEPARATOR = re.compile(r"\s*(?:&gt;|—+\s*>|-+\s*>|=+>|>+|＞+|»+|›+|→+|/|
 # class/id fragments naming a breadcrumb box (dqwz = 当前位置 in pinyin initials).
 CONTAINER_HINTS = ("crumb", "location", "position", "dqwz", "weizhi", "mianbao", "curpos", "currentpath")
 MAX_NAME_CHARS = 40  # longer text after a label is page content, not a trail name
+# The paths of a site's home page: a trail's first link leads to one of them.
+HOME_PATH = re.compile(r"/?(?:\.{1,2}/)*(?:index|default|main)?(?:\.s?html?|\.jsp|\.php|\.aspx?)?", re.I)
 MAX_CLIMB = 3  # ancestors tried when the label sits alone in its own element
 # Where an unlabelled trail starts (simplified form). A menu also starts with 首页 but
 # has no separators, so a bare trail needs one right after this name.
@@ -49,6 +52,18 @@ _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxy
 _HINT_XPATH = "//body//*[{}]".format(
     " or ".join(f"contains({_LOWER.format(attr)}, '{hint}')" for hint in CONTAINER_HINTS for attr in ("@class", "@id"))
 )
+
+
+def trail_names(pieces: list[str]) -> list[str]:
+    """Names from the text pieces that follow a label or fill a breadcrumb box.
+
+    Where the trail prints separators, it ends at the first name with none before it: the font-size
+    and print buttons that share the box (www.gov.cn: 首页 > 国务院公报 > 2007年第23号 字号 默认 大 打印)
+    are no crumbs. A trail whose separators are images or CSS has a name per text piece.
+    """
+    if any(SEPARATOR.search(piece) for piece in pieces[1:]) or SEPARATOR.search(pieces[0] if pieces else ""):
+        return _separated_names(pieces)
+    return split_trail(pieces)
 
 
 def split_trail(pieces: list[str]) -> list[str]:
@@ -73,12 +88,14 @@ def _trail_after_label(node, label_end: int) -> list[str]:
     for _ in range(MAX_CLIMB + 1):
         if container is None:
             break
+        if container.tag == "li" and container.getparent() is not None:
+            container = container.getparent()  # one crumb per <li>: the trail is the whole list
         texts = container.xpath(_TEXT_NODES)
         # A text node is identified by its element and whether it is that element's tail.
         index = next((i for i, t in enumerate(texts)
                       if t.getparent() is node.getparent() and t.is_tail == node.is_tail), None)
         if index is not None:
-            names = split_trail([str(node)[label_end:], *map(str, texts[index + 1:])])
+            names = trail_names([str(node)[label_end:], *map(str, texts[index + 1:])])
             if names:
                 return names
         container = container.getparent()
@@ -103,7 +120,7 @@ def _from_container(sel: Selector) -> list[str]:
             if match:  # the label is inside the box: keep only what follows it
                 pieces = [piece[match.end():], *pieces[i + 1:]]
                 break
-        names = split_trail(pieces)
+        names = trail_names(pieces)
         if names:
             return names
     return []
@@ -164,6 +181,30 @@ def _home_trail(node) -> list[str]:
     return []
 
 
-def breadcrumb(sel: Selector) -> list[str]:
-    """The trail as a list of names without the label, e.g. ['首页', '政务公开', '行政处罚']; [] when none."""
-    return _from_label(sel) or _from_container(sel) or _from_home(sel)
+def _is_home_link(href: str, url: str | None) -> bool:
+    target = urlsplit(urljoin(url or "", href.strip()))
+    here = urlsplit(url or "")
+    same_site = not target.netloc or target.netloc.lower() == here.netloc.lower()
+    return same_site and not target.query and HOME_PATH.fullmatch(target.path or "/") is not None
+
+
+def _from_home_link(sel: Selector, url: str | None) -> list[str]:
+    """A trail with neither label nor box that starts at a link to the home page, whatever that
+    link says: often the site's name (中国科普网 > 时政新闻 >), not 首页."""
+    for link in sel.root.xpath("//body//a[@href]"):
+        if not _is_home_link(link.get("href"), url):
+            continue
+        texts = [t for t in link.xpath(_TEXT_NODES) if collapse(str(t))]
+        if len(texts) == 1 and len(collapse(str(texts[0]))) <= MAX_NAME_CHARS:
+            names = _home_trail(texts[0])
+            if len(names) >= 2:
+                return names
+    return []
+
+
+def breadcrumb(sel: Selector, url: str | None = None) -> list[str]:
+    """The trail as a list of names without the label, e.g. ['首页', '政务公开', '行政处罚']; [] when none.
+
+    `url` is the page's: it tells which links lead to the site's home page.
+    """
+    return _from_label(sel) or _from_container(sel) or _from_home(sel) or _from_home_link(sel, url)

@@ -30,9 +30,11 @@ FULL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # 2016年3月7日, 2016 年 03 月 07 日, 2016年3月7号
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})(?!\d)\s*[日号]?"),
     # 二〇一六年三月七日, 二零一六年三月三十一日 (signing lines of official documents)
+    # and spaced out, a character a cell, in signatures set in a table: 二 〇 一 六 年 三 月 七 日
     re.compile(
-        rf"(?P<y>[{_CN_DIGIT}]{{4}})\s*年\s*(?P<m>[一二三四五六七八九十]{{1,3}})\s*月"
-        r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*[日号]"
+        rf"(?P<y>[{_CN_DIGIT}](?:[ \t\u3000]?[{_CN_DIGIT}]){{3}})\s*年\s*"
+        r"(?P<m>[一二三四五六七八九十](?:[ \t\u3000]?[一二三四五六七八九十]){0,2})\s*月\s*"
+        r"(?P<d>[一二三四五六七八九十](?:[ \t\u3000]?[一二三四五六七八九十]){0,2})\s*[日号]"
     ),
 )
 
@@ -79,6 +81,7 @@ def _cn_number(text: str) -> int | None:
 
 
 def _to_int(text: str) -> int | None:
+    text = "".join(text.split())
     if text.isdigit() and text.isascii():
         return int(text)
     if len(text) == 4 and all(c in _CN_DIGIT_VALUE for c in text):  # 二〇一六
@@ -171,6 +174,23 @@ def signing_date(text: str) -> date | None:
         value = standalone_date(line)
         if value:
             return value
+    return None
+
+
+# Laws, resolutions and rules print when they were adopted in a parenthesis under the title:
+# "（2007年6月29日第十届全国人民代表大会常务委员会第二十八次会议通过）". That day formed them.
+ADOPTED_NOTE = re.compile(r"[（(]([^（）()]{6,80}?)(?:通过|批准|审议通过)[^（）()]{0,12}[）)]")
+ADOPTED_WINDOW = 20  # lines from the top of the body where the note stands
+
+
+def adoption_date(text: str) -> date | None:
+    """The date of an adoption note ("（2007年6月29日…会议通过）") near the top of a text."""
+    lines = [line for line in (text or "").splitlines() if line.strip()]
+    for line in lines[:ADOPTED_WINDOW]:
+        for note in ADOPTED_NOTE.finditer(nfkc(line)):
+            found = date_spans(note.group(1))
+            if found and found[0][0] == 0:
+                return found[0][2]
     return None
 
 

@@ -13,7 +13,12 @@ NATIONAL_META_NAMES = (
     "SiteName", "SiteDomain", "SiteIDCode",
     "ColumnName", "ColumnDescription", "ColumnKeywords", "ColumnType",
     "ArticleTitle", "PubDate", "ContentSource",
+    # www.gov.cn's own tags: the posting time ("2007-08-20-23:59:59", date and time joined by a
+    # hyphen) on pages that show no date, such as the 国务院公报 texts.
+    "firstpublishedtime",
 )
+# Tags that carry the posting date, best first (crawler.extract.page.PUBLISHED_SOURCES).
+PUBLISHED_META = ("PubDate", "firstpublishedtime")
 _BY_LOWER = {name.lower(): name for name in NATIONAL_META_NAMES}
 
 

@@ -6,6 +6,7 @@ tables of (source, getter), and the record says which source gave the date.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -17,14 +18,14 @@ from scrapy.http import HtmlResponse, Response, TextResponse
 
 from crawler.extract.breadcrumb import breadcrumb
 from crawler.extract.content import article_body, main_tree, text_lines, visible_text
-from crawler.extract.dates import parse_date, published_from_text, signing_date, url_date
+from crawler.extract.dates import adoption_date, parse_date, published_from_text, signing_date, url_date
 from crawler.extract.embedded import is_list_document, unwrap_embedded_lists
 from crawler.extract.encoding import response_text
 from crawler.extract.jsonlist import json_list
 from crawler.extract.links import link_kind, page_links
 from crawler.extract.lists import has_empty_notice, list_entries
 from crawler.extract.metadata import metadata_table
-from crawler.extract.meta_tags import meta_tags
+from crawler.extract.meta_tags import PUBLISHED_META, meta_tags
 from crawler.extract.normalize import collapse, match_key
 from crawler.extract.notices import notice_only
 from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
@@ -50,6 +51,10 @@ BINARY_SIGNATURES = (
     b"\x89PNG", b"GIF8", b"\xff\xd8\xff",  # images
 )
 _ELLIPSIS = "….。 ."
+# </body> and </html> end nothing: templates that glue a desktop and a mobile page together send
+# one mid-page (www.gov.cn), a browser goes on reading what follows into the body, and libxml2
+# would drop it, breadcrumb and all. Both close themselves at the end of the markup.
+END_TAGS = re.compile(r"</(?:body|html)\s*>", re.I)
 
 
 @dataclass
@@ -64,9 +69,10 @@ class PageSays:
     page_type: str = "other"
 
     @property
-    def closing_text(self) -> str:
-        """The text a signing date ends: the article body's, else the page's; none on a list page,
-        whose last line is an entry's date, not a signature."""
+    def body_text(self) -> str:
+        """The text a document's own dates stand in (an adoption note under its title, the signing
+        date that ends it): the article body's, else the page's; none on a list page, whose last
+        line is an entry's date, not a signature."""
         if self.page_type == "list":
             return ""
         return "\n".join(text_lines(self.body)) if self.body is not None else self.text
@@ -76,14 +82,15 @@ DateSource = tuple[str, Callable[[PageSays], date | None]]
 # Where PageRecord.published comes from, best first; the name is PageRecord.published_source.
 PUBLISHED_SOURCES: tuple[DateSource, ...] = (
     ("table", lambda page: parse_date(page.metadata.get("发布日期"))),  # the 信息公开 table's 发布日期 (or 发布时间) cell
-    ("meta", lambda page: parse_date(page.meta.get("PubDate"))),  # the national page-design PubDate tag
+    ("meta", lambda page: next(filter(None, map(parse_date, map(page.meta.get, PUBLISHED_META))), None)),
     ("text", lambda page: published_from_text(page.text)),  # a "日期：…" line near the top
     ("url", lambda page: url_date(page.url)),  # the date a CMS wrote into the URL (/t20160307_1.html)
 )
 # Where PageRecord.formed comes from, best first; the name is PageRecord.formed_source.
 FORMED_SOURCES: tuple[DateSource, ...] = (
     ("table", lambda page: parse_date(page.metadata.get("成文日期")) or parse_date(page.metadata.get("决定日期"))),
-    ("text", lambda page: signing_date(page.closing_text)),  # the date line that ends the document
+    # the date line that ends the document, else an adoption note under its title ("（2007年6月29日…会议通过）")
+    ("text", lambda page: signing_date(page.body_text) or adoption_date(page.body_text)),
 )
 
 
@@ -144,7 +151,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     tree = main_tree(sel.root)
     meta = meta_tags(sel)
     metadata = metadata_table(sel, tree=tree)
-    trail = breadcrumb(sel)
+    trail = breadcrumb(sel, url)
     title = page_title(sel, tree, meta, metadata, site_name)
     entries = list_entries(sel, url, site_url, tree=tree)
     text = visible_text(tree)
@@ -201,7 +208,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
 def _parse_html(html: str):
     """The page's element tree, parsed as parsel would but into plain lxml elements: lxml.html's
     element classes are looked up in Python for every element touched, a fifth of the parsing cost."""
-    body = html.strip().replace("\x00", "").encode("utf-8")
+    body = END_TAGS.sub("", html.strip().replace("\x00", "")).encode("utf-8")
     root = etree.fromstring(body, parser=_HTML_PARSER) if body else None
     return root if root is not None else etree.fromstring("<html/>")
 

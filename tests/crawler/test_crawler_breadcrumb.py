@@ -69,3 +69,29 @@ def test_unlabelled_trail_starting_at_the_home_page(body):
 ])
 def test_menus_starting_at_the_home_page_are_not_trails(body):
     assert crumbs(body) == []
+
+
+def test_breadcrumb_ends_at_the_buttons_that_share_its_box():
+    body = ('<div class="BreadcrumbNav"><a href="/">首页</a>&nbsp;&gt;&nbsp;<a>政务公开</a>&nbsp;&gt;&nbsp;'
+            '<a><span>行政处罚</span></a><div class="pages_print">字号：<span>默认</span><span>大</span>'
+            '<span>打印</span></div></div>')
+    assert crumbs(body) == TRAIL
+
+
+def test_breadcrumb_of_one_list_item_per_crumb_after_a_label():
+    body = ('<div><ul><li>当前位置：<a href="/">首页</a></li><li><a>政务公开&nbsp;</a></li>'
+            '<li><a>行政处罚&nbsp;</a></li></ul></div><div>发布时间：2025-06-03</div>')
+    assert crumbs(body) == TRAIL
+
+
+def test_breadcrumb_without_label_or_box_starts_at_the_home_link_whatever_it_says():
+    body = ('<div><span><a href="http://www.example.gov.cn/index.html">某某市人民政府</a></span><span>&gt;</span>'
+            '<span><a href="/zwgk/">政务公开</a></span><span>&gt;</span></div><h1>标题</h1>')
+    sel = Selector(text=f"<html><body>{body}</body></html>")
+    assert breadcrumb(sel, "http://www.example.gov.cn/zwgk/2023/content_1.html") == ["某某市人民政府", "政务公开"]
+
+
+def test_a_menu_that_starts_at_the_home_link_is_no_trail():
+    body = '<ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a>互动交流</a></li></ul>'
+    sel = Selector(text=f"<html><body>{body}</body></html>")
+    assert breadcrumb(sel, "http://www.example.gov.cn/") == []

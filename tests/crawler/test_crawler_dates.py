@@ -21,6 +21,8 @@ def test_parse_date_reads_every_full_form(text):
     ("二〇一六年十二月二十日", date(2016, 12, 20)),
     ("二〇一六年三月三十一日", date(2016, 3, 31)),
     ("二〇一六年十月二十一日", date(2016, 10, 21)),
+    ("二 〇 一 六 年 三 月 三 十 一 日", date(2016, 3, 31)),  # a character a cell, in signature tables
+    ("二\u3000〇\u3000一\u3000六年十\u3000二月二\u3000十日", date(2016, 12, 20)),
 ])
 def test_parse_date_reads_chinese_numerals_with_shi(text, expected):
     assert parse_date(text) == expected
