@@ -48,6 +48,14 @@ assert all(any(c in name for c in _HOME_CHARS) for name in HOME_NAMES)
 _STARTS_WITH_SEPARATOR = re.compile(r"^\s*" + SEPARATOR.pattern.removeprefix(r"\s*"))
 
 _TEXT_NODES = ".//text()[not(ancestor::script) and not(ancestor::style)]"
+# Text a sighted reader never sees: a label for screen readers inside the trail ("Your current
+# location in the website", 您当前所在位置 in an .sr-only span), a CMS's hidden copy of the trail
+# as data. Neither is a crumb. Class names are matched as whole words.
+HIDDEN_CLASSES = frozenset({
+    "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible",
+    "hidden", "hide", "hid", "none", "wza-hide", "offscreen", "sr-text",
+})
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 _HINT_XPATH = "//body//*[{}]".format(
     " or ".join(f"contains({_LOWER.format(attr)}, '{hint}')" for hint in CONTAINER_HINTS for attr in ("@class", "@id"))
@@ -64,6 +72,35 @@ def trail_names(pieces: list[str]) -> list[str]:
     if any(SEPARATOR.search(piece) for piece in pieces[1:]) or SEPARATOR.search(pieces[0] if pieces else ""):
         return _separated_names(pieces)
     return split_trail(pieces)
+
+
+def _hidden(element) -> bool:
+    return ("hidden" in element.attrib
+            or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+            or not HIDDEN_CLASSES.isdisjoint((element.get("class") or "").lower().split()))
+
+
+def shown(element) -> bool:
+    """True when neither `element` nor any element around it is hidden."""
+    while element is not None:
+        if _hidden(element):
+            return False
+        element = element.getparent()
+    return True
+
+
+def shown_texts(container) -> list:
+    """The text nodes of `container` a reader sees: none inside a hidden element below it."""
+    texts = []
+    for text in container.xpath(_TEXT_NODES):
+        element = text.getparent()
+        if text.is_tail:
+            element = element.getparent()
+        while element is not None and element is not container and not _hidden(element):
+            element = element.getparent()
+        if element is None or element is container:
+            texts.append(text)
+    return texts
 
 
 def split_trail(pieces: list[str]) -> list[str]:
@@ -90,7 +127,7 @@ def _trail_after_label(node, label_end: int) -> list[str]:
             break
         if container.tag == "li" and container.getparent() is not None:
             container = container.getparent()  # one crumb per <li>: the trail is the whole list
-        texts = container.xpath(_TEXT_NODES)
+        texts = shown_texts(container)
         # A text node is identified by its element and whether it is that element's tail.
         index = next((i for i, t in enumerate(texts)
                       if t.getparent() is node.getparent() and t.is_tail == node.is_tail), None)
@@ -105,7 +142,7 @@ def _trail_after_label(node, label_end: int) -> list[str]:
 def _from_label(sel: Selector) -> list[str]:
     for node in sel.root.xpath("//body" + _TEXT_NODES[1:]):
         match = _LABEL_CHAR in node and BREADCRUMB_LABEL.search(simplified(str(node)))
-        if match:
+        if match and shown(node.getparent()):
             names = _trail_after_label(node, match.end())
             if names:
                 return names
@@ -114,7 +151,9 @@ def _from_label(sel: Selector) -> list[str]:
 
 def _from_container(sel: Selector) -> list[str]:
     for el in sel.root.xpath(_HINT_XPATH):
-        pieces = [str(t) for t in el.xpath(_TEXT_NODES)]
+        if not shown(el):
+            continue
+        pieces = [str(t) for t in shown_texts(el)]
         for i, piece in enumerate(pieces):
             match = _LABEL_CHAR in piece and BREADCRUMB_LABEL.search(simplified(piece))
             if match:  # the label is inside the box: keep only what follows it
@@ -151,7 +190,7 @@ def _from_home(sel: Selector) -> list[str]:
             continue
         text = simplified(collapse(str(node)))
         home = next((name for name in HOME_NAMES if text.startswith(name)), None)
-        if home is None:
+        if home is None or not shown(node.getparent()):
             continue
         if text != home:  # "首页 > 政务公开 > 行政处罚" in one string
             names = _separated_names([str(node)]) if _STARTS_WITH_SEPARATOR.match(text[len(home):]) else []
@@ -170,7 +209,7 @@ def _home_trail(node) -> list[str]:
     for _ in range(MAX_CLIMB + 1):
         if container is None:
             break
-        texts = [t for t in container.xpath(_TEXT_NODES) if collapse(str(t))]
+        texts = [t for t in shown_texts(container) if collapse(str(t))]
         index = next((i for i, t in enumerate(texts)
                       if t.getparent() is node.getparent() and t.is_tail == node.is_tail), None)
         if index is not None and index + 1 < len(texts):

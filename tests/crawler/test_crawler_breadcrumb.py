@@ -95,3 +95,20 @@ def test_a_menu_that_starts_at_the_home_link_is_no_trail():
     body = '<ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a>互动交流</a></li></ul>'
     sel = Selector(text=f"<html><body>{body}</body></html>")
     assert breadcrumb(sel, "http://www.example.gov.cn/") == []
+
+
+@pytest.mark.parametrize("hidden", [
+    '<span class="sr-only">Your current location in the website</span>',
+    '<span class="visually-hidden">您当前所在位置</span>',
+    '<span style="display: none">首页,政务公开,行政处罚</span>',
+    '<em hidden>skip</em>',
+])
+def test_breadcrumb_leaves_out_what_only_a_screen_reader_or_a_script_sees(hidden):
+    body = f'<div class="breadcrumb">{hidden}<a href="/">首页</a> &gt; <a>政务公开</a> &gt; <a>行政处罚</a></div>'
+    assert crumbs(body) == TRAIL
+
+
+def test_a_hidden_copy_of_the_trail_does_not_hide_the_visible_one():
+    body = ('<div style="display:none"><span id="col1_name">当前位置：首页</span></div>'
+            '<table><tr><td>当前位置：</td><td><a>首页</a> &gt; <a>政务公开</a> &gt; <a>行政处罚</a></td></tr></table>')
+    assert crumbs(body) == TRAIL
