@@ -118,10 +118,12 @@ def split_trail(pieces: list[str]) -> list[str]:
 
 
 def _trail_after_label(node, label_end: int) -> list[str]:
-    """Climb from the label's element until the text after the label yields names."""
+    """Climb from the label's element until the text after the label yields names, and on while
+    the trail goes on past the element (Hanweb: 当前位置：首页 in one cell, » 政务公开 » … in the next)."""
     container = node.getparent()
     if not node.is_text and container is not None:
         container = container.getparent()  # a tail belongs to the parent's parent
+    found: list[str] = []
     for _ in range(MAX_CLIMB + 1):
         if container is None:
             break
@@ -133,10 +135,27 @@ def _trail_after_label(node, label_end: int) -> list[str]:
                       if t.getparent() is node.getparent() and t.is_tail == node.is_tail), None)
         if index is not None:
             names = trail_names([str(node)[label_end:], *map(str, texts[index + 1:])])
-            if names:
-                return names
+            if len(names) > len(found):
+                found = names
+            if found and not _goes_on_after(container):
+                return found
         container = container.getparent()
-    return []
+    return found
+
+
+def _goes_on_after(container) -> bool:
+    """True when the first text after `container` in its parent starts with a separator."""
+    parent = container.getparent()
+    if parent is None:
+        return False
+    inside = {(t.getparent(), t.is_tail) for t in container.xpath(_TEXT_NODES)}
+    past = False
+    for text in shown_texts(parent):
+        if (text.getparent(), text.is_tail) in inside:
+            past = True
+        elif past and collapse(str(text)):
+            return bool(_STARTS_WITH_SEPARATOR.match(str(text)))
+    return False
 
 
 def _from_label(sel: Selector) -> list[str]:

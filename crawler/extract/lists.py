@@ -35,8 +35,10 @@ _SKIP_SCHEMES = ("javascript:", "mailto:", "tel:", "#")
 _MAY_HOLD_DATE = re.compile(r"[\d年]")  # digits, or a date in Chinese numerals (二〇一六年三月七日)
 _BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]", smart_strings=False)
 
-# An XPath matching the innermost rows only, so nested layout tables do not count twice.
-_ROW_XPATH = " | ".join(f"//{tag}[.//a[@href] and not(.//{tag})]" for tag in ROW_TAGS)
+# An XPath matching the innermost rows only, so nested layout tables do not count twice; a layout
+# cell's row that holds a whole <ul> of linked items is their container, not one more row.
+_ROWS_INSIDE = "count(.//li[.//a[@href]] | .//dd[.//a[@href]]) < 2"
+_ROW_XPATH = " | ".join(f"//{tag}[.//a[@href] and not(.//{tag}) and {_ROWS_INSIDE}]" for tag in ROW_TAGS)
 
 
 def _text(el) -> str:
