@@ -31,7 +31,10 @@ LIST_PATHS: tuple[tuple[str, ...], ...] = ((),) + tuple((k,) for k in LIST_KEYS)
     (outer, inner) for outer in LIST_KEYS for inner in LIST_KEYS)
 # Keys of one item, best first (wzbt/wzurl/fbrq: pinyin initials in 集约化 platforms' APIs).
 TITLE_KEYS: tuple[str, ...] = ("title", "name", "TITLE", "Title", "wzbt", "bt", "docTitle", "DOCTITLE")
-URL_KEYS: tuple[str, ...] = ("url", "link", "href", "wzurl", "URL", "Url", "docUrl", "DOCPUBURL")
+URL_KEYS: tuple[str, ...] = ("url", "link", "href", "wzurl", "URL", "Url", "docUrl", "DOCPUBURL", "urls")
+# An item's URL may be one per device, an object or that object as JSON text (江西 集约化:
+# "urls": "{\"pc\": \"/col/col42150/content/….html\"}"): the desktop one, best first.
+DEVICE_URL_KEYS: tuple[str, ...] = ("pc", "web", "url", "href")
 DATE_KEYS: tuple[str, ...] = ("publishDate", "pubDate", "date", "fbrq", "createTime", "time", "pubtime",
                               "publish_time", "PUBDATE", "DOCRELTIME", "releaseDate")
 # Epoch numbers past this are milliseconds (1e11 seconds is the year 5138).
@@ -71,6 +74,18 @@ def _first(item: dict, keys: tuple[str, ...]):
     return next((item[k] for k in keys if item.get(k) not in (None, "")), None)
 
 
+def _device_url(value):
+    """The URL in an item's URL value: itself, or the desktop URL of a per-device object."""
+    if isinstance(value, str) and value.lstrip().startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return None
+    if isinstance(value, dict):
+        return next((value[k] for k in DEVICE_URL_KEYS if isinstance(value.get(k), str) and value[k].strip()), None)
+    return value
+
+
 def _items_at(doc, path: tuple[str, ...]):
     for key in path:
         if not isinstance(doc, dict) or key not in doc:
@@ -91,7 +106,7 @@ def json_entries(doc, base_url: str) -> list[Entry] | None:
         for item in items:
             if not isinstance(item, dict):
                 continue
-            raw = _first(item, URL_KEYS)
+            raw = _device_url(_first(item, URL_KEYS))
             if not isinstance(raw, str) or not raw.strip() or raw.strip().lower().startswith(("javascript:", "#")):
                 continue
             url = urljoin(base_url, raw.strip())

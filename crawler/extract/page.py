@@ -21,6 +21,7 @@ from crawler.extract.content import article_body, main_tree, text_lines, visible
 from crawler.extract.dates import adoption_date, parse_date, published_from_text, signing_date, url_date
 from crawler.extract.embedded import is_list_document, unwrap_embedded_lists
 from crawler.extract.encoding import response_text
+from crawler.extract.inline import commented_rows, inline_json_entries, json_trail
 from crawler.extract.jsonlist import json_list
 from crawler.extract.links import link_kind, page_links
 from crawler.extract.lists import has_empty_notice, list_entries
@@ -152,8 +153,10 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     meta = meta_tags(sel)
     metadata = metadata_table(sel, tree=tree)
     trail = breadcrumb(sel, url)
+    if len(trail) <= 1:  # the rest of it may be drawn from the channel's JSON
+        trail += json_trail(sel.root)
     title = page_title(sel, tree, meta, metadata, site_name)
-    entries = list_entries(sel, url, site_url, tree=tree)
+    entries = list_entries(sel, url, site_url, tree=tree) or carried_entries(sel.root, url, site_url)
     text = visible_text(tree)
     says = PageSays(url=url, meta=meta, metadata=metadata, text=text, body=article_body(tree))
     published, published_source = first_date(PUBLISHED_SOURCES, says)
@@ -203,6 +206,17 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
                                                    max_list_pages), data_urls, site_url or url),
         "text": text,
     }
+
+
+def carried_entries(root, url: str, site_url: str | None) -> list[Entry]:
+    """Entries a page carries without showing them in its markup: a list inside an HTML comment
+    that a script shows, else an inline JSON array a template draws (crawler.extract.inline)."""
+    for markup in commented_rows(root):
+        fragment = _parse_html(f"<html><body>{markup}</body></html>")
+        entries = list_entries(Selector(root=fragment, type="html"), url, site_url)
+        if entries:
+            return entries
+    return inline_json_entries(root, url)
 
 
 def _parse_html(html: str):
