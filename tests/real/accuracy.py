@@ -43,6 +43,8 @@ def main(argv=None) -> int:
     parser.add_argument("--misses", action="store_true", help="list every page read wrong")
     args = parser.parse_args(argv)
     table, misses = measure(args.manifest)
+    import crawler
+    print(f"{len(pages(args.manifest))} pages; extraction code: {Path(crawler.__file__).parent}")
     families = sorted({f for by in table.values() for f in by} - {"all"})
     print("field".ljust(12) + "all".rjust(14) + "".join(f.rjust(12) for f in families))
     for name, by in table.items():

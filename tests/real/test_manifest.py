@@ -17,8 +17,8 @@ def test_manifest_has_the_agreed_columns():
 
 def test_every_listed_page_is_there_with_its_exact_bytes():
     for page in pages():
-        body = (REAL / page.file).read_bytes()
-        assert hashlib.sha256(body).hexdigest() == page.sha256, page.file
+        actual = hashlib.sha256((REAL / page.file).read_bytes()).hexdigest()
+        assert actual == page.sha256, f"{page.file}: its bytes have sha256 {actual}"
 
 
 def test_every_saved_page_is_listed_once():
