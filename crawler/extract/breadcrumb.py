@@ -29,7 +29,8 @@ BREADCRUMB_LABEL = re.compile(
     + r")\s*是?\s*[:：]?"
 )
 # Separators between names: >, &gt; (also when double-escaped), >>, ——>, -->, », ›, →, /, ＞.
-SEPARATOR = re.compile(r"\s*(?:&gt;|—+\s*>|-+\s*>|=+>|>+|＞+|»+|›+|→+|/|\\)\s*")
+_SEPARATORS = r"&gt;|—+\s*>|-+\s*>|=+>|>+|＞+|»+|›+|→+|/|\\"
+SEPARATOR = re.compile(rf"\s*(?:{_SEPARATORS})\s*")
 # class/id fragments naming a breadcrumb box (dqwz = 当前位置 in pinyin initials).
 CONTAINER_HINTS = ("crumb", "location", "position", "dqwz", "weizhi", "mianbao", "curpos", "currentpath")
 MAX_NAME_CHARS = 40  # longer text after a label is page content, not a trail name
@@ -45,6 +46,9 @@ _LABEL_CHAR = "位"
 _HOME_CHARS = ("页", "頁", "主")
 assert all(_LABEL_CHAR in label for label in BREADCRUMB_LABELS)
 assert all(any(c in name for c in _HOME_CHARS) for name in HOME_NAMES)
+# Inside a labelled trail or a breadcrumb box that has no other separator, a bar separates crumbs
+# (当前位置：首页｜新华社记者看东北｜…); elsewhere bars separate menu items and buttons.
+BOX_SEPARATOR = re.compile(rf"\s*(?:{_SEPARATORS}|\||｜|¦)\s*")
 _STARTS_WITH_SEPARATOR = re.compile(r"^\s*" + SEPARATOR.pattern.removeprefix(r"\s*"))
 
 _TEXT_NODES = ".//text()[not(ancestor::script) and not(ancestor::style)]"
@@ -69,8 +73,9 @@ def trail_names(pieces: list[str]) -> list[str]:
     and print buttons that share the box (www.gov.cn: 首页 > 国务院公报 > 2007年第23号 字号 默认 大 打印)
     are no crumbs. A trail whose separators are images or CSS has a name per text piece.
     """
-    if any(SEPARATOR.search(piece) for piece in pieces[1:]) or SEPARATOR.search(pieces[0] if pieces else ""):
-        return _separated_names(pieces)
+    for separator in (SEPARATOR, BOX_SEPARATOR):  # a bar only where no arrow separates: "> 政务公开 | 打印"
+        if any(separator.search(piece) for piece in pieces):
+            return _separated_names(pieces, separator)
     return split_trail(pieces)
 
 
@@ -184,12 +189,12 @@ def _from_container(sel: Selector) -> list[str]:
     return []
 
 
-def _separated_names(pieces: list[str]) -> list[str]:
+def _separated_names(pieces: list[str], separator: re.Pattern[str] = SEPARATOR) -> list[str]:
     """Names from text pieces while a separator stands between each two; stops where one is missing."""
     names: list[str] = []
     separated = True
     for piece in pieces:
-        parts = SEPARATOR.split(piece)
+        parts = separator.split(piece)
         for i, part in enumerate(parts):
             if i:
                 separated = True

@@ -60,7 +60,11 @@ URL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
 PUBLISHED_LINE = re.compile(
     r"(?<![\u4e00-\u9fff])(?:发布|公开|发表|发稿)?\s*(?:日期|时间)\s*[:：]\s*"
 )
-PUBLISHED_LINE_WINDOW = 12  # first non-empty lines searched for that label
+PUBLISHED_LINE_WINDOW = 12  # first non-empty lines searched for that label …
+# … or, where the site's menus come first (a saved page, a template the cleaning does not know),
+# every line before the article's first paragraph, up to this many.
+PUBLISHED_LINE_WINDOW_MAX = 80
+PROSE_LINE_CHARS = 60  # a line this long is the article's text: its date line came before
 
 # Page furniture that may follow an article's signature (打印本页 / 关闭窗口 /
 # 上一篇); such short lines are skipped when looking for the signing date.
@@ -197,7 +201,9 @@ def adoption_date(text: str) -> date | None:
 def published_from_text(text: str) -> date | None:
     """The date of a '发布日期：…' / '发布时间：…' / '日期：…' / '时间：…' line near the top."""
     lines = [line for line in (text or "").splitlines() if line.strip()]
-    for line in lines[:PUBLISHED_LINE_WINDOW]:
+    prose = next((i for i, line in enumerate(lines[:PUBLISHED_LINE_WINDOW_MAX]) if len(line) >= PROSE_LINE_CHARS),
+                 0)
+    for line in lines[:max(PUBLISHED_LINE_WINDOW, prose)]:
         norm = nfkc(simplified(line))
         for label in PUBLISHED_LINE.finditer(norm):
             rest = norm[label.end():]

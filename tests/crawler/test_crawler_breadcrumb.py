@@ -112,3 +112,13 @@ def test_a_hidden_copy_of_the_trail_does_not_hide_the_visible_one():
     body = ('<div style="display:none"><span id="col1_name">当前位置：首页</span></div>'
             '<table><tr><td>当前位置：</td><td><a>首页</a> &gt; <a>政务公开</a> &gt; <a>行政处罚</a></td></tr></table>')
     assert crumbs(body) == TRAIL
+
+
+def test_bars_separate_crumbs_of_a_labelled_trail_that_has_no_other_separator():
+    body = '<span>当前位置：<a href="/">首页</a><font>｜</font><a>政务公开</a><font>｜</font><a>行政处罚</a></span>'
+    assert crumbs(body) == TRAIL
+
+
+def test_a_bar_after_an_arrow_trail_leads_to_buttons_not_crumbs():
+    body = '<div>当前位置：<a href="/">首页</a> &gt; <a>政务公开</a> &gt; <a>行政处罚</a> | <a>打印</a> | <a>关闭</a></div>'
+    assert crumbs(body) == TRAIL

@@ -96,3 +96,9 @@ def test_published_from_text_does_not_take_formation_or_update_dates():
 ])
 def test_both_cms_article_url_forms_give_the_date(url):
     assert url_date(url) == MARCH_7
+
+
+def test_posting_date_line_below_a_long_menu_is_found_before_the_article_text():
+    menu = "\n".join(f"栏目{i}" for i in range(30))
+    text = f"{menu}\n首页 > 重点推荐\n某某全文\n发布时间：2024年05月05日 | 字体放大\n" + "正文" * 40
+    assert published_from_text(text) == date(2024, 5, 5)
