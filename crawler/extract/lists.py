@@ -23,6 +23,12 @@ from crawler.extract.notices import is_notice
 from crawler.items import Entry
 
 ROW_TAGS = ("li", "tr", "dd", "p")
+# Newer templates build a list of boxes instead (<div class="item"><a>…</a><span>2025-01-03</span></div>,
+# or the link and the date each in a box of their own inside the item's). Read only where no row of
+# ROW_TAGS gives an entry, and only dated: an undated box is as likely a menu tile.
+BOX_TAGS = frozenset({"div", "span", "section", "article", "h3", "h4"})
+MAX_BOX_CLIMB = 3  # from a link up to the box that also holds its date
+MIN_BOX_GROUP = 2  # dated boxes count only with a sibling alike
 MIN_UNDATED_GROUP = 3  # undated rows count only in a run of this many alike siblings
 # A column's own page (/xxgk/rsxx/, …/index.html, /col/col3371/index.html): an undated
 # link to one is a directory of columns (公开目录), not an item.
@@ -135,6 +141,8 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
             _, main_a, url, title = max(anchors, key=lambda item: item[0])
             candidates.append((row, main_a, url, title))
 
+    if not candidates:
+        return _box_entries(tree, base_url, site_url, sel.root)
     groups = [_group(row) for row, *_ in candidates]
     group_sizes: dict[tuple, int] = {}
     for group in groups:
@@ -154,6 +162,47 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
             title = _strip_trailing_date(title)
         entries.append(Entry(title=title, url=url, date=day.isoformat() if day else None))
     return entries
+
+
+def _entry_links(tree, base_url: str, site_url: str) -> list[tuple]:
+    """(a, absolute URL, title) for every link in `tree` that could be an entry's."""
+    links = []
+    for a in tree.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(_SKIP_SCHEMES):
+            continue
+        url = absolute_url(href, base_url)
+        title = _anchor_title(a)
+        if url and is_internal(url, site_url) and title and not NOT_AN_ENTRY.match(title):
+            links.append((a, url, title))
+    return links
+
+
+def _box_entries(tree, base_url: str, site_url: str, root) -> list[Entry]:
+    """Dated entries of a list of boxes (BOX_TAGS): each link's smallest enclosing box that also
+    holds a date and no other entry link; boxes alike (same parent, tag, class) at least MIN_BOX_GROUP."""
+    links = _entry_links(tree, base_url, site_url)
+    if len(links) < MIN_BOX_GROUP:
+        return []
+    linked = {a for a, _, _ in links}
+    reference = page_reference_date(root)
+    found = []
+    for a, url, title in links:
+        box = a.getparent()
+        for _ in range(MAX_BOX_CLIMB):
+            if box is None or box.tag not in BOX_TAGS or any(o in linked for o in box.iter("a") if o is not a):
+                break
+            day, date_in_title = _row_date(box, a, url, reference)
+            if day is not None:
+                if not date_in_title and not in_sidebar(box):
+                    found.append((box, url, title, day))
+                break
+            box = box.getparent()
+    sizes: dict[tuple, int] = {}
+    for box, *_ in found:
+        sizes[_group(box)] = sizes.get(_group(box), 0) + 1
+    return [Entry(title=title, url=url, date=day.isoformat())
+            for box, url, title, day in found if sizes[_group(box)] >= MIN_BOX_GROUP]
 
 
 def _strip_trailing_date(title: str) -> str:

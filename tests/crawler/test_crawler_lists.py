@@ -133,3 +133,20 @@ def test_data_proxy_answer_gives_its_entries(saved_page):
 def test_empty_column_notices(notice):
     html = f"<div class='list'><ul></ul><div class='tip'>{notice}</div></div>"
     assert has_empty_notice(Selector(text=html))
+
+
+def _box_list(row) -> list:
+    from crawler.extract.page import parse_page
+    rows = "".join(row(i) for i in range(6))
+    return parse_page(f'<html><body><div class="list">{rows}</div></body></html>',
+                      "http://www.example.gov.cn/zwgk/")["entries"]
+
+
+def test_a_list_of_dated_boxes_is_read_like_a_list_of_rows():
+    entries = _box_list(lambda i: f'<div class="item"><div class="t"><a href="/zwgk/2025/{i}.html">关于某事的通知{i}</a>'
+                                  f'</div><div class="date">2025-01-0{i + 1}</div></div>')
+    assert [(e.url[-6:], e.date) for e in entries] == [(f"{i}.html", f"2025-01-0{i + 1}") for i in range(6)]
+
+
+def test_undated_boxes_are_no_list():
+    assert _box_list(lambda i: f'<div class="tile"><a href="/zwgk/col{i}/">栏目{i}</a></div>') == []
