@@ -83,8 +83,10 @@ DateSource = tuple[str, Callable[[PageSays], date | None]]
 # Where PageRecord.published comes from, best first; the name is PageRecord.published_source.
 PUBLISHED_SOURCES: tuple[DateSource, ...] = (
     ("table", lambda page: parse_date(page.metadata.get("发布日期"))),  # the 信息公开 table's 发布日期 (or 发布时间) cell
+    # A "日期：…" line near the top. What the reader sees beats the PubDate tag, which some templates
+    # refill whenever the page is regenerated (甘肃 发改委: a month late; 保定: two days).
+    ("text", lambda page: published_from_text(page.text)),
     ("meta", lambda page: next(filter(None, map(parse_date, map(page.meta.get, PUBLISHED_META))), None)),
-    ("text", lambda page: published_from_text(page.text)),  # a "日期：…" line near the top
     ("url", lambda page: url_date(page.url)),  # the date a CMS wrote into the URL (/t20160307_1.html)
 )
 # Where PageRecord.formed comes from, best first; the name is PageRecord.formed_source.

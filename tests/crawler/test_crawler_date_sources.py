@@ -15,7 +15,7 @@ def fields(body: str, url: str = "http://www.pjfda.gov.cn/content.jsp?id=1", hea
 
 
 def test_the_date_sources_are_tables_in_precedence_order():
-    assert [name for name, _ in PUBLISHED_SOURCES] == ["table", "meta", "text", "url"]
+    assert [name for name, _ in PUBLISHED_SOURCES] == ["table", "text", "meta", "url"]
     assert [name for name, _ in FORMED_SOURCES] == ["table", "text"]
 
 
@@ -23,11 +23,13 @@ def test_the_date_sources_are_tables_in_precedence_order():
     ("2016-03-10", '<meta name="PubDate" content="2016-03-11">', "日期：2016-03-12",
      "http://www.pjfda.gov.cn/zwgk/201603/t20160313_1.html", ("2016-03-10", "table")),
     ("&nbsp;", '<meta name="PubDate" content="2016-03-11 09:30">', "日期：2016-03-12",
+     "http://www.pjfda.gov.cn/zwgk/201603/t20160313_1.html", ("2016-03-12", "text")),
+    ("&nbsp;", '<meta name="PubDate" content="2016-03-11 09:30">', "",
      "http://www.pjfda.gov.cn/zwgk/201603/t20160313_1.html", ("2016-03-11", "meta")),
     ("", "", "日期：2016-03-12 10:12", "http://www.pjfda.gov.cn/zwgk/201603/t20160313_1.html", ("2016-03-12", "text")),
     ("", "", "", "http://www.pjfda.gov.cn/zwgk/201603/t20160313_1.html", ("2016-03-13", "url")),
     ("", "", "", "http://www.pjfda.gov.cn/content.jsp?id=1", (None, None)),
-], ids=["table", "meta when the cell is blank", "text", "url", "none"])
+], ids=["table", "the shown date beats the tag", "meta when nothing is shown", "text", "url", "none"])
 def test_published_source_names_the_first_source_that_gave_a_date(table_date, head, top, url, expected):
     page = fields(f"<p>{top}</p>" + TABLE.format(date=table_date) + BODY.format(end=""), url, head)
     assert (page["published"], page["published_source"]) == expected
