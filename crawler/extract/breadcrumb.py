@@ -19,7 +19,8 @@ from crawler.extract.normalize import collapse, simplified
 
 # Labels in simplified form (traditional pages are converted before matching).
 BREADCRUMB_LABELS = (
-    "您当前所在位置", "您当前的位置", "您当前位置", "您现在的位置", "您现在位置", "您所在的位置",
+    "您当前所在位置", "您当前的位置", "您当前位置", "您现在所在的位置", "您现在所在位置", "您现在的位置",
+    "您现在位置", "您所在的位置",
     "您所在位置", "您的位置", "当前的位置", "当前位置", "所在位置", "现在位置",
 )
 # Characters may be spaced out ("当 前 位 置"); "是" and the colon are part of the label.

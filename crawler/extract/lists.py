@@ -128,32 +128,40 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
     tree = main_tree(sel.root) if tree is None else tree
     candidates = []
     for row in tree.xpath(_ROW_XPATH):
-        anchors = []
+        inside, offsite = [], []
         for a in row.iter("a"):
             href = (a.get("href") or "").strip()
             if not href or href.lower().startswith(_SKIP_SCHEMES):
                 continue
             url = absolute_url(href, base_url)
             title = _anchor_title(a)
-            if url and is_internal(url, site_url) and title and not NOT_AN_ENTRY.match(title):
-                anchors.append((len(title), a, url, title))
-        if anchors:
-            _, main_a, url, title = max(anchors, key=lambda item: item[0])
-            candidates.append((row, main_a, url, title))
+            if url and title and not NOT_AN_ENTRY.match(title):
+                if is_internal(url, site_url):
+                    inside.append((len(title), a, url, title))
+                elif url.startswith(("http://", "https://")):
+                    offsite.append((len(title), a, url, title))
+        if inside or offsite:
+            _, main_a, url, title = max(inside or offsite, key=lambda item: item[0])
+            candidates.append((row, main_a, url, title, not inside))
 
-    if not candidates:
-        return _box_entries(tree, base_url, site_url, sel.root)
     groups = [_group(row) for row, *_ in candidates]
     group_sizes: dict[tuple, int] = {}
     for group in groups:
         group_sizes[group] = group_sizes.get(group, 0) + 1
+    # A column may list a posting that lives elsewhere (a 公众号 article among the site's own): a
+    # dated row that links off-site counts where rows alike link into the site; a list that only
+    # links elsewhere (links to other sites, a syndicated feed) is not this site's column.
+    linking_in = {group for (*_, offsite), group in zip(candidates, groups) if not offsite}
 
     reference = page_reference_date(sel.root) if candidates else None
     entries = []
-    for (row, main_a, url, title), group in zip(candidates, groups):
+    for (row, main_a, url, title, offsite), group in zip(candidates, groups):
+        if offsite and group not in linking_in:
+            continue
         day, date_in_title = _row_date(row, main_a, url, reference)
         if day is None and (
-            group_sizes[group] < MIN_UNDATED_GROUP
+            offsite
+            or group_sizes[group] < MIN_UNDATED_GROUP
             or in_sidebar(row)
             or COLUMN_INDEX_URL.search(urlsplit(url).path)
         ):
@@ -161,7 +169,7 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
         if date_in_title and not collapse(main_a.get("title") or ""):
             title = _strip_trailing_date(title)
         entries.append(Entry(title=title, url=url, date=day.isoformat() if day else None))
-    return entries
+    return entries or _box_entries(tree, base_url, site_url, sel.root)
 
 
 def _entry_links(tree, base_url: str, site_url: str) -> list[tuple]:
