@@ -74,10 +74,33 @@ def trail_names(pieces: list[str]) -> list[str]:
     and print buttons that share the box (www.gov.cn: 首页 > 国务院公报 > 2007年第23号 字号 默认 大 打印)
     are no crumbs. A trail whose separators are images or CSS has a name per text piece.
     """
-    for separator in (SEPARATOR, BOX_SEPARATOR):  # a bar only where no arrow separates: "> 政务公开 | 打印"
-        if any(separator.search(piece) for piece in pieces):
+    shown = [collapse(piece) for piece in pieces if collapse(piece).strip("：:")]
+    separators = (SEPARATOR, BOX_SEPARATOR)  # a bar only where no arrow separates: "> 政务公开 | 打印"
+    for separator in separators:
+        if any(_at_edge(separator, piece) for piece in shown):
+            return _separated_names(pieces, separator)
+    if len(shown) > 1:
+        # One element per crumb, separators drawn by CSS or images: a slash inside a name is the
+        # name's own (平潭: 行政处罚/行政强制), not a separator.
+        return _whole_names(shown)
+    for separator in separators:  # the whole trail in one string: "首页 > 政务公开 > 行政处罚"
+        if any(separator.search(piece) for piece in shown):
             return _separated_names(pieces, separator)
     return split_trail(pieces)
+
+
+def _at_edge(separator: re.Pattern[str], piece: str) -> bool:
+    return any(m.start() == 0 or m.end() == len(piece) for m in separator.finditer(piece))
+
+
+def _whole_names(pieces: list[str]) -> list[str]:
+    names: list[str] = []
+    for piece in pieces:
+        name = piece.strip("：:|")
+        if len(name) > MAX_NAME_CHARS:
+            break
+        names.append(name)
+    return names
 
 
 def _hidden(element) -> bool:

@@ -122,3 +122,9 @@ def test_bars_separate_crumbs_of_a_labelled_trail_that_has_no_other_separator():
 def test_a_bar_after_an_arrow_trail_leads_to_buttons_not_crumbs():
     body = '<div>当前位置：<a href="/">首页</a> &gt; <a>政务公开</a> &gt; <a>行政处罚</a> | <a>打印</a> | <a>关闭</a></div>'
     assert crumbs(body) == TRAIL
+
+
+def test_a_slash_inside_a_crumb_of_its_own_element_is_part_of_the_name():
+    body = ('<div class="breadcrumb"><span>当前位置：</span><ul><li><a href="/">首页</a></li><li><a>政务公开</a></li>'
+            '<li><a>行政处罚/行政强制</a></li><li><a>办事指南</a></li></ul></div>')
+    assert crumbs(body) == ["首页", "政务公开", "行政处罚/行政强制", "办事指南"]
