@@ -22,7 +22,10 @@ from crawler.extract.normalize import collapse
 from crawler.extract.notices import is_notice
 from crawler.items import Entry
 
-ROW_TAGS = ("li", "tr", "dd", "p")
+ROW_TAGS = ("li", "tr", "dd", "p", "dl")
+# A <dl> is one entry when it holds one linked <dd> (or <dt>) and the date in another
+# (平潭 集约化: <dl><dd><a>…</a></dd><dd>2026-03-10</dd></dl>); a <dd> is a row only among linked siblings.
+ROW_CONDITIONS = {"dd": "count(../dd[.//a[@href]]) >= 2", "dl": "count(.//dd[.//a[@href]] | .//dt[.//a[@href]]) < 2"}
 # Newer templates build a list of boxes instead (<div class="item"><a>…</a><span>2025-01-03</span></div>,
 # or the link and the date each in a box of their own inside the item's). Read only where no row of
 # ROW_TAGS gives an entry, and only dated: an undated box is as likely a menu tile.
@@ -44,7 +47,9 @@ _BODY_TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor
 # An XPath matching the innermost rows only, so nested layout tables do not count twice; a layout
 # cell's row that holds a whole <ul> of linked items is their container, not one more row.
 _ROWS_INSIDE = "count(.//li[.//a[@href]] | .//dd[.//a[@href]]) < 2"
-_ROW_XPATH = " | ".join(f"//{tag}[.//a[@href] and not(.//{tag}) and {_ROWS_INSIDE}]" for tag in ROW_TAGS)
+_ROW_XPATH = " | ".join(
+    f"//{tag}[.//a[@href] and not(.//{tag}) and {_ROWS_INSIDE}{' and ' + ROW_CONDITIONS[tag] if tag in ROW_CONDITIONS else ''}]"
+    for tag in ROW_TAGS)
 
 
 def _text(el) -> str:

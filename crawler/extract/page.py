@@ -42,6 +42,7 @@ GENERIC_CRUMBS = frozenset({
 # Where a page's title comes from when <title> is only the site name, best first.
 TITLE_FALLBACK_XPATHS = ("//h1", "//h2")
 MIN_PARAGRAPH_CHARS = 60  # a <p> this long is article prose, not a list line
+DATA_ROW_CELLS = 3  # a table row with this many cells holds data, not a layout or a signature
 # How files begin. A CMS that publishes an attachment under an .html name often serves it as
 # text/html too; parsed as a page it would be one long line of binary "text".
 BINARY_SIGNATURES = (
@@ -68,6 +69,19 @@ class PageSays:
     text: str
     body: Any  # content.article_body, or None
     page_type: str = "other"
+    tree: Any = None  # content.main_tree, where there is no article body
+
+    @property
+    def ends_in_data_table(self) -> bool:
+        """True when the document's last words are a cell of a data table (a row of three cells or
+        more): a date there is the table's (签发日期 of a list of approvals), not a signature."""
+        root = self.body if self.body is not None else self.tree
+        texts = root.xpath(".//text()[not(ancestor::script) and not(ancestor::style)]") if root is not None else []
+        last = next((t for t in reversed(texts) if t.strip()), None)  # XPath's normalize-space keeps &nbsp;
+        row = last.getparent() if last is not None else None
+        while row is not None and row.tag != "tr":
+            row = row.getparent()
+        return row is not None and len([c for c in row if c.tag in ("td", "th")]) >= DATA_ROW_CELLS
 
     @property
     def body_text(self) -> str:
@@ -93,7 +107,8 @@ PUBLISHED_SOURCES: tuple[DateSource, ...] = (
 FORMED_SOURCES: tuple[DateSource, ...] = (
     ("table", lambda page: parse_date(page.metadata.get("成文日期")) or parse_date(page.metadata.get("决定日期"))),
     # the date line that ends the document, else an adoption note under its title ("（2007年6月29日…会议通过）")
-    ("text", lambda page: signing_date(page.body_text) or adoption_date(page.body_text)),
+    ("text", lambda page: (None if page.ends_in_data_table else signing_date(page.body_text))
+     or adoption_date(page.body_text)),
 )
 
 
@@ -160,7 +175,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     title = page_title(sel, tree, meta, metadata, site_name)
     entries = list_entries(sel, url, site_url, tree=tree) or carried_entries(sel.root, url, site_url)
     text = visible_text(tree)
-    says = PageSays(url=url, meta=meta, metadata=metadata, text=text, body=article_body(tree))
+    says = PageSays(url=url, meta=meta, metadata=metadata, text=text, body=article_body(tree), tree=tree)
     published, published_source = first_date(PUBLISHED_SOURCES, says)
 
     # A page with no entries whose own words are just "暂无信息" is an empty list, even when its

@@ -71,3 +71,9 @@ def test_saved_pages_record_where_their_dates_came_from(saved_page, name, url, p
     page = build_record(saved_page(name, url), site_url=SITE, site_name=SITE_NAME)
     assert (page.published, page.published_source) == published
     assert (page.formed, page.formed_source) == formed
+
+
+def test_a_date_in_the_last_row_of_a_data_table_is_not_a_signature():
+    rows = "".join(f"<tr><td>{i}</td><td>某药品</td><td>某公司</td><td>2020年9月{i}日</td></tr>" for i in range(1, 4))
+    page = fields(f"<h2>药品批件发布</h2><div class='article'><p>发布时间：2020-09-11</p><table>{rows}</table></div>")
+    assert page["formed"] is None

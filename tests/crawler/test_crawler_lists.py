@@ -150,3 +150,12 @@ def test_a_list_of_dated_boxes_is_read_like_a_list_of_rows():
 
 def test_undated_boxes_are_no_list():
     assert _box_list(lambda i: f'<div class="tile"><a href="/zwgk/col{i}/">栏目{i}</a></div>') == []
+
+
+def test_a_dl_per_entry_with_the_date_in_its_second_dd_is_read():
+    from crawler.extract.page import parse_page
+    rows = "".join(f'<dl><dd><a href="./2025{m:02d}/t2025{m:02d}10_{m}.htm" title="年报{m}">年报{m}</a></dd>'
+                   f'<dd>2025-{m:02d}-10</dd></dl>' for m in range(1, 5))
+    entries = parse_page(f'<html><body><div class="list">{rows}</div></body></html>',
+                         "http://www.example.gov.cn/zwgk/nb/")["entries"]
+    assert [e.date for e in entries] == [f"2025-{m:02d}-10" for m in range(1, 5)]
