@@ -21,11 +21,12 @@ from .urls import canonical
 # nothing in it: a missing date even when one was found elsewhere on the page), published_source
 # (where `published` came from: table, meta, text, url; None in crawls made before it was recorded),
 # scripted (the page's list is drawn by script and was not rendered: its column cannot be counted;
-# False in crawls made before it was recorded), list_of (the column page a further list page continues,
+# False in crawls made before it was recorded), rendered (the page was drawn in a browser, crawler.render: a
+# rendered page still `scripted` drew no list even there), list_of (the column page a further list page continues,
 # a TRS index_1.html or the JSON a scripted page draws from; None otherwise).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
-                "empty_notice", "scripted", "list_of", "text_len", "certificate_error", "linked"]
+                "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
@@ -78,7 +79,7 @@ class TableBuilder:
     links its earlier records already gave (a link counts once per page and target).
     """
 
-    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice", "scripted")  # kept a byte each, not a pointer
+    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice", "scripted", "rendered")  # kept a byte each, not a pointer
 
     def __init__(self, records):
         self.records = records
@@ -147,6 +148,7 @@ class TableBuilder:
         c["page_type"].append(self._one(rec.get("page_type")))
         c["empty_notice"].append(bool(rec.get("empty_notice")))
         c["scripted"].append(bool(rec.get("scripted")))
+        c["rendered"].append(bool(rec.get("rendered")))
         c["list_of"].append(self._one(rec.get("list_of")))
         c["text_len"].append(len(text) if isinstance(text, str) else 0)
         c["certificate_error"].append(rec.get("certificate_error"))

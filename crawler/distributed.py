@@ -344,8 +344,9 @@ class RedisCoordination:
             for line in raw:
                 text = line.decode("utf-8")
                 if self.dedupe_drain:  # a resumed crawl may fetch a URL twice: keep its first record
-                    url = json.loads(text).get("url")
-                    if url in self.recorded:
+                    record = json.loads(text)
+                    url = record.get("url")
+                    if url in self.recorded and not record.get("rendered"):  # a render replaces it (crawler.render)
                         continue
                     self.recorded.add(url)
                 lines.append(text + "\n")

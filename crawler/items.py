@@ -93,6 +93,14 @@ class PageRecord:
     # same-site ones are also among `links` with tag 'pagination': fetched with GET as further pages
     # of the list, a JSON answer is read into entries (crawler.extract.jsonlist).
     data_urls: list[str] = field(default_factory=list)
+    # The page as a headless browser drew it, not as the server sent it (crawler.render): a `scripted`
+    # page whose data could not be read by GET is fetched again once in the browser, and the rendered
+    # record, with the same `url`, comes after the first one in pages.jsonl and replaces it (the stored
+    # crawl keeps a URL's last record). Its fields are read from the drawn DOM like any page's: `scripted`
+    # is False once the list shows its entries, still True when even the browser drew none. False for
+    # every page read as sent, and for a scripted page that was not rendered (rendering off, its budget
+    # spent, no browser): its column then "could not verify".
+    rendered: bool = False
     links: list[Link] = field(default_factory=list)
     text: str = ""  # the page's visible main text, whitespace-collapsed (for content checks)
     # For a further page of a column list reached through a 'pagination' link (TRS

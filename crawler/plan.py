@@ -6,9 +6,10 @@ NETCHECK_PLAN, a JSON object (`scrapy crawl portal -s NETCHECK_PLAN='{"start_url
 just the start URL: `-s NETCHECK_PLAN=https://www.example.gov.cn/`). Every component that needs
 it (the spider, the frontier) reads it from the settings with CrawlPlan.from_settings.
 
-How the crawl is carried out (frontier, politeness, body limit, certificate check) is not in the
-plan: those are components chosen by settings (crawler.settings). A new kind of work a crawl can
-be asked for (rendering pages in a browser) is a new field here, with its default.
+How the crawl is carried out (frontier, politeness, body limit, certificate check, which browser
+renders) is not in the plan: those are components chosen by settings (crawler.settings). A new
+kind of work a crawl can be asked for is a new field here, with its default (render_budget: how
+many pages whose list a script draws may be rendered in a browser, crawler.render).
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Any
 
 SETTING = "NETCHECK_PLAN"
 _TRUE = frozenset({"1", "true", "yes", "on"})
+DEFAULT_RENDER_BUDGET = 50  # pages per site: a portal has a few dozen script-drawn list pages, not hundreds
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,10 @@ class CrawlPlan:
     resume_from: str | None = None
     """A pages.jsonl to continue (crawler.resume): its URLs are not fetched again, its pages'
     links that have no record yet are the frontier. None: a fresh crawl."""
+    render_budget: int = DEFAULT_RENDER_BUDGET
+    """At most this many pages whose list a script draws (PageRecord.scripted) and whose data could not
+    be read by GET are fetched again in a headless browser (crawler.render) and recorded rendered.
+    0: never; such pages stay `scripted` and their columns "could not verify"."""
 
     def __post_init__(self):
         if not self.start_url:
@@ -45,6 +51,7 @@ class CrawlPlan:
         check = self.check_external
         object.__setattr__(self, "check_external", check is True or str(check).lower() in _TRUE)
         object.__setattr__(self, "resume_from", str(self.resume_from) if self.resume_from else None)
+        object.__setattr__(self, "render_budget", max(0, int(self.render_budget or 0)))
 
     def to_json(self) -> str:
         """The plan as NETCHECK_PLAN holds it (fields at their default left out)."""

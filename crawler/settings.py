@@ -80,6 +80,9 @@ DOWNLOADER_MIDDLEWARES = {
     "crawler.downloadermiddlewares.crawldelay.CrawlDelayMiddleware": 110,
     # Cuts a body over DOWNLOAD_MAXSIZE, keeping its status, and skips bodies never parsed (see DOWNLOAD_MAXSIZE).
     "crawler.downloadermiddlewares.bodysize.BodySizeLimit": 360,
+    # A render that fails (no browser, a timeout, an error answer) replaces nothing (see NETCHECK_BROWSER).
+    # Next to the download handler: it sees a render's failure before retry or cache do.
+    "crawler.render.downloadermiddleware.RenderFailures": 950,
 }
 RETRY_AFTER_MAX = 60
 
@@ -130,6 +133,41 @@ URLLENGTH_LIMIT = 512
 # first, after every internal page (lower priority), never following their links.
 # Scrapy keeps one download slot per host, so each external host gets its own
 # CONCURRENT_REQUESTS_PER_DOMAIN and DOWNLOAD_DELAY.
+
+# Pages whose list a script draws in the browser (PageRecord.scripted) and whose data could not be
+# read with GET are fetched once more in a headless browser and recorded `rendered`, up to the plan's
+# render_budget pages per site (`netcheck audit --render N`, `--no-render`; crawler.render). Only those
+# requests go through scrapy-playwright's download handler (installed by the add-on below when the
+# plan allows rendering and a browser is there); every other request goes through Scrapy's own.
+# NETCHECK_BROWSER: the browser's executable (a path, or a name on PATH); None: the first of chromium,
+# chromium-browser, google-chrome on PATH. The system's browser is driven by its path: nothing is
+# downloaded. None there, or a browser that does not start: scripted pages are recorded as read, their
+# columns "could not verify", and the run says why.
+NETCHECK_BROWSER = None
+# Seconds a page may take to load in the browser (its load event); then its data requests are waited
+# for up to 5 s more (crawler.render.browser.SETTLE_SECONDS). As DOWNLOAD_TIMEOUT: the national check
+# counts a page that takes over 15 s as failed. A page that does not load in time stays as read.
+NETCHECK_RENDER_TIMEOUT = 15
+ADDONS = {"crawler.render.addon.Rendering": 0}
+# Which scripted pages are rendered, within the budget, and the mark on their records.
+SPIDER_MIDDLEWARES = {"crawler.render.spidermiddleware.RenderScripted": 600}
+# scrapy-playwright's settings, read only when the add-on installed its handler (it adds the executable path).
+PLAYWRIGHT_BROWSER_TYPE = "chromium"
+PLAYWRIGHT_LAUNCH_OPTIONS = {
+    "headless": True,
+    # No sandbox (CI runs as root), no GPU, none of the browser's own traffic (crawler.render.browser).
+    "args": ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+             "--disable-sync", "--no-first-run", "--disable-quic"],
+}
+# Two pages at a time in the browser's one context: a render costs far more CPU than a plain page.
+# (No PLAYWRIGHT_MAX_CONTEXTS: before scrapy-playwright 0.0.48 its semaphore is never released when
+# the browser fails to start, and the next render waits for ever.)
+PLAYWRIGHT_MAX_PAGES_PER_CONTEXT = 2
+# Images, media and fonts are not loaded by a rendered page: the list is text.
+PLAYWRIGHT_ABORT_REQUEST = "crawler.render.browser.abort_request"
+# Playwright (its driver process) starts with the first rendered page, not with the crawl
+# (scrapy-playwright >= 0.0.48; older versions ignore this and start it with the crawl).
+PLAYWRIGHT_BROWSER_PROVIDER = "crawler.render.provider.LazyBrowserProvider"
 
 # Scrapy's duplicate filter, letting redirect hops through so that a link that
 # redirects to an already-fetched page still gets its record.

@@ -49,6 +49,12 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a whole number (0 or more), got {text!r}")
+    return int(text)
+
+
 def _url(text: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -86,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="continue the crawl stored in --out instead of starting again")
     a.add_argument("--check-external", action="store_true",
                    help="also check links to other sites (once each, politely)")
+    rendering = a.add_mutually_exclusive_group()
+    rendering.add_argument("--render", type=_count, metavar="N",
+                           help="render at most N pages whose list a script draws (and whose data cannot be read "
+                                "directly) in headless Chromium; 0 = never (default: 50, when a browser is found; "
+                                "-s NETCHECK_BROWSER=PATH names it)")
+    rendering.add_argument("--no-render", action="store_true",
+                           help="never render: such pages' columns are 未核实 (could not verify)")
     a.add_argument("--no-cache", action="store_true",
                    help="do not keep or use the HTTP cache that makes re-audits cheap")
     a.add_argument("--allow-private", action="store_true",
@@ -203,7 +216,8 @@ def cmd_audit(args) -> int:
     keep_catalog(catalog, out)  # before the crawl: a run killed mid-crawl is re-judged with it too
     # What to crawl, the same for every way of crawling it (crawler.plan).
     plan = CrawlPlan(start_url=args.url, max_pages=args.max_pages, max_seconds=args.max_time,
-                     check_external=args.check_external, resume_from=out / "pages.jsonl" if args.resume else None)
+                     check_external=args.check_external, resume_from=out / "pages.jsonl" if args.resume else None,
+                     render_budget=render_budget(args))
     if args.redis:  # a crawl shared with `netcheck worker` processes (netcheck.worker)
         from .worker import crawl_coordinated
 
@@ -224,6 +238,15 @@ def cmd_audit(args) -> int:
         return Exit.INCOMPLETE
     print_summary(run, out)
     return Exit.INTERRUPTED if interrupted(stats) else run["exit_status"]
+
+
+def render_budget(args) -> int:
+    """The plan's render_budget from --render N / --no-render (crawler.plan.DEFAULT_RENDER_BUDGET when neither)."""
+    from crawler.plan import DEFAULT_RENDER_BUDGET
+
+    if args.no_render:
+        return 0
+    return DEFAULT_RENDER_BUDGET if args.render is None else args.render
 
 
 def judged(run_dir: Path, judge):

@@ -4,6 +4,10 @@ An audit writes "running" before the first request and the crawl's finish after 
 crawl killed in between stays "running", and `netcheck report` then judges it as partial. A crawl
 that ended early (Ctrl-C, a page or time budget, too many failures, a cancelled job) is partial:
 whole-site rules cannot say a column is missing from a site they did not finish reading.
+
+It also keeps what the crawl could not render (`render`): how many pages whose list a script draws
+were drawn in a browser, and why the others were not (rendering off, its budget spent, no browser,
+failed renders; crawler.render). Such pages' columns are "could not verify"; the run says why.
 """
 from __future__ import annotations
 
@@ -30,19 +34,62 @@ REASONS_CN = {
 }
 
 
+RENDER_STAT = "netcheck/render/"  # crawler.render.spidermiddleware's stats
+# Why a page whose list a script draws was not rendered (the stat netcheck/render/unrendered/WHY, or
+# netcheck/render/failed), as the run says it.
+UNRENDERED_CN = {
+    "off": "渲染已关闭（--no-render 或 --render 0）",
+    "unavailable": "{unavailable}",
+    "over_budget": "渲染页数达到上限 {budget} 页（可用 --render N 调整）",
+    "failed": "浏览器渲染失败或超时",
+    "crawl_ended": "抓取提前结束，未及渲染",
+}
+
+
 def from_stats(stats: dict | None) -> dict:
     """The state of a crawl that just ended, from what crawler.run.run_crawl returned."""
     stats = stats or {}
     reason = stats.get("finish_reason")
     if reason == FINISHED and (stats.get("stats") or {}).get(CAPPED):
         reason = CAPPED
-    return state(reason)
+    return state(reason, render=render_facts(stats.get("stats") or {}))
 
 
-def state(reason: str | None, known: bool = True) -> dict:
+def render_facts(stats: dict) -> dict | None:
+    """What the crawl rendered, from Scrapy's stats: {'budget', 'browser' (its path, or None),
+    'rendered', 'read_from_data' (scripted pages whose JSON was read instead), 'unrendered' (pages
+    that needed rendering and were left as read), 'why' (why → how many), 'unavailable' (why there
+    was no browser, or None), 'note_cn' (one sentence for the run's warnings, or None)}.
+    None for a crawl made before rendering existed."""
+    if RENDER_STAT + "budget" not in stats:
+        return None
+    why = {key[len(RENDER_STAT + "unrendered/"):]: value for key, value in stats.items()
+           if key.startswith(RENDER_STAT + "unrendered/")}
+    if stats.get(RENDER_STAT + "failed"):
+        why["failed"] = stats[RENDER_STAT + "failed"]
+    facts = {"budget": stats[RENDER_STAT + "budget"], "browser": stats.get(RENDER_STAT + "browser"),
+             "rendered": stats.get(RENDER_STAT + "rendered", 0),
+             "read_from_data": stats.get(RENDER_STAT + "read_from_data", 0),
+             "unrendered": sum(why.values()), "why": why, "unavailable": stats.get(RENDER_STAT + "unavailable")}
+    facts["note_cn"] = render_note(facts)
+    return facts
+
+
+def render_note(facts: dict | None) -> str | None:
+    """The run's one-line warning when pages whose list a script draws were left unrendered."""
+    if not facts or not facts.get("unrendered"):
+        return None
+    reasons = "；".join(UNRENDERED_CN.get(why, why).format(**facts) + f"（{n} 页）" for why, n in facts["why"].items())
+    return f"{facts['unrendered']} 个由脚本生成列表的页面未经浏览器渲染：{reasons}。相关栏目记为未核实"
+
+
+def state(reason: str | None, known: bool = True, render: dict | None = None) -> dict:
     complete = reason == FINISHED or not known
-    return {"complete": complete, "reason": reason, "known": known,
-            "reason_cn": None if complete else REASONS_CN.get(reason, f"抓取提前结束（{reason}）")}
+    out = {"complete": complete, "reason": reason, "known": known,
+           "reason_cn": None if complete else REASONS_CN.get(reason, f"抓取提前结束（{reason}）")}
+    if render is not None:
+        out["render"] = render
+    return out
 
 
 def write(run_dir: Path, crawl_state: dict) -> None:
@@ -64,10 +111,11 @@ def read(run_dir: Path, previous_run: dict) -> dict:
     try:
         data = json.loads((run_dir / FILE).read_text(encoding="utf-8"))
         if isinstance(data, dict) and "reason" in data:
-            return state(data["reason"], data.get("known", True))
+            return state(data["reason"], data.get("known", True), render=data.get("render"))
     except (OSError, ValueError):
         pass
     if previous_run.get("crawl_state"):
-        return state(previous_run["crawl_state"].get("reason"), previous_run["crawl_state"].get("known", True))
+        return state(previous_run["crawl_state"].get("reason"), previous_run["crawl_state"].get("known", True),
+                     render=previous_run["crawl_state"].get("render"))
     reason = (previous_run.get("crawl") or {}).get("finish_reason")
     return state(reason) if reason else state(None, known=False)

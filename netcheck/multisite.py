@@ -96,11 +96,11 @@ def audit_command(site: Site, run_dir: Path, args, as_of: date) -> list[str]:
     if catalog:
         cmd += ["--catalog", str(catalog)]
     for flag, value in (("--max-pages", args.max_pages), ("--max-time", args.max_time),
-                        ("--history", args.history)):
+                        ("--render", args.render), ("--history", args.history)):
         if value is not None:
             cmd += [flag, str(value)]
     for flag, on in (("--no-history", args.no_history), ("--no-cache", args.no_cache),
-                     ("--check-external", args.check_external),
+                     ("--no-render", args.no_render), ("--check-external", args.check_external),
                      ("--allow-private", args.allow_private), ("--allow-invalid-tls", args.allow_invalid_tls)):
         if on:
             cmd.append(flag)

@@ -111,7 +111,8 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
         "versions": _versions(),
         "crawl": crawl_stats or previous.get("crawl") or {},
         "warnings": judgement.warnings + [_error_line(e) for e in judgement.errors] + result["early_warnings"]
-        + ([] if crawl_state["known"] else ["未记录抓取是否完整结束（pages.jsonl 来自别处），按完整抓取评判"]),
+        + ([] if crawl_state["known"] else ["未记录抓取是否完整结束（pages.jsonl 来自别处），按完整抓取评判"])
+        + [note for note in [crawlstate.render_note(crawl_state.get("render"))] if note],
         "matches": [{"category": m.category, "column": m.column, "method": m.method, "score": m.score,
                      "source": m.source, "url": m.url, "near_misses": m.near_misses,
                      "items": m.items, "newest": m.newest}
@@ -192,7 +193,8 @@ def _copy_crawl(run_dir: Path, out_dir: Path, crawl_state: dict) -> None:
     except OSError:  # another file system, or links not allowed
         shutil.copyfile(run_dir / PAGES, tmp)
     os.replace(tmp, target)
-    crawlstate.write(out_dir, {k: crawl_state[k] for k in ("complete", "reason", "known", "reason_cn")})
+    crawlstate.write(out_dir, {k: crawl_state[k] for k in ("complete", "reason", "known", "reason_cn", "render")
+                               if k in crawl_state})
 
 
 def _return_large_blocks() -> None:

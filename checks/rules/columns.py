@@ -6,25 +6,48 @@ from ..judge import PARTIAL
 from ..registry import rule
 
 
-def scripted_reason(column: str, cannot: str = "无法统计信息条数") -> str:
-    """Why a column whose list a script draws is not judged (its own list page is `scripted`)."""
+def scripted_reason(column: str, cannot: str = "无法统计信息条数", rendered: bool = False) -> str:
+    """Why a column whose list a script draws is not judged (its own list page is `scripted`): not
+    rendered, or rendered in a browser that drew no list either (its data failed to load, or none)."""
+    if rendered:
+        return f"「{column}」栏目列表由脚本生成，经浏览器渲染仍未显示列表，{cannot}"
     return f"「{column}」栏目列表由脚本生成，本次未渲染，{cannot}"
 
 
 STALE_CANNOT = "无法判断栏目更新情况"
 
 
-def _scripted(pages) -> bool:
-    """True when a column's own list pages include one drawn by script and not seen: neither rendered
-    nor read from its data (a list page that continues it, such as the JSON it draws from, read
-    with entries: crawler.extract.jsonlist)."""
+def _scripted(pages) -> str | None:
+    """Whether a column's own list pages include one drawn by script and not seen: neither read from its
+    data (a list page that continues it, such as the JSON it draws from, read with entries:
+    crawler.extract.jsonlist) nor drawn with its list in a browser (crawler.render). None: all seen;
+    "rendered": every such page was rendered and showed no list even so; "unrendered" otherwise."""
     if not len(pages):
-        return False
-    scripted = set(pages.loc[pages["scripted"].astype(bool), "url"])
+        return None
+    flagged = pages["scripted"].astype(bool)
+    scripted = set(pages.loc[flagged, "url"])
     if "list_of" in pages:
-        read = pages[(pages["page_type"] == "list") & ~pages["scripted"].astype(bool)]
+        read = pages[(pages["page_type"] == "list") & ~flagged]
         scripted -= set(read["list_of"].dropna())
-    return bool(scripted)
+    if not scripted:
+        return None
+    if "rendered" in pages:
+        rendered = set(pages.loc[flagged & pages["rendered"].astype(bool), "url"])
+        if scripted <= rendered:
+            return "rendered"
+    return "unrendered"
+
+
+def _column_scripted(ctx: Context, match, pages) -> str | None:
+    """_scripted() of a column's own list pages; when its trail places no page in it (a framework page
+    draws its 当前位置 trail too), of the page the column's link points at and what continues it."""
+    if len(pages) or not match.url:
+        return _scripted(pages)
+    own = ctx.crawl.page(match.url)
+    if own is None or not own.get("scripted"):
+        return None
+    crawled = ctx.crawl.pages
+    return _scripted(crawled[(crawled["url"] == own["url"]) | (crawled["list_of"] == own["url"])])
 
 
 @rule("column.missing", name="栏目缺失", scope="category", whole_site=True)
@@ -55,12 +78,13 @@ def column_empty(ctx: Context) -> list:
         if n >= cat.min_items:
             continue
         pages = ctx.column_pages(cat.name)
+        scripted = _column_scripted(ctx, match, pages)
+        if scripted:  # its list was drawn in the browser, unseen: the items found are not all
+            ctx.could_not_verify(scripted_reason(match.column, rendered=scripted == "rendered"), category=cat.name)
+            continue
         if pages.empty:  # only named in a link or a trail: its own list was never read, nothing to count
             ctx.could_not_verify(f"「{match.column}」栏目页面未能读取，无法统计信息条数" if ctx.crawl_complete
                                  else PARTIAL["column.empty"], category=cat.name)
-            continue
-        if _scripted(pages):  # its list was drawn in the browser, unseen: the items found are not all
-            ctx.could_not_verify(scripted_reason(match.column), category=cat.name)
             continue
         url = match.url if match.url in set(pages["url"]) else pages.iloc[0]["url"]
         notice = "，页面显示“暂无信息”" if pages["empty_notice"].any() else ""
@@ -83,10 +107,10 @@ def column_stale(ctx: Context) -> list:
         mine = items[items["category"] == cat.name]
         # A list drawn by script was not seen: a fresh item found elsewhere still passes the column,
         # but nothing fresh found is no sign that nothing fresh is there.
-        scripted = _scripted(ctx.column_pages(cat.name))
+        scripted = _column_scripted(ctx, match, ctx.column_pages(cat.name))
         if mine["url"].nunique() < cat.min_items:
             if scripted:
-                ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT), category=cat.name)
+                ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT, scripted == "rendered"), category=cat.name)
             elif not ctx.crawl_complete:  # no item seen yet is no pass: the rest of the column was not read
                 ctx.could_not_verify(PARTIAL["column.stale"], category=cat.name)
             continue  # column.empty says it
@@ -95,7 +119,7 @@ def column_stale(ctx: Context) -> list:
         if newest is not None and (ctx.as_of - newest).days <= cat.update_days:
             continue
         if scripted:
-            ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT), category=cat.name)
+            ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT, scripted == "rendered"), category=cat.name)
             continue
         if newest is None:
             evidence = f"「{match.column}」栏目的 {mine['url'].nunique()} 条信息均无发布日期，按未更新计（更新周期 {cat.update_days} 天）。"

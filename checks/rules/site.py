@@ -50,7 +50,8 @@ def homepage_stale(ctx: Context) -> list:
     if newest is not None and (ctx.as_of - newest) <= timedelta(days=days):
         return []
     if newest is None and home.get("scripted"):  # its lists are drawn in the browser, unseen here
-        ctx.could_not_verify("首页的信息列表由脚本生成，本次未渲染，无法判断首页更新情况")
+        how = "经浏览器渲染仍未显示列表" if home.get("rendered") else "本次未渲染"
+        ctx.could_not_verify(f"首页的信息列表由脚本生成，{how}，无法判断首页更新情况")
         return []
     if newest is None:
         evidence = f"首页未发现带发布日期的信息（{len(entries)} 条信息均无日期），按未更新计。"

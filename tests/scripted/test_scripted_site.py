@@ -1,7 +1,8 @@
 """An audit of a site whose column lists a script draws from JSON: where the JSON is missing, that
 column is 未核实 with the reason (no 空白栏目, no 栏目不更新); where the JSON is served, it is read
 with GET as a further page of the list and the column is judged from its items; the plain column
-beside them is judged as usual."""
+beside them is judged as usual. The audit runs with --no-render: what a crawl without a browser sees
+(with rendering: tests/rendered)."""
 import json
 import os
 import subprocess
@@ -23,7 +24,7 @@ def audit(tmp_path_factory):
     try:
         done = subprocess.run(
             [sys.executable, "-m", "netcheck", "audit", site.url, "--allow-private", "--no-history", "--no-cache",
-             "--as-of", "2016-06-30", "--catalog", str(CATALOG), "--out", str(out), "--fail-on", "never",
+             "--as-of", "2016-06-30", "--catalog", str(CATALOG), "--out", str(out), "--fail-on", "never", "--no-render",
              "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"],
             capture_output=True, text=True, timeout=180, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     finally:
