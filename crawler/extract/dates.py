@@ -64,6 +64,10 @@ PUBLISHED_LINE_WINDOW = 12  # first non-empty lines searched for that label …
 # … or, where the site's menus come first (a saved page, a template the cleaning does not know),
 # every line before the article's first paragraph, up to this many.
 PUBLISHED_LINE_WINDOW_MAX = 80
+# The line under an article's title that names its source or author often shows the posting date
+# with no label ("国务院新闻办公室网站 www.scio.gov.cn 2019-03-22 来源：国新网"); one date on such a line is it.
+INFO_LINE = re.compile(r"(?:来源|稿源|出处|作者|编辑|浏览|点击|阅读)(?:次数|量|数)?\s*[:：]")
+INFO_LINE_MAX_CHARS = 120
 PROSE_LINE_CHARS = 60  # a line this long is the article's text: its date line came before
 
 # Page furniture that may follow an article's signature (打印本页 / 关闭窗口 /
@@ -203,11 +207,18 @@ def published_from_text(text: str) -> date | None:
     lines = [line for line in (text or "").splitlines() if line.strip()]
     prose = next((i for i, line in enumerate(lines[:PUBLISHED_LINE_WINDOW_MAX]) if len(line) >= PROSE_LINE_CHARS),
                  0)
-    for line in lines[:max(PUBLISHED_LINE_WINDOW, prose)]:
+    window = lines[:max(PUBLISHED_LINE_WINDOW, prose)]
+    for line in window:
         norm = nfkc(simplified(line))
         for label in PUBLISHED_LINE.finditer(norm):
             rest = norm[label.end():]
             found = date_spans(rest)
             if found and found[0][0] == 0:
+                return found[0][2]
+    for line in window:  # no label: the one date of the line that names the source or the author
+        norm = nfkc(simplified(line))
+        if len(norm) <= INFO_LINE_MAX_CHARS and INFO_LINE.search(norm):
+            found = date_spans(norm)
+            if len(found) == 1:
                 return found[0][2]
     return None

@@ -33,6 +33,7 @@ BOX_TAGS = frozenset({"div", "span", "section", "article", "h3", "h4"})
 MAX_BOX_CLIMB = 3  # from a link up to the box that also holds its date
 MIN_BOX_GROUP = 2  # dated boxes count only with a sibling alike
 MIN_UNDATED_GROUP = 3  # undated rows count only in a run of this many alike siblings
+MIN_OFFSITE_GROUP = 2  # a dated row linking off-site counts only with a sibling alike
 # A column's own page (/xxgk/rsxx/, …/index.html, /col/col3371/index.html): an undated
 # link to one is a directory of columns (公开目录), not an item.
 COLUMN_INDEX_URL = re.compile(r"/(?:index(?:_\d+)?\.(?:s?html?|jsp|aspx?|php)|default\.(?:s?html?|aspx?|jsp))?$", re.I)
@@ -149,19 +150,20 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
             _, main_a, url, title = max(inside or offsite, key=lambda item: item[0])
             candidates.append((row, main_a, url, title, not inside))
 
+    candidates = _one_row_per_link(candidates, base_url, sel.root)
     groups = [_group(row) for row, *_ in candidates]
     group_sizes: dict[tuple, int] = {}
     for group in groups:
         group_sizes[group] = group_sizes.get(group, 0) + 1
-    # A column may list a posting that lives elsewhere (a 公众号 article among the site's own): a
-    # dated row that links off-site counts where rows alike link into the site; a list that only
-    # links elsewhere (links to other sites, a syndicated feed) is not this site's column.
-    linking_in = {group for (*_, offsite), group in zip(candidates, groups) if not offsite}
+    # A column may list postings that live elsewhere: a 公众号 article among the site's own, a
+    # 上级文件 column of the province's documents. A dated row that links off-site counts among rows
+    # alike; undated off-site rows are menus and 友情链接. Leaving such a column out would judge it
+    # empty, the one error a published 通报 must not carry.
 
     reference = page_reference_date(sel.root) if candidates else None
     entries = []
     for (row, main_a, url, title, offsite), group in zip(candidates, groups):
-        if offsite and group not in linking_in:
+        if offsite and group_sizes[group] < MIN_OFFSITE_GROUP:
             continue
         day, date_in_title = _row_date(row, main_a, url, reference)
         if day is None and (
@@ -177,6 +179,27 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
     return entries or _box_entries(tree, base_url, site_url, sel.root)
 
 
+def _one_row_per_link(candidates: list[tuple], base_url: str, root) -> list[tuple]:
+    """One row per link where rows nest (an unclosed <LI> inside each <tr><td>, a <dd> inside its
+    <dl>): the innermost that shows the entry's date, else the innermost."""
+    by_link: dict = {}
+    for candidate in candidates:
+        by_link.setdefault(candidate[1], []).append(candidate)
+    if all(len(rows) == 1 for rows in by_link.values()):
+        return candidates
+    reference = page_reference_date(root)
+    chosen = {}
+    for link, rows in by_link.items():
+        innermost = sorted(rows, key=lambda c: -_depth(c[0]))
+        chosen[link] = next((c for c in innermost if _row_date(c[0], c[1], c[2], reference)[0] is not None),
+                            innermost[0])
+    return [c for c in candidates if chosen[c[1]] is c]
+
+
+def _depth(el) -> int:
+    return sum(1 for _ in el.iterancestors())
+
+
 def _entry_links(tree, base_url: str, site_url: str) -> list[tuple]:
     """(a, absolute URL, title) for every link in `tree` that could be an entry's."""
     links = []
@@ -186,8 +209,8 @@ def _entry_links(tree, base_url: str, site_url: str) -> list[tuple]:
             continue
         url = absolute_url(href, base_url)
         title = _anchor_title(a)
-        if url and is_internal(url, site_url) and title and not NOT_AN_ENTRY.match(title):
-            links.append((a, url, title))
+        if url and url.startswith(("http://", "https://")) and title and not NOT_AN_ENTRY.match(title):
+            links.append((a, url, title))  # on- or off-site: a box counts only with its date
     return links
 
 
@@ -197,20 +220,27 @@ def _box_entries(tree, base_url: str, site_url: str, root) -> list[Entry]:
     links = _entry_links(tree, base_url, site_url)
     if len(links) < MIN_BOX_GROUP:
         return []
-    linked = {a for a, _, _ in links}
+    linked = {a: url for a, url, _ in links}
     reference = page_reference_date(root)
     found = []
     for a, url, title in links:
         box = a.getparent()
         for _ in range(MAX_BOX_CLIMB):
-            if box is None or box.tag not in BOX_TAGS or any(o in linked for o in box.iter("a") if o is not a):
+            # another entry's link inside makes it a list, not a box; a second link to the same
+            # page (the source's name under the title) does not
+            if box is None or box.tag not in BOX_TAGS or any(
+                    linked.get(o, url) != url for o in box.iter("a") if o is not a):
                 break
             day, date_in_title = _row_date(box, a, url, reference)
             if day is not None:
-                if not date_in_title and not in_sidebar(box):
+                if not date_in_title:  # dated: a side column's list too, as for rows
                     found.append((box, url, title, day))
                 break
             box = box.getparent()
+    per_box: dict = {}
+    for candidate in found:  # one entry a box: its first link (the title; the source's name comes after)
+        per_box.setdefault(candidate[0], candidate)
+    found = [f for f in found if per_box[f[0]] is f]
     sizes: dict[tuple, int] = {}
     for box, *_ in found:
         sizes[_group(box)] = sizes.get(_group(box), 0) + 1

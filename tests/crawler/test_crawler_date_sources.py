@@ -65,7 +65,7 @@ def test_a_list_page_has_no_signing_date(saved_page):
      ("2016-03-10", "url"), ("2016-03-07", "table")),
     ("hanweb_detail_blank_index.html", "http://www.pjfda.gov.cn/art/2016/3/18/art_3371_118400.html",
      ("2016-03-18", "table"), ("2016-03-16", "text")),
-    ("jyh_detail_span_blank_date.html", "http://www.pjfda.gov.cn/content.jsp?id=2201", ("2016-03-18", "meta"), (None, None)),
+    ("jyh_detail_span_blank_date.html", "http://www.pjfda.gov.cn/content.jsp?id=2201", ("2016-03-21", "text"), (None, None)),
 ])
 def test_saved_pages_record_where_their_dates_came_from(saved_page, name, url, published, formed):
     page = build_record(saved_page(name, url), site_url=SITE, site_name=SITE_NAME)
@@ -77,3 +77,9 @@ def test_a_date_in_the_last_row_of_a_data_table_is_not_a_signature():
     rows = "".join(f"<tr><td>{i}</td><td>某药品</td><td>某公司</td><td>2020年9月{i}日</td></tr>" for i in range(1, 4))
     page = fields(f"<h2>药品批件发布</h2><div class='article'><p>发布时间：2020-09-11</p><table>{rows}</table></div>")
     assert page["formed"] is None
+
+
+def test_the_one_date_of_the_line_naming_the_source_is_the_posting_date():
+    page = fields("<h1>标题</h1><p>国务院新闻办公室网站　www.scio.gov.cn　　 2019-03-22　　 来源：国新网</p>"
+                  + BODY.format(end=""), "http://www.scio.gov.cn/37234/Document/1/1.htm")
+    assert (page["published"], page["published_source"]) == ("2019-03-22", "text")

@@ -159,3 +159,23 @@ def test_a_dl_per_entry_with_the_date_in_its_second_dd_is_read():
     entries = parse_page(f'<html><body><div class="list">{rows}</div></body></html>',
                          "http://www.example.gov.cn/zwgk/nb/")["entries"]
     assert [e.date for e in entries] == [f"2025-{m:02d}-10" for m in range(1, 5)]
+
+
+def test_a_column_of_dated_links_to_other_sites_is_read_not_judged_empty():
+    from crawler.extract.page import parse_page
+    rows = "".join(f'<li><a href="http://www.gov.cn/zhengce/content/2025-0{m}/0{m}/content_{m}.htm">国务院关于某事的通知{m}</a>'
+                   f'<span>2025-0{m}-0{m}</span></li>' for m in range(1, 5))
+    menu = '<ul><li><a href="http://www.gov.cn/">中国政府网</a></li><li><a href="http://www.zj.gov.cn/">浙江省人民政府</a></li></ul>'
+    entries = parse_page(f'<html><body><h2>上级文件</h2><ul class="list">{rows}</ul>{menu}</body></html>',
+                         "http://www.example.gov.cn/sjwj/")["entries"]
+    assert [e.date for e in entries] == [f"2025-0{m}-0{m}" for m in range(1, 5)]
+
+
+def test_a_result_box_with_its_sources_link_to_the_same_page_is_one_entry():
+    from crawler.extract.page import parse_page
+    boxes = "".join(f'<div class="item"><a class="title" href="http://www.ruichang.gov.cn/a/{i}.html">公示{i}</a>'
+                    f'<div class="description">摘要</div><a class="source" href="http://www.ruichang.gov.cn/a/{i}.html">'
+                    f'瑞昌市人民政府</a><span>发布时间：2025-11-0{i}</span></div>' for i in range(1, 4))
+    entries = parse_page(f'<html><body><div class="left">{boxes}</div></body></html>',
+                         "http://zmhd.jiujiang.gov.cn/search")["entries"]
+    assert [(e.title, e.date) for e in entries] == [(f"公示{i}", f"2025-11-0{i}") for i in range(1, 4)]

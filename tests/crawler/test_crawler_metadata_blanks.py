@@ -115,4 +115,5 @@ def test_hanweb_page_with_an_empty_index_dd_records_the_blank(saved_page):
 def test_span_row_page_with_no_date_element_does_not_take_the_title_below(saved_page):
     page = record(saved_page, "jyh_detail_span_blank_date.html", "http://www.pjfda.gov.cn/content.jsp?id=2201")
     assert page.metadata == {"索引号": "MB1523/2016-00045", "发布机构": "盘锦市食品药品监督管理局", "发布日期": ""}
-    assert (page.published, page.published_source) == ("2016-03-18", "meta")
+    # The date the reader sees under the title (beside 浏览次数), not the PubDate tag, and not the title.
+    assert (page.published, page.published_source) == ("2016-03-21", "text")

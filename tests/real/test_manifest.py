@@ -7,6 +7,7 @@ import re
 
 from realcorpus import CMS_FAMILIES, COLUMNS, ISO_DATE, MANIFEST, PAGE_KINDS, REAL, pages
 
+MIN_PAGES, MIN_SITES = 60, 25
 DATE_FIELDS = ("published", "formed", "list_newest", "list_oldest")
 
 
@@ -48,3 +49,9 @@ def test_ground_truth_is_in_the_agreed_form():
         if page.page_kind == "list":
             assert page.list_count, f"{page.file}: a list page gives its entry count"
 
+
+
+def test_corpus_is_large_and_varied_enough_to_measure_on():
+    rows = pages()
+    assert len(rows) >= MIN_PAGES
+    assert len({page.site for page in rows}) >= MIN_SITES
