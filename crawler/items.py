@@ -62,16 +62,17 @@ class PageRecord:
     # none. A label whose cell is blank (empty, whitespace, &nbsp;) is kept with the value '': "table
     # present, 发布日期 left blank" (metadata['发布日期'] == '') is not "no table" (no key). '无' or '-' is a value.
     metadata: dict[str, str] = field(default_factory=dict)
-    published: str | None = None  # 发布日期 as ISO date: table, PubDate tag, 发布时间 line, URL date — in that order
+    published: str | None = None  # 发布日期 as ISO date: table, 发布时间 line, PubDate tag, URL date — in that order
     # Which of those gave `published`: 'table' (metadata['发布日期']: the 信息公开 table's cell, or a
-    # labelled 发布时间 in a line of label：value pairs such as "来源：… 发布时间：…"), 'meta' (the PubDate
-    # tag), 'text' (a "日期：…" line near the top that is no such pair), 'url' (a date the CMS wrote into
-    # the URL, often the day the file was made); None when `published` is None
-    # (crawler.extract.page.PUBLISHED_SOURCES).
+    # labelled 发布时间 in a line of label：value pairs such as "来源：… 发布时间：…"), 'text' (a "日期：…"
+    # line near the top that is no such pair, or the one date of the line naming the source or author),
+    # 'meta' (the PubDate tag, www.gov.cn's firstpublishedtime), 'url' (a date the CMS wrote into the URL,
+    # often the day the file was made); None when `published` is None (crawler.extract.page.PUBLISHED_SOURCES).
     published_source: str | None = None
     formed: str | None = None  # 成文日期 / decision date / signing date at the end of the text, ISO
     # Which gave `formed`: 'table' (a 成文日期 or 决定日期 cell of the 信息公开 table), 'text' (a date on a
-    # line of its own among the last lines of the body: the signature); None when `formed` is None.
+    # line of its own among the last lines of the body, the signature, unless it is a data table's cell;
+    # else an adoption note under the title, "（2007年6月29日…会议通过）"); None when `formed` is None.
     formed_source: str | None = None
     page_type: str = "other"  # 'list' (a column list), 'article' (a dated item), 'other'
     entries: list[Entry] = field(default_factory=list)  # list entries with their dates (list pages and the home page)
