@@ -135,17 +135,8 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
     candidates = []
     for row in tree.xpath(_ROW_XPATH):
         inside, offsite = [], []
-        for a in row.iter("a"):
-            href = (a.get("href") or "").strip()
-            if not href or href.lower().startswith(_SKIP_SCHEMES):
-                continue
-            url = absolute_url(href, base_url)
-            title = _anchor_title(a)
-            if url and title and not NOT_AN_ENTRY.match(title):
-                if is_internal(url, site_url):
-                    inside.append((len(title), a, url, title))
-                elif url.startswith(("http://", "https://")):
-                    offsite.append((len(title), a, url, title))
+        for a, url, title in _entry_links(row, base_url):
+            (inside if is_internal(url, site_url) else offsite).append((len(title), a, url, title))
         if inside or offsite:
             _, main_a, url, title = max(inside or offsite, key=lambda item: item[0])
             candidates.append((row, main_a, url, title, not inside))
@@ -176,7 +167,7 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
         if date_in_title and not collapse(main_a.get("title") or ""):
             title = _strip_trailing_date(title)
         entries.append(Entry(title=title, url=url, date=day.isoformat() if day else None))
-    return entries or _box_entries(tree, base_url, site_url, sel.root)
+    return entries or _box_entries(tree, base_url, sel.root)
 
 
 def _one_row_per_link(candidates: list[tuple], base_url: str, root) -> list[tuple]:
@@ -200,24 +191,24 @@ def _depth(el) -> int:
     return sum(1 for _ in el.iterancestors())
 
 
-def _entry_links(tree, base_url: str, site_url: str) -> list[tuple]:
-    """(a, absolute URL, title) for every link in `tree` that could be an entry's."""
+def _entry_links(el, base_url: str) -> list[tuple]:
+    """(a, absolute http(s) URL, title) for every link in `el` that could be an entry's, on the site or off it."""
     links = []
-    for a in tree.iter("a"):
+    for a in el.iter("a"):
         href = (a.get("href") or "").strip()
         if not href or href.lower().startswith(_SKIP_SCHEMES):
             continue
         url = absolute_url(href, base_url)
         title = _anchor_title(a)
         if url and url.startswith(("http://", "https://")) and title and not NOT_AN_ENTRY.match(title):
-            links.append((a, url, title))  # on- or off-site: a box counts only with its date
+            links.append((a, url, title))
     return links
 
 
-def _box_entries(tree, base_url: str, site_url: str, root) -> list[Entry]:
+def _box_entries(tree, base_url: str, root) -> list[Entry]:
     """Dated entries of a list of boxes (BOX_TAGS): each link's smallest enclosing box that also
     holds a date and no other entry link; boxes alike (same parent, tag, class) at least MIN_BOX_GROUP."""
-    links = _entry_links(tree, base_url, site_url)
+    links = _entry_links(tree, base_url)  # on- or off-site: a box counts only with its date
     if len(links) < MIN_BOX_GROUP:
         return []
     linked = {a: url for a, url, _ in links}
