@@ -18,7 +18,7 @@ import logging
 
 from scrapy.exceptions import IgnoreRequest
 
-from crawler.render.spidermiddleware import RENDER, STAT, UNAVAILABLE
+from crawler.render.spidermiddleware import DROPPED, RENDER, STAT, UNAVAILABLE
 
 logger = logging.getLogger(__name__)
 # scrapy-playwright's count of browsers started: a render that fails while it is 0 failed to start one
@@ -38,19 +38,21 @@ class RenderFailures:
         return cls(crawler.stats)
 
     def process_response(self, request, response, spider=None):
-        if request.meta.get(RENDER) and response.status != 200:
+        if RENDER in request.meta and response.status != 200:
             self._failed(request, f"HTTP {response.status}")
+            self.stats.inc_value(DROPPED)
             raise IgnoreRequest(f"render answered {response.status}")
         return response
 
     def process_exception(self, request, exception, spider=None):
-        if not request.meta.get(RENDER):
+        if RENDER not in request.meta:
             return None
         message = (str(exception).strip().splitlines() or [type(exception).__name__])[0][:200]
         if not self.stats.get_value(BROWSERS_STARTED):
             self._no_browser(message)
         else:
             self._failed(request, message)
+        self.stats.inc_value(DROPPED)
         raise IgnoreRequest(f"render failed: {message}")
 
     def _failed(self, request, why: str) -> None:

@@ -37,13 +37,18 @@ from crawler.render.browser import SETTLE_SECONDS, renderer, settle
 
 logger = logging.getLogger(__name__)
 
-RENDER = "netcheck_render"  # request.meta: a render of a page already recorded as read
+# request.meta: a render of a page already recorded as read, with the KEPT_FIELDS of its first record
+RENDER = "netcheck_render"
 # The request meta a render keeps from the page's own request: where the page sits in the crawl.
 KEPT_META = ("netcheck_referer", "netcheck_start", "netcheck_depth", "netcheck_list", "depth")
 # Stats (crawl.json's "render", netcheck.crawlstate): the plan's budget and the browser, pages rendered,
 # pages that needed rendering and did not get it and why, pages settled by their data read with GET.
 STAT = "netcheck/render/"
 UNAVAILABLE = STAT + "unavailable"  # why there is no browser (set here, or by RenderFailures on a failed launch)
+DROPPED = STAT + "dropped"  # render requests RenderFailures dropped (failed renders and launches)
+# Fields of a page's first record that its rendered record keeps when it has none of its own: facts
+# about the fetch, not the DOM (the home page's certificate problem, crawler.extensions.certificate).
+KEPT_FIELDS = ("certificate_error",)
 
 
 class RenderScripted:
@@ -104,8 +109,11 @@ class RenderScripted:
         """(the response's page record, the URLs of the requests it sent) after one more output."""
         if isinstance(output, PageRecord) and page is None:
             page = output  # the spider yields a page's record before its requests
-            if response.meta.get(RENDER) and not page.rendered:
+            if RENDER in response.meta and not page.rendered:
                 page.rendered = True
+                for name, value in response.meta[RENDER].items():
+                    if getattr(page, name) is None:
+                        setattr(page, name, value)
                 self.stats.inc_value(STAT + "rendered")
         elif isinstance(output, Request):
             asked.add(output.url)
@@ -127,7 +135,7 @@ class RenderScripted:
             self.waiters.setdefault(url, set()).add(record.url)
 
     def _needs_render(self, record: PageRecord, response) -> bool:
-        if not record.scripted or record.rendered or response.meta.get(RENDER) or record.url in self.decided:
+        if not record.scripted or record.rendered or RENDER in response.meta or record.url in self.decided:
             return False
         if record.status != 200 or record.error is not None:
             return False
@@ -191,6 +199,7 @@ class RenderScripted:
         meta = {key: response.meta[key] for key in KEPT_META if key in response.meta}
         if record.redirects:  # the record keeps the URL first asked for (crawler.extract.page.build_record)
             meta["redirect_urls"] = list(record.redirects)
+        meta[RENDER] = {name: getattr(record, name) for name in KEPT_FIELDS if getattr(record, name) is not None}
         return {"url": record.final_url or record.url, "meta": meta, "callback": response.request.callback,
                 "priority": response.request.priority}
 
@@ -199,7 +208,6 @@ class RenderScripted:
 
         return Request(how["url"], callback=how["callback"], errback=None, priority=how["priority"], dont_filter=True,
                        meta={**how["meta"],
-                             RENDER: True,
                              "playwright": True,  # scrapy-playwright's handler draws this one (crawler.render.addon)
                              "playwright_page_goto_kwargs": {"wait_until": "load", "timeout": self.timeout * 1000},
                              "playwright_page_methods": [PageMethod(settle, min(SETTLE_SECONDS, self.timeout))],
@@ -224,7 +232,10 @@ class RenderScripted:
             raise DontCloseSpider
 
     def spider_closed(self):
-        # Pages whose data answers the crawl ended before (a page or time budget): not rendered.
+        # Pages the crawl ended before rendering (a page or time budget, Ctrl-C): still waiting for their
+        # data answers, or asked for in the browser and not drawn yet.
         for _page in self.waiting:
             self.stats.inc_value(STAT + "needed")
-            self.stats.inc_value(STAT + "unrendered/crawl_ended")
+        undrawn = self.requested - (self.stats.get_value(STAT + "rendered") or 0) - (self.stats.get_value(DROPPED) or 0)
+        if self.waiting or undrawn > 0:
+            self.stats.inc_value(STAT + "unrendered/crawl_ended", len(self.waiting) + max(undrawn, 0))

@@ -4,7 +4,7 @@ import json
 from types import SimpleNamespace
 
 import pytest
-from scrapy.exceptions import IgnoreRequest
+from scrapy.exceptions import DontCloseSpider, IgnoreRequest
 from scrapy.http import HtmlResponse, Request
 from scrapy.settings import Settings
 from scrapy.utils.test import get_crawler
@@ -75,10 +75,10 @@ def test_the_addon_installs_the_handler_only_when_the_crawl_can_render():
         assert "http" not in settings.getdict("DOWNLOAD_HANDLERS")
 
 
-def _middleware(budget: int = 5, browser: str = "/bin/sh"):
+def _middleware(budget: int = 5, browser: str = "/bin/sh", crawled: list | None = None):
     crawler = get_crawler(settings_dict={"NETCHECK_BROWSER": browser, **CrawlPlan(SITE, render_budget=budget).as_setting()})
     crawler.spider = SimpleNamespace(frontier=SimpleNamespace(site=SimpleNamespace(url=SITE)))
-    crawler.engine = SimpleNamespace(crawl=lambda request: None)
+    crawler.engine = SimpleNamespace(crawl=(crawled if crawled is not None else []).append)
     return RenderScripted.from_crawler(crawler), crawler.stats
 
 
@@ -104,6 +104,7 @@ def test_a_scripted_page_without_a_readable_data_url_is_asked_for_again_in_the_b
     page = SITE + "xzcf/"
     response = _response(page)
     record = _scripted(page)
+    record.certificate_error = "self-signed certificate"  # a fact of the fetch, kept by the rendered record
     out = _out(middleware, response, record)
     assert out[0] is record and not record.rendered  # the page's record goes out as read
     render = out[1]
@@ -113,7 +114,8 @@ def test_a_scripted_page_without_a_readable_data_url_is_asked_for_again_in_the_b
     # Once per page; its rendered response's record is marked.
     assert _out(middleware, response, _scripted(page)) == [_scripted(page)]
     drawn = PageRecord(url=page, status=200, is_html=True, page_type="list", entries=[Entry("x", page + "a.html", None)])
-    assert _out(middleware, _response(page, **{"netcheck_render": True}), drawn) == [drawn] and drawn.rendered
+    assert _out(middleware, _response(page, netcheck_render=render.meta["netcheck_render"]), drawn) == [drawn]
+    assert drawn.rendered and drawn.certificate_error == "self-signed certificate"
     assert stats.get_value("netcheck/render/rendered") == 1 and stats.get_value("netcheck/render/requested") == 1
 
 
@@ -134,6 +136,23 @@ def test_a_scripted_page_waits_for_its_data_and_is_rendered_only_when_that_is_un
     assert stats.get_value("netcheck/render/read_from_data") == 1 and stats.get_value("netcheck/render/requested") == 1
 
 
+def test_pages_whose_data_never_answers_are_rendered_when_the_crawl_is_idle_and_counted_if_it_ends_first():
+    pytest.importorskip("scrapy_playwright")
+    crawled = []
+    middleware, stats = _middleware(crawled=crawled)
+    waiting, asked = SITE + "a/", SITE + "b/"
+    _out(middleware, _response(waiting), _scripted(waiting, [waiting + "x.json"]),
+         Request(waiting + "x.json", meta={"netcheck_list": {"url": waiting}}))  # its answer fails: no record
+    assert _out(middleware, _response(asked), _scripted(asked))[1].meta["playwright"]  # asked for, never drawn
+    with pytest.raises(DontCloseSpider):
+        middleware.spider_idle()
+    assert [r.url for r in crawled] == [waiting]
+    middleware.spider_idle()  # nothing left to wait for: the crawl may close
+    middleware.spider_closed()  # before either render came back
+    assert stats.get_value("netcheck/render/requested") == 2
+    assert stats.get_value("netcheck/render/unrendered/crawl_ended") == 2
+
+
 @pytest.mark.parametrize("budget, browser, why", [(0, "/bin/sh", "off"), (5, "/no/such/browser", "unavailable"),
                                                   (1, "/bin/sh", "over_budget")])
 def test_no_render_request_when_rendering_is_off_unavailable_or_over_budget(budget, browser, why):
@@ -148,7 +167,7 @@ def test_no_render_request_when_rendering_is_off_unavailable_or_over_budget(budg
 def test_a_failed_render_is_dropped_and_a_browser_that_does_not_start_stops_rendering():
     crawler = get_crawler()
     failures = RenderFailures.from_crawler(crawler)
-    render = Request(SITE, meta={"netcheck_render": True, "playwright": True})
+    render = Request(SITE, meta={"netcheck_render": {}, "playwright": True})
     # No browser started yet (scrapy-playwright counts them): the failure is the browser's, once and for all.
     with pytest.raises(IgnoreRequest):
         failures.process_exception(render, Exception("BrowserType.launch: Executable doesn't exist at /x\nmore"))
