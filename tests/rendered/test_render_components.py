@@ -1,6 +1,7 @@
 """The rendering components one at a time, without a crawl: the plan's budget, finding the browser,
 the add-on's settings, which records get a render request, failed renders, and what the run says."""
 import json
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +21,16 @@ from netcheck import crawlstate
 from netcheck.cli import build_parser, render_budget
 
 SITE = "http://127.0.0.1:8000/"
+
+
+def test_rendering_is_components_chosen_by_settings_and_the_spider_knows_nothing_of_it():
+    settings = crawl_settings()
+    assert "crawler.render.addon.Rendering" in settings.getdict("ADDONS")
+    assert "crawler.render.spidermiddleware.RenderScripted" in settings.getdict("SPIDER_MIDDLEWARES")
+    assert "crawler.render.downloadermiddleware.RenderFailures" in settings.getdict("DOWNLOADER_MIDDLEWARES")
+    assert "http" not in settings.getdict("DOWNLOAD_HANDLERS")  # until the add-on finds the crawl can render
+    spider = (Path(__file__).resolve().parents[2] / "crawler" / "spiders" / "portal.py").read_text(encoding="utf-8")
+    assert "render" not in spider.lower() and "playwright" not in spider.lower()
 
 
 def test_the_render_budget_is_a_plan_field_with_its_default():
