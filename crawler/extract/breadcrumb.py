@@ -269,8 +269,11 @@ def _home_trail(node) -> list[str]:
 
 
 def _is_home_link(href: str, url: str | None) -> bool:
-    target = urlsplit(urljoin(url or "", href.strip()))
-    here = urlsplit(url or "")
+    try:
+        target = urlsplit(urljoin(url or "", href.strip()))
+        here = urlsplit(url or "")
+    except ValueError:  # an href no URL parser takes (http://[::1/)
+        return False
     same_site = not target.netloc or target.netloc.lower() == here.netloc.lower()
     return same_site and not target.query and HOME_PATH.fullmatch(target.path or "/") is not None
 
