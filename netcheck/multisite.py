@@ -283,7 +283,7 @@ def summary_line(entry: dict) -> str:
         return f"{rank:>3}  {who}  审计失败，见 {entry['run_dir']}/{LOG}"
     from reports.table import format_score
 
-    veto = ("单项否决" if entry["veto"] else "无否决") + ("（网站无法访问）" if entry["unreachable"] else "")
+    veto = ("单项否决" if entry["veto"] else "未触发单项否决") + ("（网站无法访问）" if entry["unreachable"] else "")
     score = format_score(entry["score"])
     if not ranked(entry):
         from reports.names import run_status_name

@@ -15,7 +15,7 @@ import pandas as pd
 
 from checks.findings import SEVERITIES
 from reports import completeness
-from reports.names import rule_name, severity_name
+from reports.names import VETO, rule_name, severity_name
 from reports.status import badges, filter_label, new_against_baseline
 from reports.table import crosstab, format_score, page_url, records, web_url
 
@@ -39,7 +39,7 @@ def render(findings: pd.DataFrame, run: dict) -> str:
     if fresh:  # in a merge request, what the change broke comes first
         rows.sort(key=lambda r: r.get("fingerprint") not in fresh)
     lines = _banner(run) + [_title(run), ""]
-    lines += [f"- 一票否决：{escape(r)}" for r in run.get("veto_reasons") or []]
+    lines += [f"- {VETO}：{escape(r)}" for r in run.get("veto_reasons") or []]
     if run.get("veto_reasons"):
         lines.append("")
     lines += _changes(run)
@@ -83,7 +83,7 @@ def _title(run: dict) -> str:
     verdict = "FAIL" if failed(run) else "PASS"
     if not completeness.is_complete(run):
         verdict += f"（{completeness.status_name(run)}）"
-    veto = "，一票否决" if run.get("veto") else ""
+    veto = f"，{VETO}" if run.get("veto") else ""
     return (f"## netcheck {verdict}：{link(run.get('site'))} · {run.get('as_of') or ''}"
             f" · {completeness.score_label(run)} {format_score(run.get('score'))}{veto}")
 

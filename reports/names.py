@@ -12,7 +12,11 @@ from checks import SPECS
 # Each rule's name as its declaration gives it (checks.registry): the reports never keep their own.
 RULE_NAMES = {rule_id: spec.name for rule_id, spec in SPECS.items()}
 
-SEVERITY_NAMES = {"veto": "一票否决", "deduct": "扣分", "notice": "提示"}
+# The one word for a veto in everything an office reads (the 2019 indicators' 单项否决; never 一票否决
+# or a bare 否决 beside it). Catalogs still accept every spelling (checks.catalog.SEVERITY_WORDS).
+VETO = "单项否决"
+NO_VETO = "未触发单项否决"
+SEVERITY_NAMES = {"veto": VETO, "deduct": "扣分", "notice": "提示"}
 
 # How complete a run is (run['status']); a run.json without it is a complete one.
 RUN_STATUS_NAMES = {"complete": "检查完成", "partial": "抓取未完成", "incomplete": "评判未完成"}
@@ -43,5 +47,5 @@ def outcome_name(outcome: str) -> str:
     return OUTCOME_NAMES.get(outcome, outcome)
 
 
-__all__ = ["RULE_NAMES", "SEVERITY_NAMES", "RUN_STATUS_NAMES", "OUTCOME_NAMES", "CATEGORY_RULES",
+__all__ = ["VETO", "NO_VETO", "RULE_NAMES", "SEVERITY_NAMES", "RUN_STATUS_NAMES", "OUTCOME_NAMES", "CATEGORY_RULES",
            "NO_DEPARTMENT", "rule_name", "severity_name", "run_status_name", "outcome_name"]

@@ -28,7 +28,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 FAILED = "失败"
 NO_VALUE = "—"
 # Columns before and after the one-per-rule counts; the spreadsheet and the page share them.
-LEADING = ["排名", "部门", "网站", "得分", "单项否决", "否决原因"]
+LEADING = ["排名", "部门", "网站", "得分", "单项否决", "单项否决原因"]
 TRAILING = ["问题总数", "较上次", "报告", "说明"]
 ERROR_LINES = 6  # of a failed audit's log, enough to show the exception without flooding a cell
 
@@ -148,7 +148,7 @@ def write_xlsx(path: Path, ranking: dict) -> None:
 
 
 def _fit(ws, head: list[str]) -> None:
-    caps = {"否决原因": 40, "说明": 60}
+    caps = {"单项否决原因": 40, "说明": 60}
     for i, title in enumerate(head, start=1):
         values = [title.split("\n")[0]] + [ws.cell(row=r, column=i).value for r in range(2, ws.max_row + 1)]
         widest = max(display_width(line) for v in values if v is not None for line in str(v).split("\n"))

@@ -20,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checks.findings import SEVERITIES
 from reports import completeness
-from reports.names import NO_DEPARTMENT, OUTCOME_NAMES, rule_name, severity_name
+from reports.names import NO_DEPARTMENT, OUTCOME_NAMES, VETO, rule_name, severity_name
 from reports.table import (as_date, clean_text, crosstab, department, display_width, format_score,
                            page_url, plain, records, web_url)
 
@@ -137,8 +137,8 @@ def _write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, 
         ("检查日期", as_date(run.get("as_of"))),
         (completeness.score_label(run),
          plain(run.get("score")) if run.get("score") is not None else format_score(None)),
-        ("一票否决", "是" if veto else "否"),
-        ("否决原因", "；".join(clean_text(r) for r in run.get("veto_reasons") or []) or "—"),
+        (VETO, "是" if veto else "否"),
+        ("单项否决原因", "；".join(clean_text(r) for r in run.get("veto_reasons") or []) or "—"),
         ("目录", clean_text((run.get("catalog") or {}).get("name"))),
         ("页面数", plain((run.get("counts") or {}).get("pages"))),
         ("问题总数", len(rows)),

@@ -70,7 +70,7 @@ def test_page_renders_title_score_and_one_row_per_finding(browser, history_dir, 
     from selenium.webdriver.common.by import By
 
     header = page.find_element(By.TAG_NAME, "header").text
-    assert f"得分 {format_score(run['score'])}" in header and "一票否决" in header
+    assert f"得分 {format_score(run['score'])}" in header and "单项否决" in header
     assert len(findings) >= 10  # the demo plants defects of every rule
     assert len(visible(page)) == len(findings)
     assert text_of(page, "shown") == str(len(findings))

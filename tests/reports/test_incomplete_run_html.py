@@ -83,7 +83,7 @@ def test_complete_run_has_no_banner_and_the_plain_score(tmp_path, findings, run,
 def test_partial_run_without_findings_does_not_claim_none_exist(tmp_path, empty, run, run_with):
     doc = page(tmp_path, empty, {**run_with(run, "partial"), "veto": False, "veto_reasons": []})
     text = doc.text_content()
-    assert "已检查的部分未发现问题" in text and "已检查部分无否决项" in text and "无否决项</" not in text
+    assert "已检查的部分未发现问题" in text and "已检查部分未触发单项否决" in text and 'class="verdict pass"' not in text
 
 
 def test_phone_layout_stacks_the_unverified_tables(tmp_path, findings, run, run_with):

@@ -38,7 +38,7 @@ def test_office_rows_sorted_by_severity_then_rule_and_status_left_blank(book):
     body = rows_of(book["信息中心"])[1:]
     assert [r[0] for r in body] == [1, 2, 3]
     assert [r[1] for r in body] == ["首页不更新", "链接不可用", "链接无法确认"]
-    assert [r[7] for r in body] == ["一票否决", "扣分", "提示"]
+    assert [r[7] for r in body] == ["单项否决", "扣分", "提示"]
     assert [r[10] for r in body] == [None, None, None]
     assert body[1][2] == "附件链接返回404。"
     assert body[1][8] == 0.5
@@ -74,12 +74,12 @@ def test_summary_sheet_states_verdict_and_counts_per_office_and_rule(book, site)
     ws = book["汇总"]
     assert rows_of(ws)[1][:2] == ("检查状态", "检查完成")  # the status first, also for a complete run
     facts = {r[0]: r[1] for r in rows_of(ws)[1:10]}
-    assert facts["站点"] == site and facts["得分"] == 71.5 and facts["一票否决"] == "是"
-    assert facts["否决原因"] == "首页不更新；泄露个人信息"
+    assert facts["站点"] == site and facts["得分"] == 71.5 and facts["单项否决"] == "是"
+    assert facts["单项否决原因"] == "首页不更新；泄露个人信息"
     assert ws["B4"].value.date() == date(2024, 5, 6) and ws["B4"].number_format == "yyyy-mm-dd"
     assert ws["B3"].hyperlink.target == site
     head = find_row(ws, "科室")
-    assert [c.value for c in ws[head]][:5] == ["科室", "一票否决", "扣分", "提示", "合计"]
+    assert [c.value for c in ws[head]][:5] == ["科室", "单项否决", "扣分", "提示", "合计"]
     table = {r[0]: r[1:5] for r in rows_of(ws)[head:head + 4]}
     assert table == {"信息中心": (1, 1, 1, 3), "办公室": (0, 1, 0, 1), "法规科": (1, 1, 0, 2),
                      "合计": (2, 3, 1, 6)}

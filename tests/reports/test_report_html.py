@@ -26,7 +26,7 @@ def test_header_shows_site_score_and_veto_reasons(page):
     doc = lhtml.fromstring(page)
     header = doc.xpath("//header")[0].text_content()
     assert "http://fda.example.gov.cn/" in header and "2024-05-06" in header
-    assert "71.5" in header and "一票否决" in header and "泄露个人信息" in header
+    assert "71.5" in header and "单项否决" in header and "泄露个人信息" in header
 
 
 def test_counts_by_severity(page):
@@ -77,6 +77,6 @@ def test_zero_findings_page(tmp_path, empty, run):
     write_all(tmp_path, empty, {**run, "veto": False, "veto_reasons": [], "warnings": []})
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     doc = lhtml.fromstring(page)
-    assert "未发现问题" in page and "无否决项" in page
+    assert "未发现问题" in page and "未触发单项否决" in page
     assert doc.get_element_by_id("count-total").text == "0"
     assert not doc.xpath("//table[@id='findings']")

@@ -19,7 +19,7 @@ def test_pass_when_exit_status_is_zero(tmp_path, empty, run):
 
 def test_counts_table_per_rule_and_severity(tmp_path, findings, run):
     lines = summary(tmp_path, findings, run).splitlines()
-    assert "| 问题类型 | 规则 | 一票否决 | 扣分 | 提示 | 合计 |" in lines
+    assert "| 问题类型 | 规则 | 单项否决 | 扣分 | 提示 | 合计 |" in lines
     assert "| 链接不可用 | `link.broken` | 0 | 1 | 0 | 1 |" in lines
     assert "| **合计** | | **2** | **3** | **1** | **6** |" in lines
 
@@ -29,7 +29,7 @@ def test_top_findings_capped_at_ten_most_serious_first(tmp_path, run, make_findi
             for i in range(12)]
     many.append(make_finding("privacy.leak", "veto", "办公室", None, "http://x/p", "泄露手机号 138****0000"))
     lines = summary(tmp_path, to_frame(many), run).splitlines()
-    rows = [line for line in lines if line.startswith("| 一票否决 |") or line.startswith("| 扣分 |")]
+    rows = [line for line in lines if line.startswith("| 单项否决 |") or line.startswith("| 扣分 |")]
     assert len(rows) == 10 and "泄露手机号" in rows[0]
     assert "（共 13 项）" in "\n".join(lines)
 

@@ -100,7 +100,7 @@ def test_ranking_json_holds_order_scores_changes_and_links(table, tmp_path):
 def test_ranking_xlsx_has_one_column_per_rule_and_the_notice_columns(table, tmp_path):
     ws = openpyxl.load_workbook(tmp_path / "ranking.xlsx").active
     head = [c.value for c in ws[1]]
-    assert head[:6] == ["排名", "部门", "网站", "得分", "单项否决", "否决原因"]
+    assert head[:6] == ["排名", "部门", "网站", "得分", "单项否决", "单项否决原因"]
     assert head[-4:] == ["问题总数", "较上次", "报告", "说明"]
     assert "栏目不更新\ncolumn.stale" in head and "网站无法访问\nsite.unreachable" in head
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
