@@ -58,10 +58,10 @@ def test_reports_mark_what_is_new_against_the_baseline(copy_run):
     netcheck("report", head, "--as-of", LATER, "--baseline", base)
     summary = (head / "summary.md").read_text(encoding="utf-8")
     assert "基线外新增 **1** 项" in summary and "【基线外新增】" in summary
-    first_finding = [line for line in summary.splitlines() if line.startswith("| 一票否决 |")][0]
+    first_finding = [line for line in summary.splitlines() if line.startswith("| 单项否决 |")][0]
     assert "【基线外新增】" in first_finding and "首页" in first_finding  # new findings come first
     junit = (head / "junit.xml").read_text(encoding="utf-8")
-    assert "首页不更新：1 项（一票否决），其中基线外新增 1 项" in junit and "均为基线已有" in junit
+    assert "首页不更新：1 项（单项否决），其中基线外新增 1 项" in junit and "均为基线已有" in junit
     assert 'name="baseline_new_findings" value="1"' in junit
     page = (head / "report.html").read_text(encoding="utf-8")
     assert "基线外新增问题 <strong>1</strong> 项" in page and 'data-status="baseline-new"' in page
