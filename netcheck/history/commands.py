@@ -41,7 +41,7 @@ def add_parsers(sub) -> None:
     h.add_argument("--prune-dirs", action="store_true", help="with --prune: also delete the pruned runs' directories")
     h.add_argument("--history", metavar="FILE|URL", help=HISTORY_HELP)
 
-    i = sub.add_parser("import-status", help="read the 状态 an office filled into rectification.xlsx into history")
+    i = sub.add_parser("import-status", help="read the 状态 an office filled into rectification.xlsx (or one sheet saved as .csv) into history")
     i.add_argument("workbook", type=Path)
     i.add_argument("--history", metavar="FILE|URL", help=HISTORY_HELP)
     i.add_argument("--site-id", type=_site_id, metavar="NAME",
@@ -126,7 +126,11 @@ def cmd_import_status(args) -> int:
     for s in unknown[:20]:
         print(f"  未知编号 {s['fingerprint']}（{s['sheet']} 第 {s['row']} 行）：历史中没有这个问题")
     for title in reported.skipped_sheets:
-        print(f"  跳过工作表 {title}：没有“编号”或“状态”列")
+        print(f"  跳过工作表 {title}：没有“编号”和“状态”列，不是科室的问题清单")
+    for r in reported.unnumbered[:20]:
+        print(f"  未读取 {r['sheet']} 第 {r['row']} 行：填写了状态但没有编号，无法对应到问题")
+    if len(reported.unnumbered) > 20:
+        print(f"  ……另有 {len(reported.unnumbered) - 20} 行填写了状态但没有编号")
     return 0
 
 
