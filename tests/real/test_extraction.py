@@ -13,14 +13,15 @@ from realcorpus import FIELD, known_misses, pages, reading
 MISSES = known_misses()
 
 
-def cases(field_name: str):
+def cases(field_name: str) -> list:
     field = FIELD[field_name]
+    params = []
     for page in pages():
-        if not field.applies(page):
-            continue
-        why = MISSES.get((page.id, field_name))
-        marks = [pytest.mark.xfail(reason=why, strict=True)] if why else []
-        yield pytest.param(page, id=page.id, marks=marks)
+        if field.applies(page):
+            why = MISSES.get((page.id, field_name))
+            marks = [pytest.mark.xfail(reason=why, strict=True)] if why else []
+            params.append(pytest.param(page, id=page.id, marks=marks))
+    return params
 
 
 def check(field_name: str, page) -> None:
