@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from reports.completeness import banners, is_complete, not_reverified_count, score_is_verdict, status_name, unverified
-from reports.table import format_score
+from reports.names import VETO, rule_name, severity_name
+from reports.table import display_width, format_score
+
+RULE_COLUMN = 18  # display cells (a CJK character is two) for the rule names of the counts
 
 
 def print_summary(run: dict, out: Path) -> None:
@@ -22,15 +25,16 @@ def print_summary(run: dict, out: Path) -> None:
         print(f"此前发现的问题中 {not_reverified_count(run)} 条本次未能复核：仍按未整改计，未销号")
     counts = run["counts"]
     sev = counts["by_severity"]
-    verdict = "单项否决" if run["veto"] else "未触发单项否决" if is_complete(run) else "未发现单项否决项（结果不完整）"
+    verdict = VETO if run["veto"] else "未触发单项否决" if is_complete(run) else "未发现单项否决项（结果不完整）"
     score = format_score(run.get("score"), digits=6)
     if not score_is_verdict(run):
         score += f"（{status_name(run)}，不作为结论）"
     print(f"{run['site']}  检查日 {run['as_of']}  得分 {score}  {verdict}")
-    print(f"抓取 {counts['pages']} 个地址，发现问题 {counts['findings']} 条"
-          f"（否决 {sev.get('veto', 0)}，扣分 {sev.get('deduct', 0)}，提示 {sev.get('notice', 0)}）")
-    for rule_id, n in counts["by_rule"].items():
-        print(f"  {rule_id:<24}{n:>5}")
+    print(f"抓取 {counts['pages']} 个地址，发现问题 {counts['findings']} 条（"
+          + "，".join(f"{severity_name(s)} {sev.get(s, 0)}" for s in ("veto", "deduct", "notice")) + "）")
+    for rule_id, n in counts["by_rule"].items():  # rule names, not ids: people read this (ids: run.json)
+        name = rule_name(rule_id)
+        print(f"  {name}{' ' * max(1, RULE_COLUMN - display_width(name))}{n:>5}")
     for w in run.get("warnings", []):
         print(f"  注意：{w}")
     if run.get("baseline"):

@@ -1,9 +1,14 @@
 """summary.md: a few lines for a CI log or a merge-request comment.
 
-Short on purpose: a banner first when the run is not complete, the verdict, what
-could not be verified, counts per rule, the ten most serious findings, and where the
-full report is. Page text is escaped so that a title on the
-audited site cannot inject Markdown or HTML into the comment.
+Short on purpose: a banner first when the run is not complete, the CI outcome (what the exit
+status is, and why), the audit's verdict, what could not be verified, counts per rule, the ten
+most serious findings, and where the full report is.
+
+Written for GitHub's and GitLab's Markdown (CommonMark with the GFM extensions): page text is
+escaped so that a title on the audited site cannot inject Markdown or HTML into the comment, and
+every URL is an explicit autolink `<…>`, since GFM's bare-URL autolinking runs on to the next
+space and would take the Chinese text after a URL into the link. Rules are called by their
+names; their ids appear only in the counts table's code column, for machines and developers.
 """
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import pandas as pd
 
 from checks.findings import SEVERITIES
 from reports import completeness
-from reports.names import VETO, rule_name, severity_name
+from reports.names import NO_VETO, VETO, rule_name, severity_name, veto_reason
 from reports.status import badges, filter_label, new_against_baseline
 from reports.table import crosstab, format_score, page_url, records, web_url
 
@@ -25,6 +30,15 @@ FULL_REPORT = [("report.html", "完整报告"), ("rectification.xlsx", "整改�
                ("findings.jsonl", "全部问题数据"), ("junit.xml", "CI 测试结果"),
                ("run.json", "运行信息")]
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~])")
+# A URL inside text: up to a space, a quote or bracket, or the first CJK character or punctuation
+# (evidence writes “链接（http://…/a.html）返回404”); trailing ASCII punctuation is the sentence's.
+_URL = re.compile(r"https?://[^\s<>\"'`\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’…—]+", re.IGNORECASE)
+_URL_TAIL = ".,;:!?'\""
+# GFM also links a bare "www.x.cn" (after a space) up to the next space: an escaped dot stops it.
+_WWW = re.compile(r"(?i)\b(www)\.")
+# Exit statuses (netcheck.exitcodes), for what the CI saw; reports do not import the command line.
+EXIT_OK, EXIT_FINDINGS, EXIT_INCOMPLETE, EXIT_INTERRUPTED = 0, 1, 3, 130
+INTERRUPTED = "shutdown"  # crawl_state reason of a crawl ended by Ctrl-C (netcheck.crawlstate.INTERRUPTED)
 MAX_EVIDENCE = 120
 _LEAD = re.compile(r"[^：（]*")
 
@@ -38,8 +52,8 @@ def render(findings: pd.DataFrame, run: dict) -> str:
     fresh = new_against_baseline(run)
     if fresh:  # in a merge request, what the change broke comes first
         rows.sort(key=lambda r: r.get("fingerprint") not in fresh)
-    lines = _banner(run) + [_title(run), ""]
-    lines += [f"- {VETO}：{escape(r)}" for r in run.get("veto_reasons") or []]
+    lines = _banner(run) + _title(run) + [""]
+    lines += [f"- {VETO} · {escape(veto_reason(r))}" for r in run.get("veto_reasons") or []]
     if run.get("veto_reasons"):
         lines.append("")
     lines += _changes(run)
@@ -52,11 +66,53 @@ def render(findings: pd.DataFrame, run: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def failed(run: dict) -> bool:
-    """The CI verdict: the run's exit status when known (it honours --fail-on), else the veto."""
+def exit_code(run: dict) -> int:
+    """The exit status the command gave with this run: 130 when the crawl was interrupted, else
+    run['exit_status'] (it honours --fail-on and --baseline); a run.json without it: 1 on a veto."""
+    if (run.get("crawl_state") or {}).get("reason") == INTERRUPTED:
+        return EXIT_INTERRUPTED
     if run.get("exit_status") is not None:
-        return int(run["exit_status"]) != 0
-    return bool(run.get("veto"))
+        return int(run["exit_status"])
+    return EXIT_FINDINGS if run.get("veto") else EXIT_OK
+
+
+def failed(run: dict) -> bool:
+    """The CI verdict: whether the command's exit status was not 0."""
+    return exit_code(run) != EXIT_OK
+
+
+def outcome(run: dict) -> tuple[str, str]:
+    """The CI outcome in words, both following the exit status: the headline ("❌ 不通过（退出状态 1）")
+    and why ("触发单项否决（`--fail-on veto`）"). Never a pass beside a veto: a veto under exit 0
+    (`--fail-on never`, or a veto the baseline already had) says both."""
+    code, veto = exit_code(run), bool(run.get("veto"))
+    fail_on = str(run.get("fail_on") or "veto")
+    level = f"`--fail-on {fail_on}`"
+    base = run.get("baseline") or {}
+    if code == EXIT_INCOMPLETE:
+        word, why = "评判未完成", "有规则未能运行，本次不作结论"
+    elif code == EXIT_INTERRUPTED:
+        word, why = "已中断", "抓取被中断，已抓取的部分已评判，本次不作结论"
+    elif code != EXIT_OK:
+        word = "不通过"
+        if base:
+            why = f"对照基线，基线外新增问题达到 {level} 的级别"
+        elif veto:
+            why = f"触发{VETO}（{level}）"
+        else:
+            why = f"有{severity_name(fail_on)}及以上级别的问题（{level}）"
+    else:
+        word = f"{VETO}，但不使构建失败" if veto else "通过"
+        if fail_on == "never":
+            why = f"{level}：问题不影响退出状态"
+        elif base:
+            why = f"对照基线，基线外新增问题未达到 {level} 的级别"
+        else:
+            why = f"没有{severity_name(fail_on)}及以上级别的问题（{level}）"
+    status = completeness.status_name(run)
+    note = f"；{status}" if not completeness.is_complete(run) and status not in word else ""
+    mark = "❌" if code == EXIT_FINDINGS else "✅" if word == "通过" and not note else "⚠️"
+    return f"{mark} {word}（退出状态 {code}{note}）", why
 
 
 def _banner(run: dict) -> list[str]:
@@ -79,13 +135,15 @@ def _keep_ends(raw: str, text: str) -> str:
     return (" " if raw[:1].isspace() else "") + text + (" " if raw[-1:].isspace() and text else "")
 
 
-def _title(run: dict) -> str:
-    verdict = "FAIL" if failed(run) else "PASS"
-    if not completeness.is_complete(run):
-        verdict += f"（{completeness.status_name(run)}）"
-    veto = f"，{VETO}" if run.get("veto") else ""
-    return (f"## netcheck {verdict}：{link(run.get('site'))} · {run.get('as_of') or ''}"
-            f" · {completeness.score_label(run)} {format_score(run.get('score'))}{veto}")
+def _title(run: dict) -> list[str]:
+    """The heading (the CI outcome, site, date) and the audit's verdict under it."""
+    headline, why = outcome(run)
+    if run.get("veto"):
+        verdict = VETO
+    else:
+        verdict = NO_VETO if completeness.is_complete(run) else f"已检查部分{NO_VETO}"
+    return [f"## netcheck {headline}：{link(run.get('site'))} · {escape(run.get('as_of') or '')}", "",
+            f"**{completeness.score_label(run)} {format_score(run.get('score'))} · {verdict}**。{why}。"]
 
 
 def _unverified(run: dict) -> list[str]:
@@ -115,7 +173,7 @@ def _more(n: int) -> list[str]:
 
 def _counts(rows: list[dict]) -> list[str]:
     table = crosstab(rows, lambda r: r["rule"])
-    out = ["| 问题类型 | 规则 | " + " | ".join(severity_name(s) for s in SEVERITIES) + " | 合计 |",
+    out = ["| 问题类型 | 规则编号 | " + " | ".join(severity_name(s) for s in SEVERITIES) + " | 合计 |",
            "|---|---|" + "---:|" * (len(SEVERITIES) + 1)]
     totals = [0] * (len(SEVERITIES) + 1)
     for rule in sorted(table):
@@ -167,16 +225,27 @@ def _short(key: str, label: str) -> str:
 
 
 def escape(text) -> str:
-    """Literal text inside a Markdown table cell."""
+    """Literal text (one line, e.g. inside a table cell), its URLs as autolinks."""
     text = " ".join(str(text).split())
+    out, at = [], 0
+    for m in _URL.finditer(text):
+        url = m.group(0).rstrip(_URL_TAIL)
+        if url.endswith(")") and url.count(")") > url.count("("):
+            url = url[:-1]
+        out += [_literal(text[at:m.start()]), link(url) if web_url(url) else _literal(url)]
+        at = m.start() + len(url)
+    return "".join(out) + _literal(text[at:])
+
+
+def _literal(text: str) -> str:
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    return _WWW.sub(r"\1\\.", _SPECIAL.sub(r"\\\1", text))
 
 
 def link(url) -> str:
     """An autolink for http(s) URLs; anything else is shown as escaped text."""
     href = web_url(url)
     if not href:
-        return escape(url) if url else ""
+        return _literal(" ".join(str(url).split())) if url else ""
     # Inside <…> escapes are not processed, so quote what would end the link or split the cell.
     return "<" + quote(href, safe=":/?#[]@!$&'()*+,;=%-._~") + ">"

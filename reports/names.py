@@ -34,6 +34,13 @@ def rule_name(rule: str) -> str:
     return RULE_NAMES.get(rule, rule)
 
 
+def veto_reason(text) -> str:
+    """A veto reason as an office reads it. Scoring words a finding's reason `rule id：evidence`
+    (run.json keeps it so, for machines); the reports show the rule's name in place of its id."""
+    rule, sep, rest = str(text).partition("：")
+    return f"{RULE_NAMES[rule]}：{rest}" if sep and rule in RULE_NAMES else str(text)
+
+
 def severity_name(severity: str) -> str:
     return SEVERITY_NAMES.get(severity, severity)
 
@@ -48,4 +55,4 @@ def outcome_name(outcome: str) -> str:
 
 
 __all__ = ["VETO", "NO_VETO", "RULE_NAMES", "SEVERITY_NAMES", "RUN_STATUS_NAMES", "OUTCOME_NAMES", "CATEGORY_RULES",
-           "NO_DEPARTMENT", "rule_name", "severity_name", "run_status_name", "outcome_name"]
+           "NO_DEPARTMENT", "rule_name", "veto_reason", "severity_name", "run_status_name", "outcome_name"]

@@ -68,7 +68,7 @@ def test_a_rejudged_run_keeps_the_finding(tls_server, tmp_path):
     again = subprocess.run([sys.executable, "-m", "netcheck", "report", str(out), "--as-of", "2016-07-01",
                             "--no-history", "--fail-on", "veto"], capture_output=True, text=True, cwd=ROOT,
                            timeout=60)
-    assert again.returncode == 1 and "site.tls_invalid" in again.stdout, again.stdout + again.stderr
+    assert again.returncode == 1 and "网站证书无效" in again.stdout, again.stdout + again.stderr  # the rule's name
 
 
 def test_the_certificate_check_speaks_only_of_certificates(fault_server):

@@ -59,3 +59,11 @@ def test_complete_run_prints_as_before(capsys, counted, run_with):
 
 def test_cli_re_exports_print_summary():
     assert cli.print_summary is print_summary
+
+
+def test_counts_name_rules_and_the_veto_as_the_glossary_does(capsys, counted):
+    lines = printed(capsys, {**counted, "counts": {**counted["counts"],
+                                                   "by_rule": {"link.broken": 3, "report.annual_late": 12}}})
+    assert "（单项否决 2，扣分 3，提示 1）" in lines[1]
+    assert lines[2:4] == ["  链接不可用            3", "  年报逾期或缺失       12"]  # names aligned by display width
+    assert not any("link.broken" in line or "report.annual_late" in line for line in lines)

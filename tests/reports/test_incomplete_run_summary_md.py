@@ -14,14 +14,15 @@ def test_partial_run_first_line_is_the_banner(tmp_path, findings, run, run_with)
     assert md[0] == ("> ⚠️ **抓取未完成**（达到页数上限（--max-pages）），以下结果仅覆盖已抓取的页面；"
                      "继续抓取：`netcheck audit http://fda.example.gov.cn/ --out runs/fda --resume`")
     title = next(line for line in md if line.startswith("## "))
-    assert title.startswith("## netcheck FAIL（抓取未完成）：") and "得分（未完成，不作排名） 71.5" in title
+    assert title.startswith("## netcheck ❌ 不通过（退出状态 1；抓取未完成）：")
+    assert md[md.index(title) + 2].startswith("**得分（未完成，不作排名） 71.5 · 单项否决**")
 
 
 def test_incomplete_run_first_line_names_the_rule_and_error(tmp_path, findings, run, run_with):
     md = lines(tmp_path, findings, run_with(run, "incomplete"))
     assert md[0].startswith("> ⚠️ **评判未完成**：规则 栏目不更新 运行出错（TypeError: unsupported operand type\\(s\\)")
     assert md[0].endswith("得分不作为结论；可用 `netcheck report <运行目录>` 重新评判")
-    assert md[1] == "" and md[2].startswith("## netcheck FAIL（评判未完成）")
+    assert md[1] == "" and md[2].startswith("## netcheck ⚠️ 评判未完成（退出状态 3）：")
 
 
 def test_both_banners_when_a_rule_raised_on_a_partial_crawl(tmp_path, findings, run, run_with):
@@ -54,13 +55,14 @@ def test_a_long_unverified_list_is_cut_with_a_count(tmp_path, findings, run, run
 def test_partial_run_without_findings_does_not_claim_none_exist(tmp_path, empty, run, run_with):
     md = lines(tmp_path, empty, {**run_with(run, "partial"), "veto": False, "veto_reasons": [], "exit_status": 0})
     assert "已检查的部分未发现问题。" in md and "未发现问题。" not in md
-    assert any(line.startswith("## netcheck PASS（抓取未完成）") for line in md)
+    assert any(line.startswith("## netcheck ⚠️ 通过（退出状态 0；抓取未完成）") for line in md)
+    assert "**得分（未完成，不作排名） 71.5 · 已检查部分未触发单项否决**。" in "\n".join(md)
 
 
 def test_complete_run_starts_with_the_title_and_lists_nothing_unverified(tmp_path, findings, run, run_with):
     for r in (run, run_with(run, "complete")):
         md = lines(tmp_path, findings, r)
-        assert md[0].startswith("## netcheck FAIL：") and "得分 71.5" in md[0]
+        assert md[0].startswith("## netcheck ❌ 不通过（退出状态 1）：") and md[2].startswith("**得分 71.5 ")
         assert not any("未核实" in line or "未完成" in line for line in md)
 
 
