@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reports.completeness import banners, is_complete, not_reverified_count, score_is_verdict, status_name, unverified
-from reports.names import VETO, rule_name, severity_name
+from reports.names import VETO, rule_name, severity_name, without_ids
 from reports.table import display_width, format_score
 
 RULE_COLUMN = 18  # display cells (a CJK character is two) for the rule names of the counts
@@ -36,7 +36,7 @@ def print_summary(run: dict, out: Path) -> None:
         name = rule_name(rule_id)
         print(f"  {name}{' ' * max(1, RULE_COLUMN - display_width(name))}{n:>5}")
     for w in run.get("warnings", []):
-        print(f"  注意：{w}")
+        print(f"  注意：{without_ids(w)}")
     if run.get("baseline"):
         print(f"对照基线 {run['baseline']['run_dir']}：新增问题 {run['baseline']['new_findings']} 条")
     if run.get("history"):

@@ -9,18 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from reports import completeness
-from reports.names import OUTCOME_NAMES, rule_name, severity_name
+from reports.htmlenv import environment
+from reports.names import OUTCOME_NAMES, rule_name, severity_name, veto_reason, without_ids
 from reports.status import badges, filter_label, new_against_baseline
-from reports.table import (as_date, crosstab, department, display_width, format_score, page_url,
-                           plain, records, severity_counts, web_url)
+from reports.table import (as_date, crosstab, department, format_score, page_url, plain, records,
+                           severity_counts, web_url)
 
-TEMPLATES = Path(__file__).parent / "templates"
-# Chart geometry in px; the label column grows with the longest label (13px font ≈ 7px per
-# half-width cell) so that long office names are not clipped.
-BAR_HEIGHT, BAR_GAP, BAR_SPAN, CELL_PX, MAX_LABEL_PX = 22, 6, 360, 7, 320
+# How the column matcher found each category's column (checks.matching: Match.method), in words.
+MATCH_METHODS = {"name": "名称相同", "alias": "别名", "suffix": "名称加后缀", "fuzzy": "名称相近"}
 # Trend chart in px: scores are 0–100, so the y axis is fixed and runs compare at a glance.
 TREND_STEP, TREND_HEIGHT, TREND_LEFT, TREND_TOP, TREND_BOTTOM, TREND_MAX_LABELS = 70, 160, 40, 20, 40, 12
 STATUS_ORDER = ("new", "persisting", "overdue", "reported:", "fixed-but-found", "baseline-new")
@@ -31,9 +28,7 @@ def write_html(path: Path, findings: pd.DataFrame, run: dict) -> None:
 
 
 def render(findings: pd.DataFrame, run: dict) -> str:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("report.html.j2").render(**context(findings, run))
+    return environment().get_template("report.html.j2").render(**context(findings, run))
 
 
 def context(findings: pd.DataFrame, run: dict) -> dict:
@@ -56,21 +51,21 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
         "as_of": run.get("as_of") or "",
         "score": format_score(run.get("score")),
         "veto": bool(run.get("veto")),
-        "veto_reasons": [str(r) for r in run.get("veto_reasons") or []],
+        "veto_reasons": [veto_reason(r) for r in run.get("veto_reasons") or []],
         "catalog": (run.get("catalog") or {}).get("name") or "",
         "started": run.get("started") or "",
         "finished": run.get("finished") or "",
         "pages": plain((run.get("counts") or {}).get("pages")),
         "total": len(rows),
         "severities": [(s, severity_name(s), n) for s, n in severity_counts(rows).items()],
-        "rule_chart": bars([(f"{rule_name(k)}（{k}）", sum(v.values())) for k, v in by_rule.items()]),
+        "rule_chart": bars([(rule_name(k), sum(v.values())) for k, v in by_rule.items()]),
         "office_chart": bars([(k, sum(v.values())) for k, v in by_office.items()]),
         "rules": sorted((k, rule_name(k)) for k in by_rule),
         "offices": sorted(by_office),
         "findings": shown,
         "statuses": _statuses(shown),
         "matches": [_match(m) for m in run.get("matches") or []],
-        "warnings": [str(w) for w in run.get("warnings") or []],
+        "warnings": [without_ids(w) for w in run.get("warnings") or []],
         "fixed": [_fixed(plain(f), run) for f in run.get("fixed") or []],
         "history": _history(history),
         "trend": trend(history.get("trend") or []),
@@ -80,18 +75,11 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
 
 
 def bars(items: list[tuple[str, int]]) -> dict:
-    """Horizontal bar geometry, biggest first; the template only draws it."""
+    """Horizontal bars, biggest first, each as a share of the biggest (in %); the template draws them
+    in HTML, so that labels wrap and bars shrink with the screen."""
     items = sorted(items, key=lambda kv: (-kv[1], kv[0]))
     top = max((n for _, n in items), default=0) or 1
-    widest = max((display_width(label) for label, _ in items), default=0)
-    label_width = min(MAX_LABEL_PX, widest * CELL_PX + 12)
-    step = BAR_HEIGHT + BAR_GAP
-    return {
-        "width": label_width + BAR_SPAN + 50, "height": max(step * len(items), step),
-        "label_width": label_width, "bar_height": BAR_HEIGHT, "text_y": round(BAR_HEIGHT * 0.7),
-        "bars": [{"label": label, "count": n, "y": i * step, "w": max(1, round(BAR_SPAN * n / top))}
-                 for i, (label, n) in enumerate(items)],
-    }
+    return {"bars": [{"label": label, "count": n, "pct": round(100 * n / top, 1)} for label, n in items]}
 
 
 def trend(points: list) -> dict | None:
@@ -171,7 +159,7 @@ def _match(m: dict) -> dict:
     misses = m.get("near_misses") or []
     return {
         "category": m.get("category") or "", "column": m.get("column") or "",
-        "method": m.get("method") or "", "score": format_score(m.get("score"), 2),
+        "method": MATCH_METHODS.get(m.get("method"), m.get("method") or ""), "score": format_score(m.get("score"), 2),
         "url": m.get("url") or "", "href": web_url(m.get("url")),
         "near_misses": [f"{n.get('column', '')}（{format_score(n.get('score'), 2)}）" for n in misses],
     }

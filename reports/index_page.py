@@ -11,14 +11,15 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
 from checks.findings import SEVERITIES
 from reports import completeness
-from reports.names import severity_name
+from reports.htmlenv import environment
+from reports.names import VETO, severity_name
 from reports.table import format_score, web_url
 
-TEMPLATES = Path(__file__).parent / "templates"
+# One 单项否决 column (是, with how many veto-level findings, or 否); the other severities are counted
+# in a column each. Never a second column of veto-level counts beside it under the same word.
+COUNTED = tuple(s for s in SEVERITIES if s != "veto")
 INDEX = "index.html"
 RANKING = "ranking.html"  # written by `netcheck audit --sites` beside the sites' run directories
 # A run directory directly under the root, or a site's run inside a multi-site run (DATE/SITE/).
@@ -29,11 +30,9 @@ def write_index(root: Path) -> Path:
     """Write root/index.html listing every run under root; return its path."""
     root = Path(root)
     runs, skipped = find_runs(root)
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-    page = env.get_template("index.html.j2").render(
+    page = environment().get_template("index.html.j2").render(
         root=root.resolve().name or str(root), runs=runs, skipped=skipped,
-        severities=[(s, severity_name(s)) for s in SEVERITIES])
+        veto_name=VETO, severities=[(s, severity_name(s)) for s in COUNTED])
     path = root / INDEX
     tmp = path.with_name(f".{INDEX}.tmp")  # never leave a half-written page on a share
     tmp.write_text(page, encoding="utf-8")
@@ -74,6 +73,7 @@ def _row(run: dict, rel: str, run_dir: Path) -> dict:
         "status_reason": "；".join(completeness.banners(run)),
         "findings": counts.get("findings"),
         "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+        "veto_findings": by_severity.get("veto", 0),
         "new": count(history.get("new")) if history else None,
         "fixed": count(history.get("fixed")) if history else None,
         "report": quote(f"{rel}/report.html") if (run_dir / "report.html").is_file() else None,

@@ -7,6 +7,8 @@ rather than hidden.
 """
 from __future__ import annotations
 
+import re
+
 from checks import SPECS
 
 # Each rule's name as its declaration gives it (checks.registry): the reports never keep their own.
@@ -28,6 +30,9 @@ OUTCOME_NAMES = {"passed": "通过", "failed": "发现问题", "skipped": "未�
 CATEGORY_RULES = frozenset(rule_id for rule_id, spec in SPECS.items() if spec.per_category)
 
 NO_DEPARTMENT = "未指定科室"
+# A rule id standing alone in text (not inside a URL, path or longer name).
+_IDS = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, sorted(RULE_NAMES, key=len, reverse=True)))
+                  + r")(?![\w/-])")
 
 
 def rule_name(rule: str) -> str:
@@ -39,6 +44,15 @@ def veto_reason(text) -> str:
     (run.json keeps it so, for machines); the reports show the rule's name in place of its id."""
     rule, sep, rest = str(text).partition("：")
     return f"{RULE_NAMES[rule]}：{rest}" if sep and rule in RULE_NAMES else str(text)
+
+
+def without_ids(text) -> str:
+    """Free text the run carries (its warnings) as an office reads it: "栏目不更新（column.stale）"
+    becomes "栏目不更新", and any other rule id standing alone becomes its rule's name."""
+    text = str(text)
+    for rule, name in RULE_NAMES.items():
+        text = text.replace(f"{name}（{rule}）", name)
+    return _IDS.sub(lambda m: RULE_NAMES[m.group(1)], text)
 
 
 def severity_name(severity: str) -> str:
@@ -55,4 +69,4 @@ def outcome_name(outcome: str) -> str:
 
 
 __all__ = ["VETO", "NO_VETO", "RULE_NAMES", "SEVERITY_NAMES", "RUN_STATUS_NAMES", "OUTCOME_NAMES", "CATEGORY_RULES",
-           "NO_DEPARTMENT", "rule_name", "veto_reason", "severity_name", "run_status_name", "outcome_name"]
+           "NO_DEPARTMENT", "rule_name", "veto_reason", "without_ids", "severity_name", "run_status_name", "outcome_name"]

@@ -16,15 +16,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from reports import write_atomic
-from reports.names import run_status_name
+from reports.htmlenv import environment
+from reports.names import run_status_name, veto_reason
 from reports.table import clean_text, display_width, format_score, plain, web_url
 
-TEMPLATES = Path(__file__).parent / "templates"
 FAILED = "失败"
 NO_VALUE = "—"
 # Columns before and after the one-per-rule counts; the spreadsheet and the page share them.
@@ -52,7 +51,8 @@ def write_json(path: Path, ranking: dict) -> None:
 
 
 def headers(ranking: dict) -> list[str]:
-    return LEADING + [f"{name}\n{rule}" for rule, name in ranking["rules"].items()] + TRAILING
+    """The columns: one per rule, under its name (ranking.json keeps the ids)."""
+    return LEADING + list(ranking["rules"].values()) + TRAILING
 
 
 def unranked_status(entry: dict) -> str | None:
@@ -82,7 +82,7 @@ def row_values(entry: dict, rules: dict) -> list:
         entry["department"], entry["name"],
         score_text(entry),
         NO_VALUE if failed else ("是" if entry["veto"] else "否"),
-        "；".join(clean_text(r) for r in entry.get("veto_reasons") or []),
+        "；".join(clean_text(veto_reason(r)) for r in entry.get("veto_reasons") or []),
         *([NO_VALUE] * len(rules) if failed else [by_rule.get(rule, 0) for rule in rules]),
         NO_VALUE if failed else entry["findings"],
         change_text(entry.get("change")),
@@ -157,12 +157,12 @@ def _fit(ws, head: list[str]) -> None:
 
 
 def write_html(path: Path, ranking: dict) -> None:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True)
+    env = environment()
     rows = []
     for entry in ranking["sites"]:
         cells = dict(zip(LEADING + TRAILING, row_values(entry, {})))   # the cells around the rule counts
         rows.append({"entry": entry, "cells": cells, "href": web_url(entry.get("url")),
+                     "reasons": [veto_reason(r) for r in entry.get("veto_reasons") or []],
                      "counts": row_values(entry, ranking["rules"])[len(LEADING):-len(TRAILING)],
                      "score": FAILED if entry["status"] != "ok" else format_score(entry["score"]),
                      "unranked": unranked_status(entry), "note": note_text(entry)})

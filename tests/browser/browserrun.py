@@ -5,6 +5,7 @@ A plain module (not conftest) so that tests can import it by a name no other fol
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,3 +38,15 @@ def with_history(row: dict, i: int) -> dict:
     if i % 5 == 2:
         row["details"]["reported_status"] = REPORTED
     return row
+
+
+def rerender(demo_dir: Path, out: Path, rows: list[dict], run: dict) -> Path:
+    """The demo run's directory copied to out, its reports written again from these findings and run."""
+    import pandas as pd
+
+    from reports import write_all
+    from reports.table import COLUMNS
+
+    shutil.copytree(demo_dir, out)
+    write_all(out, pd.DataFrame(rows, columns=COLUMNS), run)
+    return out

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from browserrun import CHROME_FLAGS, CHROMEDRIVER, CHROMIUM, FIRST_SEEN, ROOT, read_jsonl, with_history
+from browserrun import CHROME_FLAGS, CHROMEDRIVER, CHROMIUM, FIRST_SEEN, ROOT, read_jsonl, rerender, with_history
 
 
 @pytest.fixture(scope="module")
@@ -33,16 +31,6 @@ def demo_dir(tmp_path_factory) -> Path:
     result = subprocess.run([sys.executable, "-m", "netcheck", "demo", "--out", str(out)], capture_output=True,
                             text=True, timeout=120, cwd=ROOT, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-def rerender(demo_dir: Path, out: Path, rows: list[dict], run: dict) -> Path:
-    """The demo run's directory with its reports written again from these findings and run."""
-    from reports import write_all
-    from reports.table import COLUMNS
-
-    shutil.copytree(demo_dir, out)
-    write_all(out, pd.DataFrame(rows, columns=COLUMNS), run)
     return out
 
 

@@ -91,8 +91,8 @@ def test_phone_layout_stacks_the_unverified_tables(tmp_path, findings, run, run_
     text = (tmp_path / "report.html").read_text(encoding="utf-8")
     doc = lhtml.fromstring(text)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text
-    assert "@media (max-width: 600px)" in text and "table.stack td::before" in text
-    for table in ("unverified-list", "not-reverified-list"):
+    assert "@media (max-width: 640px)" in text and "table.stack td::before" in text
+    for table in ("unverified-list", "not-reverified-list", "findings", "matches-list"):
         el = doc.get_element_by_id(table)
         assert "stack" in el.get("class").split()
         heads = [th.text_content() for th in el.xpath("thead/tr/th")]

@@ -31,7 +31,7 @@ def test_runs_newest_first_with_nested_site_runs(tmp_path):
     rows = doc.xpath("//table[@id='runs']/tbody/tr")
     assert len(rows) == 3
     first = [td.text_content().strip() for td in rows[0].xpath("td")]
-    assert first[:6] == ["2024-06-01", "http://fda.example.gov.cn/", "90.5", "检查完成", "否决", "3"]
+    assert first[:6] == ["2024-06-01", "http://fda.example.gov.cn/", "90.5", "检查完成", "是", "3"]
     assert first[-4:-2] == ["1", "4"]  # new, fixed from history
     assert [a.get("href") for a in doc.xpath("//a[text()='查看报告']")] == ["2024-06-01/fda/report.html",
                                                                         "2024-05-01/report.html"]

@@ -19,7 +19,7 @@ def test_page_is_self_contained(page):
     assert not doc.xpath("//link")
     assert not doc.xpath("//*[@src]")
     assert not re.search(r"""(?:src|@import|url\()\s*=?\s*["']?https?:""", page)
-    assert doc.xpath("//svg") and doc.xpath("//style") and doc.xpath("//script")
+    assert doc.xpath("//ol[@class='bars']") and doc.xpath("//style") and doc.xpath("//script")
 
 
 def test_header_shows_site_score_and_veto_reasons(page):
@@ -41,8 +41,15 @@ def test_bar_charts_by_rule_and_by_office(page):
     doc = lhtml.fromstring(page)
     charts = doc.xpath("//figure[@class='chart']")
     assert len(charts) == 2
-    assert len(charts[0].xpath(".//rect")) == 6 and len(charts[1].xpath(".//rect")) == 3
+    bars = [chart.xpath(".//li") for chart in charts]
+    assert len(bars[0]) == 6 and len(bars[1]) == 3
     assert "信息中心" in charts[1].text_content()
+    # biggest first, each bar a share of the biggest, its label the rule's name (never its id)
+    labels = [li.xpath("span[@class='bar-label']")[0].text_content() for li in bars[1]]
+    counts = [int(li.xpath("span[@class='bar-n']")[0].text_content()) for li in bars[1]]
+    widths = [li.xpath(".//span[@class='bar']")[0].get("style") for li in bars[1]]
+    assert counts == [3, 2, 1] and labels[0] == "信息中心" and widths == ["width: 100.0%", "width: 66.7%", "width: 33.3%"]
+    assert "链接不可用" in charts[0].text_content() and "link.broken" not in charts[0].text_content()
 
 
 def test_findings_table_has_filter_attributes_and_selects(page):
@@ -68,7 +75,7 @@ def test_content_is_escaped_and_only_http_links_are_hrefs(page):
 def test_matches_and_warnings_are_shown(page):
     doc = lhtml.fromstring(page)
     matches = doc.get_element_by_id("matches").text_content()
-    assert "行政处罚决定" in matches and "alias" in matches and "0.92" in matches
+    assert "行政处罚决定" in matches and "别名" in matches and "alias" not in matches and "0.92" in matches
     assert "行政许可（0.61）" in matches
     assert "节假日日历" in doc.get_element_by_id("warnings").text_content()
 
