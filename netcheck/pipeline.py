@@ -13,7 +13,7 @@ import platform
 import shutil
 import uuid
 from dataclasses import asdict
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -29,6 +29,7 @@ from . import __version__, crawlstate
 from .exitcodes import Exit, exit_status
 from .gating import gate
 from .history import run_summary, site_key
+from .i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,7 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     """
     pages_path = run_dir / PAGES
     if not pages_path.is_file():
-        raise RunDirError(f"{run_dir}: no {PAGES} here (is it a netcheck run directory?)")
+        raise RunDirError(_("{run_dir}：这里没有 {pages}（这是 netcheck 的运行目录吗？）").format(run_dir=run_dir, pages=PAGES))
     previous = _read_run(run_dir)
     crawl_state = crawlstate.from_stats(crawl_stats) if crawl_stats is not None else \
         crawlstate.read(run_dir, previous)
@@ -229,7 +230,9 @@ def _counts(values) -> dict:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """This moment in the machine's time zone (TZ=Asia/Shanghai …), ISO 8601 with its offset: what a person
+    reads in report.html is their own clock time, and the offset keeps it one instant for programs."""
+    return datetime.now().astimezone().isoformat(timespec="seconds")
 
 
 def _versions() -> dict:

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from .exitcodes import Exit
+from .i18n import _
 
 SPIDER = "portal"
 LOG = "crawl.log"  # the job's Scrapy log, kept in the run directory
@@ -51,10 +52,10 @@ class Refused(ScrapydError):
 
 def add_audit_options(a) -> None:
     a.add_argument("--scrapyd", metavar="URL",
-                   help="run the crawl as a job on this Scrapyd (http://HOST:6800/, http://USER:PASSWORD@HOST:6800/ "
-                        "with authentication), where netcheck is deployed; the run directory is written here")
+                   help=_("在部署了 netcheck 的 Scrapyd 上作为任务运行抓取（http://主机:6800/，需认证时 "
+                          "http://用户:密码@主机:6800/）；运行目录写在本机"))
     a.add_argument("--scrapyd-project", default="netcheck", metavar="NAME",
-                   help="with --scrapyd: the project name netcheck was deployed under (default: netcheck)")
+                   help=_("与 --scrapyd 同用：netcheck 部署时的项目名（默认 netcheck）"))
 
 
 class Scrapyd:

@@ -12,26 +12,26 @@ from pathlib import Path
 
 from .exitcodes import Exit
 from .history import site_key
+from .i18n import _
 
 
 def add_parser(sub, setting_type) -> None:
-    w = sub.add_parser("worker", help="crawl for an `audit --redis` running elsewhere, through the same Redis")
-    w.add_argument("--redis", required=True, metavar="URL", help="redis://HOST:PORT/N, as given to `audit --redis`")
+    w = sub.add_parser("worker", help=_("通过同一个 Redis，为别处运行的 `audit --redis` 分担抓取"))
+    w.add_argument("--redis", required=True, metavar="URL", help=_("redis://主机:端口/库号，与 `audit --redis` 相同"))
     w.add_argument("--site", metavar="URL",
-                   help="the audited site's start URL (default: the one audit running on this Redis)")
+                   help=_("被审计网站的首页网址（默认：这个 Redis 上正在进行的那一次审计）"))
     w.add_argument("--wait", type=float, default=60.0, metavar="SECONDS",
-                   help="how long to wait for the audit to start (default: 60)")
+                   help=_("等待审计开始的秒数（默认 60）"))
     w.add_argument("-s", dest="settings", action="append", type=setting_type, default=[], metavar="NAME=VALUE",
-                   help="a Scrapy setting for this worker, on top of the coordinator's")
+                   help=_("这个 worker 的 Scrapy 设置，在审计进程的设置之上"))
 
 
 def add_audit_options(a) -> None:
     a.add_argument("--redis", metavar="URL",
-                   help="share the crawl through Redis (redis://HOST:PORT/N) with `netcheck worker` processes; "
-                        "this process seeds it, crawls too and writes pages.jsonl")
+                   help=_("通过 Redis（redis://主机:端口/库号）与 `netcheck worker` 进程共同抓取；"
+                          "本进程发起抓取、自己也抓，并写出 pages.jsonl"))
     a.add_argument("--workers-only-wait", type=float, default=3.0, metavar="SECONDS",
-                   help="with --redis: the crawl is over when the queue has been empty and every worker idle "
-                        "this long (default: 3)")
+                   help=_("与 --redis 同用：队列为空、所有 worker 空闲这么多秒后，抓取结束（默认 3）"))
 
 
 def crawl_coordinated(redis_url: str, plan, run_dir: Path, settings: dict, *, idle_wait: float = 3.0) -> dict:

@@ -101,12 +101,13 @@ def generate(rng: random.Random) -> list[Item]:
             if p.missing_attachment:
                 item.missing.add(p.attachment[1])
         items.append(item)
-    _number(items)
+    number(items)
     return items
 
 
-def _number(items: list[Item]) -> None:
-    """文号 per prefix and year in signing order, around the planted ones; 索引号 per year."""
+def number(items: list[Item]) -> None:
+    """文号 per prefix and year in signing order, around the planted ones; 索引号 per year. Again after
+    fixes.apply: items added later are the newest, so the numbers of the others stay as they were."""
     taken = set()
     for item in items:
         if m := _DOC_NO.match(item.doc_no):

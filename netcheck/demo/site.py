@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 from . import attachments, fixes, pages, seed
 from .columns import COLUMNS, Column, by_path
 from .content import ORGAN, cn_date
-from .items import Item, generate
+from .items import Item, generate, number
 
 SEED = 20160630
 AS_OF = date(2016, 6, 30)  # the date the planted defects are planted against
@@ -34,7 +34,9 @@ class Page:
 def build(fixed: tuple[str, ...] = ()) -> dict[str, Page]:
     """Every page of the portal, keyed by path; `fixed` names fixes.FIXES to apply (整改销号)."""
     items = generate(random.Random(SEED))
-    fixes.apply(items, fixed)
+    if fixed:
+        fixes.apply(items, fixed)
+        number(items)  # the new items get their 文号 and 索引号, as the CMS would give them
     site: dict[str, Page] = {}
     by_column: dict[str, list[Item]] = {c.path: [] for c in COLUMNS}
     for item in items:

@@ -9,20 +9,21 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from ..i18n import N_, _
 from .listing import render_runs, render_sites, run_record
 from .location import site_key
 from .store import HistoryStore, open_history
 
-HISTORY_HELP = ("database of past runs: a file (SQLite) or a SQLAlchemy URL such as postgresql://…; "
-                "default: $NETCHECK_HISTORY, else history.sqlite3 in the user's data directory")
+HISTORY_HELP = N_("检查历史数据库：一个文件（SQLite）或 SQLAlchemy 网址（如 postgresql://…）；"
+                  "默认 $NETCHECK_HISTORY，否则为用户数据目录中的 history.sqlite3")
 
 
 def add_history_options(sp: argparse.ArgumentParser, site_id: bool = True) -> None:
-    sp.add_argument("--history", metavar="FILE|URL", help=HISTORY_HELP)
-    sp.add_argument("--no-history", action="store_true", help="do not record or compare with past runs")
+    sp.add_argument("--history", metavar="FILE|URL", help=_(HISTORY_HELP))
+    sp.add_argument("--no-history", action="store_true", help=_("不记录也不对比历史"))
     if site_id:
         sp.add_argument("--site-id", type=_site_id, metavar="NAME",
-                        help="file the run's history under NAME (default: the start URL without scheme)")
+                        help=_("把这次运行的历史记在 NAME 名下（默认：去掉协议的首页网址）"))
 
 
 def open_for(args) -> HistoryStore | None:
@@ -31,23 +32,23 @@ def open_for(args) -> HistoryStore | None:
 
 
 def add_parsers(sub) -> None:
-    h = sub.add_parser("history", help="list a site's past runs and score trend, or prune old runs",
-                       description="List a site's runs (no SITE: every site) or, with --prune, keep only the "
-                                   "newest runs per site. For scheduled audits run e.g. "
-                                   "`netcheck history --prune 24 --prune-dirs` after each round.")
-    h.add_argument("site", nargs="?", type=_site_id, help="site key (e.g. www.pjfda.gov.cn or demo) or start URL")
-    h.add_argument("--json", action="store_true", help="print JSON instead of a table")
-    h.add_argument("--prune", type=_keep, metavar="KEEP", help="keep the newest KEEP runs per site, delete the rest")
-    h.add_argument("--prune-dirs", action="store_true", help="with --prune: also delete the pruned runs' directories")
-    h.add_argument("--history", metavar="FILE|URL", help=HISTORY_HELP)
+    h = sub.add_parser("history", help=_("列出一个网站的历次检查和得分趋势，或清理旧记录"),
+                       description=_("列出一个网站的历次检查（不给 SITE：列出所有网站），或用 --prune 每个网站只保留"
+                                     "最近几次。定期检查时，每轮之后可运行 `netcheck history --prune 24 --prune-dirs`。"))
+    h.add_argument("site", nargs="?", type=_site_id, metavar="SITE",
+                   help=_("网站标识（如 www.pjfda.gov.cn 或 demo）或首页网址"))
+    h.add_argument("--json", action="store_true", help=_("输出 JSON 而不是表格"))
+    h.add_argument("--prune", type=_keep, metavar="KEEP", help=_("每个网站只保留最近 KEEP 次检查，删除其余记录"))
+    h.add_argument("--prune-dirs", action="store_true", help=_("与 --prune 同用：同时删除被清理记录的运行目录"))
+    h.add_argument("--history", metavar="FILE|URL", help=_(HISTORY_HELP))
 
-    i = sub.add_parser("import-status", help="read the 状态 an office filled into rectification.xlsx (or one sheet saved as .csv) into history")
-    i.add_argument("workbook", type=Path)
-    i.add_argument("--history", metavar="FILE|URL", help=HISTORY_HELP)
+    i = sub.add_parser("import-status", help=_("把各科室在 rectification.xlsx（或另存为 .csv 的一张表）中填写的状态读入历史"))
+    i.add_argument("workbook", type=Path, metavar="WORKBOOK", help=_("科室反馈的整改清单（.xlsx 或 .csv）"))
+    i.add_argument("--history", metavar="FILE|URL", help=_(HISTORY_HELP))
     i.add_argument("--site-id", type=_site_id, metavar="NAME",
-                   help="the site the workbook is about (default: found from its findings' 编号)")
+                   help=_("清单所属的网站（默认：按清单中问题的编号查找）"))
     i.add_argument("--reported-on", type=date.fromisoformat, metavar="DATE",
-                   help="when the office reported (default: today)")
+                   help=_("科室反馈的日期（默认今天）"))
 
 
 def cmd_history(args) -> int:

@@ -2,8 +2,10 @@
 beside the demo site. Every planted defect is found, no look-alike is, nothing else is."""
 import hashlib
 import json
+import os
+import sqlite3
 from collections import Counter
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -35,6 +37,28 @@ def test_demo_prints_a_summary_with_where_the_reports_are(demo_run):
     out, result = demo_run
     assert "得分" in result.stdout and str(out / "report.html") in result.stdout
     assert "127.0.0.1" in result.stdout
+
+
+def test_demo_keeps_its_history_apart_from_the_users(demo_run):
+    out, result = demo_run
+    own = out / "history.sqlite3"
+    assert own.is_file()
+    assert f"演示的检查历史单独保存在 {own}" in result.stdout
+    with sqlite3.connect(own) as db:
+        assert db.execute("select site from runs").fetchall() == [("demo",)]
+    real = Path(os.environ["NETCHECK_HISTORY"])  # what `netcheck audit` would use (tests/conftest.py)
+    if real.exists():
+        with sqlite3.connect(real) as db:
+            assert db.execute("select count(*) from runs where site = 'demo'").fetchone() == (0,)
+    assert "下一步：netcheck demo --fixed --out" in result.stdout
+
+
+def test_demo_run_times_are_the_machines_clock_time(demo_run):
+    out, _ = demo_run
+    run = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    offset = datetime.now().astimezone().utcoffset()
+    assert datetime.fromisoformat(run["started"]).utcoffset() == offset
+    assert datetime.fromisoformat(run["finished"]).utcoffset() == offset
 
 
 def test_demo_findings_are_exactly_the_planted_defects(demo_run):

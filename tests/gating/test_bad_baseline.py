@@ -7,7 +7,7 @@ def test_missing_directory_exits_2(copy_run, tmp_path, capsys):
     before = (head / "run.json").read_text(encoding="utf-8")
     assert netcheck("report", head, "--as-of", AS_OF, "--baseline", tmp_path / "nope") == 2
     err = capsys.readouterr().err
-    assert "bad baseline" in err and str(tmp_path / "nope") in err and "no such directory" in err
+    assert "基线有误" in err and str(tmp_path / "nope") in err and "no such directory" in err
     assert (head / "run.json").read_text(encoding="utf-8") == before  # refused before judging
 
 
@@ -30,4 +30,4 @@ def test_findings_that_are_not_findings_exit_2_with_the_line(copy_run, tmp_path,
 def test_audit_refuses_a_bad_baseline_before_crawling(tmp_path, capsys):
     out = tmp_path / "run"
     assert netcheck("audit", "http://127.0.0.1:9/", "--allow-private", "--out", out, "--baseline", tmp_path / "nope") == 2
-    assert "bad baseline" in capsys.readouterr().err and not out.exists()
+    assert "基线有误" in capsys.readouterr().err and not out.exists()

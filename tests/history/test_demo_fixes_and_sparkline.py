@@ -15,9 +15,14 @@ def test_fixes_change_only_the_pages_they_fix():
     assert changed == [
         "/", "/index.html",  # the home page lists the newest notices
         "/tzgg/201607/t20160708_5401.html", "/tzgg/index.html", "/tzgg/index_1.html",  # the new notice
+        "/xwdt/index.html",  # keeps_posting: the news section front lists the new article
         "/xwdt/xwjx/201603/t20160315_5250.html",  # the dead citation unlinked
+        "/xwdt/xwjx/201607/t20160713_5402.html",  # keeps_posting: the new article and its list pages
+        "/xwdt/xwjx/index.html", "/xwdt/xwjx/index_1.html", "/xwdt/xwjx/index_2.html", "/xwdt/xwjx/index_3.html",
+        "/xxgk/index.html",  # keeps_posting: 最新公开 lists the new policy document
         "/xxgk/xzcf/201606/t20160615_5342.html",  # the ID and mobile masked
         "/xxgk/zcwj/201512/P020160105000001.pdf",  # the missing attachment uploaded
+        "/xxgk/zcwj/201607/t20160711_5403.html", "/xxgk/zcwj/index.html", "/xxgk/zcwj/index_1.html",  # and its list
     ]
     leak = fixed["/xxgk/xzcf/201606/t20160615_5342.html"].body.decode("utf-8")
     assert LEAKED_ID not in leak and LEAKED_MOBILE not in leak and "211102********2319" in leak
