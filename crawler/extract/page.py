@@ -41,6 +41,15 @@ GENERIC_CRUMBS = frozenset({
 })
 # Where a page's title comes from when <title> is only the site name, best first.
 TITLE_FALLBACK_XPATHS = ("//h1", "//h2")
+# What joins a page's own title to the site's name (and its columns') in <title>: 关于…的通知 - 某某市市场
+# 监督管理局, 某某市人民政府_关于…, …_通知公告_某某局, 国家统计局>>…. A hyphen between digits (2016-2020) joins nothing.
+TITLE_SEPARATOR = re.compile(r"\s*(?:_+|\|+|｜|—+|–|－|>+|»|(?<!\d)-+(?!\d)|\s-+|-+\s)\s*")
+# What a site's name may carry on top of the name itself, in a <title>.
+SITE_NAME_ADDITIONS = ("", "网", "网站", "门户网站", "门户网", "官网", "官方网站", "政府网", "欢迎您", "首页")
+# A <title> part that names a site or an office, when the site's own name is not known: last in the
+# <title> (… - 某某市人民政府), or first when it says it is a web site (中国政府网 - …). No sentence in it.
+SITE_LIKE_LAST = re.compile(r"[^，。：；、《》“”！？,.:;!?]{2,30}(?:网|网站|官网|政府|委员会|管委会|局|厅|办公室|中心|法院|检察院)")
+SITE_LIKE_FIRST = re.compile(r"[^，。：；、《》“”！？,.:;!?]{2,30}(?:网|网站|官网)")
 MIN_PARAGRAPH_CHARS = 60  # a <p> this long is article prose, not a list line
 DATA_ROW_CELLS = 3  # a table row with this many cells holds data, not a layout or a signature
 # How files begin. A CMS that publishes an attachment under an .html name often serves it as
@@ -121,10 +130,6 @@ def first_date(sources: tuple[DateSource, ...], page: PageSays) -> tuple[str | N
     return None, None
 
 
-def _same_text(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and match_key(a) == match_key(b)
-
-
 def _is_own_title(name: str, title: str) -> bool:
     """True when a breadcrumb name is the page's own title (possibly truncated with …)."""
     key, title_key = match_key(name), match_key(title)
@@ -134,14 +139,59 @@ def _is_own_title(name: str, title: str) -> bool:
     return key == title_key or (stem != key and len(stem) >= 4 and title_key.startswith(stem))
 
 
-def page_title(sel: Selector, tree, meta: dict[str, str], metadata: dict[str, str], site_name: str | None) -> str:
-    """<title>, unless it is empty or just the site name: then ArticleTitle, the table's 标题, <h1>, <h2>."""
+def page_title(sel: Selector, tree, meta: dict[str, str], metadata: dict[str, str], site_name: str | None,
+               trail: list[str] | tuple[str, ...] = ()) -> str:
+    """<title> without the site's name and columns around it, unless that leaves nothing (it is just the
+    site name): then ArticleTitle, the table's 标题, <h1>, <h2>.
+
+    Cut from either end of <title>, at a TITLE_SEPARATOR: the site's name (`site_name`, the home page's;
+    the SiteName tag), with or without 网站 …; a part that looks like a site or an office's name
+    (SITE_LIKE_LAST; first, SITE_LIKE_FIRST, or SITE_LIKE_LAST before a breadcrumb name); a generic crumb
+    (首页); a name in the breadcrumb `trail` above the other end's; the other end again. A <title> that is
+    all such names (a home page's) stays whole.
+    """
     title = collapse(sel.xpath("//title").xpath("string()").get() or "")
-    if title and not _same_text(title, site_name) and not _same_text(title, meta.get("SiteName")):
+    names = {match_key(n) + extra for n in (site_name, meta.get("SiteName")) if n and match_key(n)
+             for extra in SITE_NAME_ADDITIONS}
+    title = _own_part(title, names, {match_key(c): k for k, c in enumerate(trail) if match_key(c)})
+    if title and match_key(title) not in names:
         return title
     candidates = [meta.get("ArticleTitle"), metadata.get("标题")]
     candidates += [collapse(el.xpath("string()")) for xpath in TITLE_FALLBACK_XPATHS for el in tree.xpath(xpath)]
     return next((c for c in candidates if c), title)
+
+
+def _own_part(title: str, site_names: set[str], crumbs: dict[str, int]) -> str:
+    """What is left of `title` once the parts naming the site, or a column above the page, are cut from
+    its ends (page_title). `crumbs`: each breadcrumb name's place in the trail."""
+    bounds, start = [], 0
+    for sep in TITLE_SEPARATOR.finditer(title):
+        bounds.append((start, sep.start()))
+        start = sep.end()
+    bounds = [(a, b) for a, b in bounds + [(start, len(title))] if b > a]
+    texts = [title[a:b] for a, b in bounds]
+    keys = [match_key(t) for t in texts]
+
+    def site(k: int, like: re.Pattern) -> bool:
+        return keys[k] in site_names or keys[k] in GENERIC_CRUMBS or bool(like.fullmatch(texts[k]))
+
+    def above(k: int, other: int) -> bool:
+        """A crumb above the other end: not when that end is a site's name (then this is the page's own)."""
+        return keys[k] in crumbs and not site(other, SITE_LIKE_LAST) and \
+            crumbs[keys[k]] < crumbs.get(keys[other], len(crumbs))
+
+    if all(site(k, SITE_LIKE_LAST) or site(k, SITE_LIKE_FIRST) for k in range(len(texts))):
+        return title  # nothing but the site's name (a home page's <title>): whole
+    first, last = 0, len(texts) - 1
+    while first < last:
+        if site(last, SITE_LIKE_LAST) or above(last, first) or keys[last] == keys[first]:
+            last -= 1
+        elif site(first, SITE_LIKE_FIRST) or above(first, last) or \
+                (site(first, SITE_LIKE_LAST) and keys[last] in crumbs):
+            first += 1
+        else:
+            break
+    return title[bounds[first][0]:bounds[last][1]]
 
 
 def page_column(meta: dict[str, str], trail: list[str], title: str, page_type: str) -> str | None:
@@ -172,7 +222,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     trail = breadcrumb(sel, url)
     if len(trail) <= 1:  # the rest of it may be drawn from the channel's JSON
         trail += json_trail(sel.root)
-    title = page_title(sel, tree, meta, metadata, site_name)
+    title = page_title(sel, tree, meta, metadata, site_name, trail)
     entries = list_entries(sel, url, site_url, tree=tree) or carried_entries(sel.root, url, site_url)
     text = visible_text(tree)
     says = PageSays(url=url, meta=meta, metadata=metadata, text=text, body=article_body(tree), tree=tree)

@@ -31,7 +31,7 @@ def test_trs_detail_page(saved_page):
 def test_dl_detail_page_uses_table_dates(saved_page):
     page = record(saved_page, "detail_dl.html", "http://www.pjfda.gov.cn/art/2016/3/15/art_3371_118282.html")
     assert page.page_type == "article"
-    assert page.title == "关于开展2016年春季食品安全专项检查的通知 - 盘锦市食品药品监督管理局"
+    assert page.title == "关于开展2016年春季食品安全专项检查的通知"  # <title> ends " - 盘锦市食品药品监督管理局"
     assert page.breadcrumb == ["首页", "信息公开", "通知公告"]
     assert (page.published, page.formed) == ("2016-03-15", "2016-03-14")
     assert page.metadata["有效性"] == "有效" and page.metadata["文号"] == ""
