@@ -13,7 +13,7 @@ import re
 from reports.table import as_date
 
 STATUS_NAMES = {"new": "新发现", "persisting": "持续存在", "overdue": "逾期",
-                "fixed-but-found": "报已整改但仍存在", "baseline-new": "基线外新增"}
+                "fixed-but-found": "已报整改但仍存在", "baseline-new": "基线外新增"}
 REPORTED = "reported:"  # key prefix: one filter option per status an office reported
 _SPACE = re.compile(r"\s+")
 
@@ -44,9 +44,27 @@ def badges(row: dict, fresh: frozenset[str] = frozenset()) -> list[tuple[str, st
     return out
 
 
+def overdue(row: dict, as_of) -> bool:
+    """Past its 整改时限 on the as-of date. A persisting finding keeps the 整改时限 it was first given
+    (netcheck.history.compare), so this is history's `details.overdue` and the deadline alike."""
+    if (row.get("details") or {}).get("overdue"):
+        return True
+    deadline, day = as_date(row.get("deadline")), as_date(as_of)
+    return bool(deadline and day and day > deadline)
+
+
+def carried_status(row: dict) -> str | None:
+    """The 状态 an office reported last round (imported with `netcheck import-status`), for the next
+    round's 整改清单 to show again; 已报整改但仍存在 where it reported 已整改 and the audit still finds it."""
+    details = row.get("details") or {}
+    if details.get("reported_fixed_but_found"):
+        return STATUS_NAMES["fixed-but-found"]
+    return " ".join(str(details.get("reported_status") or "").split()) or None
+
+
 def filter_label(key: str, label: str) -> str:
     """The filter's name for a key: 持续存在 without one finding's first-seen date."""
     return STATUS_NAMES.get(key, label)
 
 
-__all__ = ["STATUS_NAMES", "REPORTED", "new_against_baseline", "badges", "filter_label"]
+__all__ = ["STATUS_NAMES", "REPORTED", "new_against_baseline", "badges", "overdue", "carried_status", "filter_label"]

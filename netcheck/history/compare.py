@@ -12,6 +12,7 @@ from checks.findings import Finding
 
 NEW, PERSISTING, FIXED = "new", "persisting", "fixed"
 REPORTED_FIXED = "已整改"
+REPORTED_FIXED_SHOWN = "已报整改"  # the workbook's 已报整改但仍存在 (reports.status.carried_status)
 
 
 @dataclass
@@ -52,6 +53,10 @@ def compare(findings: list[Finding], previous: dict | None, previous_findings: l
         out.persisting += 1
         details = dict(f.details or {})
         deadline = old.get("deadline")
+        if deadline:
+            # The 整改时限 a finding was first given does not move because it was found again: it
+            # travels along the chain as first_seen does, and the office is held to it.
+            f.deadline = _iso(deadline)
         if deadline and as_of > deadline:
             # Due by the previous run's deadline and still there: the office missed it.
             details["overdue"] = True
@@ -97,7 +102,9 @@ def _fixed_record(row: dict, previous: dict, as_of: date) -> dict:
 
 
 def _says_fixed(text: str) -> bool:
-    return "".join(text.split()).startswith(REPORTED_FIXED)
+    """已整改 as an office writes it, or the 已报整改但仍存在 the last list showed for one (the office
+    sent it back unchanged: its word is still 已整改)."""
+    return "".join(text.split()).startswith((REPORTED_FIXED, REPORTED_FIXED_SHOWN))
 
 
 def _iso(value):

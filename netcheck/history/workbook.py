@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from reports.xlsx import FINGERPRINT, STATUS, SUMMARY, UNVERIFIED
+from reports.xlsx import FINGERPRINT, OWN_SHEETS, STATUS
 
 # Columns an office may add for its own explanation; the first one present is the note.
 NOTE_HEADERS = ("备注", "整改情况", "说明", "情况说明")
@@ -89,9 +89,9 @@ def _xlsx_sheets(path: Path) -> Iterable[tuple[str, Iterator[tuple]]]:
         raise WorkbookError(f"{path}：不是可读取的 .xlsx 工作簿或 .csv 文件（{exc.__class__.__name__}: {_one_line(exc)}）") \
             from exc
     try:
-        # netcheck's own sheets (汇总, 未核实) hold nothing an office fills in.
+        # netcheck's own sheets (汇总, 已整改（销号）, 未核实) hold nothing an office fills in.
         sheets = [(ws.title, ws.iter_rows(values_only=True)) for ws in wb.worksheets
-                  if ws.title not in (SUMMARY, UNVERIFIED)]
+                  if ws.title not in OWN_SHEETS]
         yield from sheets
     finally:
         wb.close()

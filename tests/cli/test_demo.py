@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from clirun import ROOT, read_jsonl, run_netcheck
+from reports.xlsx_layout import link_text  # a page link is a HYPERLINK formula showing the URL
 
 KEY = yaml.safe_load((ROOT / "netcheck" / "demo" / "answer_key.yaml").read_text(encoding="utf-8"))
 
@@ -110,7 +111,7 @@ def test_rectification_workbook_has_a_sheet_per_office_with_links_and_due_dates(
     ws = wb[seed["department"]]
     header = [c.value for c in ws[1]]
     assert header[:7] == ["序号", "问题类型", "问题描述", "栏目", "页面链接", "发现日期", "整改时限"]
-    rows = [r for r in ws.iter_rows(min_row=2) if r[4].value == seed["url"] and r[1].value == "信息发布超时"]
+    rows = [r for r in ws.iter_rows(min_row=2) if link_text(r[4]) == seed["url"] and r[1].value == "信息发布超时"]
     assert len(rows) == 1
     row = rows[0]
     assert row[4].hyperlink.target == seed["url"]

@@ -4,6 +4,7 @@ import openpyxl
 
 from reports import write_all
 from reports.xlsx import UNVERIFIED_HEADERS
+from reports.xlsx_layout import hyperlink_formula
 
 
 def book(tmp_path, findings, run):
@@ -24,7 +25,7 @@ def test_partial_run_summary_starts_with_its_status(tmp_path, findings, run, run
         "netcheck audit http://fda.example.gov.cn/ --out runs/fda --resume",
         "未能核实的内容见工作表“未核实”"]
     merged = {str(r) for r in ws.merged_cells.ranges}
-    assert {"A3:B3", "A4:B4", "A5:B5"} <= merged
+    assert {"A3:L3", "A4:L4", "A5:L5"} <= merged  # across the sheet's width
     assert ws["A4"].alignment.wrap_text and ws.row_dimensions[4].height >= 34  # two lines at least
     assert ws["A5"].hyperlink.location == "'未核实'!A1"
     facts = {r[0]: r[1] for r in ws.iter_rows(values_only=True) if r[0]}
@@ -47,21 +48,21 @@ def test_unverified_sheet_lists_rules_then_earlier_findings(tmp_path, findings, 
     ws = wb["未核实"]
     rows = [list(r) for r in ws.iter_rows(values_only=True)]
     assert rows[0] == UNVERIFIED_HEADERS
-    assert rows[1] == [1, "本次未核实", "栏目缺失", "column.missing", "全站", None, None,
+    assert rows[1] == [1, "本次未核实", "栏目缺失", "全站", None, None,
                        "抓取未完成，已抓取的页面中未见该栏目，无法确认是否缺失"]
-    assert rows[2][:5] == [2, "本次未核实", "空白栏目", "column.empty", "行政处罚"]
-    assert rows[3] == [3, "此前问题未能复核", "链接不可用", "link.broken", None,
-                       "http://fda.example.gov.cn/old/notice.html", "旧通知附件",
+    assert rows[2][:4] == [2, "本次未核实", "空白栏目", "行政处罚"]  # rule names, never ids
+    old = "http://fda.example.gov.cn/old/notice.html"
+    assert rows[3] == [3, "此前问题未能复核", "链接不可用", None, hyperlink_formula(old, old), "旧通知附件",
                        "抓取未完成，本次未抓取该页面（仍按未整改计，未销号）"]
-    assert ws.cell(row=4, column=6).hyperlink.target == "http://fda.example.gov.cn/old/notice.html"
-    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:H4"
+    assert ws.cell(row=4, column=5).hyperlink.target == old
+    assert ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:G4"
 
 
 def test_error_rows_say_the_rule_raised(tmp_path, findings, run, run_with):
     ws = book(tmp_path, findings, run_with(run, "incomplete"))["未核实"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
-    assert [(r[1], r[2], r[4]) for r in rows] == [("规则运行出错", "栏目不更新", "全站")]
-    assert rows[0][7].startswith("规则运行出错（TypeError")
+    assert [(r[1], r[2], r[3]) for r in rows] == [("规则运行出错", "栏目不更新", "全站")]
+    assert rows[0][6].startswith("规则运行出错（TypeError")
 
 
 def test_complete_run_has_no_banner_rows_and_no_unverified_sheet(tmp_path, findings, run, run_with):
@@ -70,7 +71,8 @@ def test_complete_run_has_no_banner_rows_and_no_unverified_sheet(tmp_path, findi
         assert "未核实" not in wb.sheetnames
         ws = wb["汇总"]
         assert (ws["A2"].value, ws["B2"].value) == ("检查状态", "检查完成")
-        assert ws["A3"].value == "站点" and not ws.merged_cells.ranges
+        assert ws["A3"].value == "站点"
+        assert not [r for r in ws.merged_cells.ranges if r.min_col == 1 and r.min_row <= 3]  # no banner rows
 
 
 def test_an_office_named_like_the_unverified_sheet_gets_another_name(tmp_path, run, run_with, make_finding,

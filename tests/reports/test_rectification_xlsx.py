@@ -5,7 +5,8 @@ import pytest
 
 from reports import write_all
 from reports.table import display_width
-from reports.xlsx import HEADERS, sheet_names
+from reports.xlsx import HEADERS, MAX_WIDTH, sheet_names
+from reports.xlsx_layout import link_text
 
 
 @pytest.fixture
@@ -47,7 +48,8 @@ def test_office_rows_sorted_by_severity_then_rule_and_status_left_blank(book):
 def test_page_link_is_a_real_hyperlink_only_for_http(book, site):
     ws = book["信息中心"]
     cell = ws.cell(row=2, column=HEADERS.index("页面链接") + 1)
-    assert cell.value == site and cell.hyperlink.target == site
+    assert link_text(cell) == site and cell.hyperlink.target == site
+    assert cell.value == f'=HYPERLINK("{site}","{site}")'  # its text wraps when printed, as a link's would not
     leak = book["法规科"].cell(row=2, column=HEADERS.index("页面链接") + 1)
     assert leak.value == "javascript:alert(1)" and leak.hyperlink is None
 
@@ -66,7 +68,7 @@ def test_column_widths_count_chinese_characters_double(book):
     assert display_width("栏目") == 4 and display_width("ab") == 2
     # 问题类型 (8 wide) + padding; the 问题描述 column is capped and wraps instead.
     assert ws.column_dimensions["B"].width >= 10
-    assert 30 < ws.column_dimensions["C"].width <= 60
+    assert 18 <= ws.column_dimensions["C"].width <= MAX_WIDTH["问题描述"]
     assert ws.column_dimensions["K"].width >= 12  # 状态: empty, but the office writes in it
 
 
@@ -84,10 +86,13 @@ def test_summary_sheet_states_verdict_and_counts_per_office_and_rule(book, site)
     assert table == {"信息中心": (1, 1, 1, 3), "办公室": (0, 1, 0, 1), "法规科": (1, 1, 0, 2),
                      "合计": (2, 3, 1, 6)}
     assert ws.cell(row=head + 1, column=1).hyperlink.location == "'信息中心'!A1"
-    head = find_row(ws, "问题类型")
-    by_rule = {r[1]: r[2:6] for r in rows_of(ws)[head:] if r[0]}
-    assert by_rule["site.homepage_stale"] == (1, 0, 0, 1)
-    assert rows_of(ws)[-1][:6] == ("合计", None, 2, 3, 1, 6)
+    head = next(i for i, r in enumerate(rows_of(ws), 1) if r[6] == "问题类型")  # beside the office table
+    assert [c.value for c in ws[head]][6:12] == ["问题类型", "单项否决", "扣分", "提示", "合计", "扣分值"]
+    by_rule = {r[6]: r[7:12] for r in rows_of(ws)[head:] if r[6]}
+    assert by_rule["首页不更新"] == (1, 0, 0, 1, 0)  # rule names, never ids
+    assert by_rule["信息发布超时"] == (0, 1, 0, 1, 2)  # no breakdown in this run.json: the findings' points
+    assert by_rule["合计"] == (2, 3, 1, 6, 4.5)
+    assert not any("." in str(r[6]) for r in rows_of(ws)[head:] if r[6])
 
 
 def test_zero_findings_summary_says_no_problems_and_has_no_office_sheets(tmp_path, empty, run):
