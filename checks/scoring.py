@@ -11,11 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .catalog.fields import SETTING_FIELDS
 from .findings import Finding
 
 KEY_KINDS = ("dynamics", "notices", "policy")  # W3: 动态要闻, 通知公告, 政策文件
 SHOULD_UPDATE_KINDS = KEY_KINDS + ("personnel", "plan")  # W4 adds 人事, 规划计划
 FIRST_LEVEL_ONLY_2019 = ("notices", "policy")  # W3b: 2019 counts these as 一级栏目 only
+
+
+# The catalog's scoring settings ("veto.blank_columns" → its default), from the catalog's field table.
+SCORING_KEYS = {f.name.split(".", 1)[1]: f.default for f in SETTING_FIELDS if f.name.startswith("scoring.")}
 
 
 @dataclass(frozen=True)
@@ -30,17 +35,12 @@ class ScoringSettings:
 
     @classmethod
     def from_catalog(cls, raw: dict) -> "ScoringSettings":
-        veto, warn = raw.get("veto") or {}, raw.get("early_warning") or {}
-        base = cls()
-        return cls(
-            key_columns_stale=int(veto.get("key_columns_stale", base.key_columns_stale)),
-            should_update_stale=int(veto.get("should_update_stale", base.should_update_stale)),
-            blank_columns=int(veto.get("blank_columns", base.blank_columns)),
-            warn_homepage_days=int(warn.get("homepage_days", base.warn_homepage_days)),
-            warn_blank_columns=int(warn.get("blank_columns", base.warn_blank_columns)),
-            warn_should_update_stale=int(warn.get("should_update_stale", base.warn_should_update_stale)),
-            caps={k: float(v) for k, v in (raw.get("caps") or {}).items()},
-        )
+        """From a catalog's `scoring`: each of SCORING_KEYS (early_warning.X is the attribute warn_X)."""
+        values = {}
+        for key, default in SCORING_KEYS.items():
+            section, name = key.split(".")
+            values[name if section == "veto" else f"warn_{name}"] = int((raw.get(section) or {}).get(name, default))
+        return cls(**values, caps={k: float(v) for k, v in (raw.get("caps") or {}).items()})
 
 
 def score(findings: list[Finding], catalog=None, facts: dict | None = None) -> dict:

@@ -11,13 +11,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from checks.scoring import ScoringSettings
+from checks.scoring import SCORING_KEYS, ScoringSettings
 
 from .exitcodes import exit_status
 
 FINDINGS = "findings.jsonl"
-# run.json counter → ScoringSettings threshold that turns it into a veto (checks/scoring.py).
-COUNTING_VETOES = ("key_columns_stale", "should_update_stale", "blank_columns")
+# run.json counter → ScoringSettings threshold that turns it into a veto (checks/scoring.py): the
+# catalog's scoring.veto settings.
+COUNTING_VETOES = tuple(key.split(".")[1] for key in SCORING_KEYS if key.startswith("veto."))
 
 
 class BaselineError(ValueError):

@@ -1,8 +1,8 @@
 """The bad catalogs, as data: (name, how to write it, what the refusal must say).
 
 Each writer takes the folder and returns the file it wrote. The refusal must read
-`FILE, WHERE: WHY…` on one line: `where` is the row, line and column exactly as the message
-gives them ('' for a file-level reason), `why` the start of the reason.
+`FILE，WHERE：WHY…` on one line, in Chinese: `where` is the sheet, row, line and column exactly as
+the message gives them ('' for a file-level reason), `why` the start of the reason.
 """
 from __future__ import annotations
 
@@ -49,6 +49,23 @@ def rules_sheet(rows: list[list], title: str = "规则", merge: tuple[str, ...] 
     return write
 
 
+def workbook(**sheets: list[list]):
+    """A workbook of one good category (the 栏目 sheet) and the further sheets given (title → rows)."""
+    def write(folder: Path) -> Path:
+        book = openpyxl.Workbook()
+        book.active.title = "栏目"
+        book.active.append(["栏目", "责任科室"])
+        book.active.append(["行政处罚", "法规科"])
+        for title, rows in sheets.items():
+            added = book.create_sheet(title)
+            for row in rows:
+                added.append(row)
+        path = folder / "c.xlsx"
+        book.save(path)
+        return path
+    return write
+
+
 def blank_workbook(folder: Path) -> Path:
     path = folder / "blank.xlsx"
     openpyxl.Workbook().save(path)
@@ -59,121 +76,144 @@ ROW = "  - category: 行政处罚\n    department: 法规科\n"
 BAD_CATALOGS = [
     # -- wrong types ------------------------------------------------------------------------------
     ("text in a number column (CSV)", text("c.csv", "category,update_days\n行政处罚,三十\n"),
-     "row 2 (行政处罚), column update_days", "update_days must be a number, not '三十'"),
+     "第 2 行（行政处罚），B 列「update_days」", "须为数字，不能是「三十」"),
     ("text in a number column (XLSX)", sheet("c.xlsx", [["category", "limit_workdays"], ["行政处罚", "七"]]),
-     "row 2 (行政处罚), column limit_workdays", "limit_workdays must be a number, not '七'"),
+     "工作表「Sheet」，第 2 行（行政处罚），B 列「limit_workdays」", "须为数字，不能是「七」"),
     ("a fraction of a day", text("c.yaml", "categories:\n  - category: 行政处罚\n    update_days: 1.5\n"),
-     "row 1 (行政处罚), line 2, column update_days", "update_days must be a whole number, not 1.5"),
+     "第 1 个栏目（行政处罚），第 2 行，「update_days」", "须为整数，不能是 1.5"),
     ("a negative limit", text("c.yaml", "categories:\n  - category: 行政处罚\n    limit_workdays: -3\n"),
-     "row 1 (行政处罚), line 2, column limit_workdays", "limit_workdays must be a number ≥ 0, not -3"),
+     "第 1 个栏目（行政处罚），第 2 行，「limit_workdays」", "须为不小于 0 的整数，不能是 -3"),
     ("an infinite limit", text("c.yaml", "categories:\n  - category: 行政处罚\n    update_days: .inf\n"),
-     "row 1 (行政处罚), line 2, column update_days", "update_days must be a number ≥ 0, not inf"),
+     "第 1 个栏目（行政处罚），第 2 行，「update_days」", "须为不小于 0 的整数，不能是 inf"),
     ("true as points", text("c.yaml", "categories:\n  - category: 行政处罚\n    points: yes\n"),
-     "row 1 (行政处罚), line 2, column points", "points must be a number, not True"),
+     "第 1 个栏目（行政处罚），第 2 行，「points」", "须为数字，不能是 true"),
     ("a list as the category's name", text("c.yaml", "categories:\n  - category: [行政处罚, 行政许可]\n"),
-     "row 1, line 2, column category", "'category' must be text, not a list"),
+     "第 1 个栏目，第 2 行，「category」", "须为文字，不能是列表"),
     ("a date as the category's name", text("c.yaml", "categories:\n  - category: 2016-01-01\n"),
-     "row 1, line 2, column category", "'category' must be text, not date 2016-01-01 (quote it in YAML)"),
+     "第 1 个栏目，第 2 行，「category」", "须为文字，不能是日期 2016-01-01（在 YAML 中请给它加引号）"),
     ("a mapping as the office", text("c.yaml", "categories:\n  - category: 行政处罚\n    department: {科室: 法规科}\n"),
-     "row 1 (行政处罚), line 2, column department", "department must be text, not a mapping"),
+     "第 1 个栏目（行政处罚），第 2 行，「department」", "须为文字，不能是映射（键: 值）"),
     ("a number as aliases", text("c.yaml", "categories:\n  - category: 行政处罚\n    aliases: 5\n"),
-     "row 1 (行政处罚), line 2, column aliases", "aliases must be a list"),
+     "第 1 个栏目（行政处罚），第 2 行，「aliases」", "须为名称列表，或用、分隔的文字，不能是 5"),
     ("an unknown severity", text("c.yaml", "categories:\n  - category: 行政处罚\n    severity: 严重\n"),
-     "row 1 (行政处罚), line 2, column severity", "severity '严重' is not one of veto, deduct, notice"),
+     "第 1 个栏目（行政处罚），第 2 行，「severity」", "「严重」无法识别：请填 单项否决、扣分、提示（或 veto、deduct、notice；一票否决、否决同单项否决）"),
     ("a list where a mapping belongs", text("c.yaml", "categories:\n" + ROW + "calendar: [2016-06-09]\n"),
-     "column calendar", "calendar must be a mapping"),
+     "第 4 行，「calendar」", "须为映射（键: 值）"),
     ("a mapping where a list belongs", text("c.yaml", "categories:\n" + ROW + "wrong_terms: {食药监局: 市场监管局}\n"),
-     "column wrong_terms", "wrong_terms must be a list"),
+     "第 4 行，「wrong_terms」", "须为列表（每个用语一项，以 - 开头）"),
     ("categories as a mapping", text("c.yaml", "categories: {category: 行政处罚}\n"),
-     "line 1", "'categories' must be a non-empty list"),
+     "第 1 行，「categories」", "须为非空的栏目列表（每个栏目一项，以 - 开头）"),
     # -- unknown columns and keys ---------------------------------------------------------------
     ("an unknown column (CSV)", text("c.csv", "category,office\n行政处罚,法规科\n"),
-     "row 1, column B", "unknown column 'office' (known: category, aliases"),
-    ("an unknown column (XLSX)", sheet("c.xlsx", [["category", "备注"], ["行政处罚", "每月更新"]]),
-     "row 1, column B", "unknown column '备注'"),
+     "第 1 行，B 列", "未知的列「office」"),
+    ("an unknown column (XLSX)", sheet("c.xlsx", [["栏目", "更新频率"], ["行政处罚", "每月"]]),
+     "工作表「Sheet」，第 1 行，B 列", "未知的列「更新频率」"),
     ("an unknown column (YAML)", text("c.yaml", "categories:\n  - category: 行政处罚\n    update_dayz: 30\n"),
-     "row 1 (行政处罚), line 2, column update_dayz", "unknown column 'update_dayz'"),
+     "第 1 个栏目（行政处罚），第 2 行，「update_dayz」", "未知的键「update_dayz」"),
     ("an unknown top-level key", text("c.yaml", "categories:\n" + ROW + "deadlines: {}\n"),
-     "line 4", "unknown top-level key 'deadlines'"),
+     "第 4 行，「deadlines」", "未知的顶层键「deadlines」"),
     ("an unknown rule", text("c.yaml", "categories:\n" + ROW + "rules:\n  link.brokn: {severity: notice}\n"),
-     "column rules", "unknown rule 'link.brokn'"),
+     "第 5 行，「rules.link.brokn」", "未知的规则「link.brokn」"),
     ("a column with values but no name", sheet("c.xlsx", [["category", None], ["行政处罚", "法规科"]]),
-     "row 1, column B", "column B has values (row 2) but no name in row 1"),
+     "工作表「Sheet」，第 1 行，B 列", "B 列有值（第 2 行）但第 1 行没有列名"),
     ("one column name twice", text("c.csv", "category,department,department\n行政处罚,法规科,办公室\n"),
-     "row 1, column C", "column name 'department' appears twice in row 1 (columns B and C)"),
+     "第 1 行，C 列", "列名「department」在第 1 行出现两次（B 列和 C 列）"),
     # -- duplicate categories -------------------------------------------------------------------
     ("a category twice (CSV)", text("c.csv", "category\n行政处罚\n行政许可\n行政处罚\n"),
-     "row 4 (行政处罚)", "category '行政处罚' repeats row 2"),
+     "第 4 行（行政处罚）", "栏目「行政处罚」与第 2 行重复"),
     ("a category twice (XLSX)", sheet("c.xlsx", [["category", "update_days"], ["行政处罚", 30], ["行政处罚", 60]]),
-     "row 3 (行政处罚)", "category '行政处罚' repeats row 2"),
+     "工作表「Sheet」，第 3 行（行政处罚）", "栏目「行政处罚」与第 2 行重复"),
     ("a category twice (YAML)", text("c.yaml", "categories:\n" + ROW + ROW),
-     "row 2 (行政处罚), line 4", "category '行政处罚' repeats row 1"),
+     "第 2 个栏目（行政处罚），第 4 行", "栏目「行政处罚」与第 1 个栏目重复"),
     ("an alias that is another category", text("c.yaml", "categories:\n" + ROW +
                                                "  - category: 行政许可\n    aliases: [行政处罚]\n"),
-     "row 2 (行政许可), line 4, column aliases", "alias '行政处罚' is the category of row 1"),
+     "第 2 个栏目（行政许可），第 4 行，「aliases」", "别名「行政处罚」是第 1 个栏目的栏目名称：同一栏目写了两次"),
     ("a key twice in one row", text("c.yaml", "categories:\n  - category: 行政处罚\n    update_days: 30\n"
                                               "    update_days: 60\n"),
-     "line 4", "not valid YAML: key 'update_days' appears twice in one mapping (first on line 3)"),
+     "第 4 行", "YAML 格式有误：键「update_days」在同一处出现两次（第一次在第 3 行）"),
     # -- empty files ----------------------------------------------------------------------------
-    ("an empty YAML file", text("c.yaml", b""), "", "the file is empty (0 bytes)"),
-    ("an empty CSV file", text("c.csv", b""), "", "the file is empty (0 bytes)"),
-    ("an empty XLSX file", text("c.xlsx", b""), "", "the file is empty (0 bytes)"),
-    ("a YAML file of blank lines", text("c.yaml", "\n\n  \n"), "", "the file is empty"),
+    ("an empty YAML file", text("c.yaml", b""), "", "文件是空的（0 字节）"),
+    ("an empty CSV file", text("c.csv", b""), "", "文件是空的（0 字节）"),
+    ("an empty XLSX file", text("c.xlsx", b""), "", "文件是空的（0 字节）"),
+    ("a YAML file of blank lines", text("c.yaml", "\n\n  \n"), "", "文件是空的"),
     ("a CSV with only its header", text("c.csv", "category,department,update_days\n"),
-     "", "no category rows: the sheet has only its header row"),
+     "", "没有栏目行：表中只有表头"),
     ("a sheet with only its header", sheet("c.xlsx", [["category", "department"]]),
-     "", "no category rows: the sheet has only its header row"),
-    ("a workbook with nothing in it", blank_workbook, "row 1", "no header row"),
-    ("a YAML file with no categories", text("c.yaml", "name: 市食药监局\n"), "",
-     "'categories' must be a non-empty list"),
+     "工作表「Sheet」", "没有栏目行：表中只有表头"),
+    ("a workbook with nothing in it", blank_workbook, "工作表「Sheet」，第 1 行", "没有表头：第 1 行须是列名（栏目、别名、责任科室、更新周期（天） …）"),
+    ("a YAML file with no categories", text("c.yaml", "name: 市食药监局\n"), "「categories」",
+     "须为非空的栏目列表（每个栏目一项，以 - 开头）"),
     # -- merged cells ---------------------------------------------------------------------------
     ("header cells merged over two columns", sheet("c.xlsx", [["category", None, "update_days"],
                                                              ["行政处罚", "法规科", 30]], merge=("A1:B1",)),
-     "row 1, column A", "header cells A1:B1 are merged"),
+     "工作表「Sheet」，第 1 行，A 列", "表头单元格 A1:B1 是合并的：第 1 行须是列名，每格一个（标题请移到别的工作表）"),
     ("a title row merged above the header", sheet("c.xlsx", [["市食药监局政务公开一览表", None, None],
                                                             ["category", "department", "update_days"],
                                                             ["行政处罚", "法规科", 30]], merge=("A1:C1",)),
-     "row 1, column A", "header cells A1:C1 are merged: row 1 must hold the column names"),
+     "工作表「Sheet」，第 1 行，A 列", "表头单元格 A1:C1 是合并的：第 1 行须是列名，每格一个（标题请移到别的工作表）"),
     ("one office merged down over its categories", sheet("c.xlsx", [["category", "department"],
                                                                     ["行政处罚", "法规科"], ["行政许可", None]],
                                                          merge=("B2:B3",)),
-     "row 2, column B", "cells B2:B3 are merged: unmerge them and give every row its own value"),
+     "工作表「Sheet」，第 2 行，B 列", "单元格 B2:B3 是合并的：请取消合并，每行填上自己的值"),
     # -- rules' settings: a YAML rules: entry, a workbook's 规则 sheet ----------------------------
     ("negative points for a rule (YAML)", text("c.yaml", "categories:\n" + ROW + "rules:\n  link.broken: {points: -1}\n"),
-     "column rules", "rules.link.broken: points must be a number ≥ 0, not -1"),
+     "第 5 行，「rules.link.broken.points」", "须为不小于 0 的数字，不能是 -1"),
     ("an unknown setting for a rule (YAML)", text("c.yaml", "categories:\n" + ROW + "rules:\n  link.broken: {分值: 1}\n"),
-     "column rules", "rules.link.broken: unknown setting '分值'"),
+     "第 5 行，「rules.link.broken」", "未知的设置「分值」"),
     ("text as a rule's points", rules_sheet([["规则", "扣分"], ["link.broken", "很多"]]),
-     "sheet 规则, row 2 (link.broken), column 扣分", "points must be a number, not '很多'"),
+     "工作表「规则」，第 2 行（link.broken），B 列「扣分」", "须为数字，不能是「很多」"),
     ("negative points in the rules sheet", rules_sheet([["rule", "points"], ["item.late", 1], ["link.broken", -1]]),
-     "sheet 规则, row 3 (link.broken), column points", "points must be a number ≥ 0, not -1"),
+     "工作表「规则」，第 3 行（link.broken），B 列「points」", "须为不小于 0 的数字，不能是 -1"),
     ("a fraction of a day in the rules sheet", rules_sheet([["规则", "天数"], ["site.homepage_stale", 1.5]]),
-     "sheet 规则, row 2 (site.homepage_stale), column 天数", "days must be a whole number, not 1.5"),
+     "工作表「规则」，第 2 行（site.homepage_stale），B 列「天数」", "须为整数，不能是 1.5"),
     ("an unknown severity in the rules sheet", rules_sheet([["rule", "severity"], ["item.late", "严重"]], "rules"),
-     "sheet rules, row 2 (item.late), column severity", "severity '严重' is not one of veto, deduct, notice"),
+     "工作表「rules」，第 2 行（item.late），B 列「severity」", "「严重」无法识别：请填 单项否决、扣分、提示（或 veto、deduct、notice；一票否决、否决同单项否决）"),
     ("an unknown rule in the rules sheet", rules_sheet([["规则", "扣分"], ["link.brokn", 1]]),
-     "sheet 规则, row 2 (link.brokn), column 规则", "unknown rule 'link.brokn'"),
+     "工作表「规则」，第 2 行（link.brokn），A 列「规则」", "未知的规则「link.brokn」"),
     ("a rule twice in the rules sheet", rules_sheet([["规则编号", "扣分"], ["link.broken", 1], ["link.broken", 2]]),
-     "sheet 规则, row 3 (link.broken), column 规则编号", "rule 'link.broken' repeats row 2"),
+     "工作表「规则」，第 3 行（link.broken），A 列「规则编号」", "规则与第 2 行重复"),
     ("a rules-sheet row without its rule", rules_sheet([["规则", "扣分"], [None, 1]]),
-     "sheet 规则, row 2, column 规则", "the rule id is missing"),
-    ("an unknown column in the rules sheet", rules_sheet([["规则", "扣分", "备注"], ["link.broken", 1, "U"]]),
-     "sheet 规则, row 1, column C", "unknown column '备注' (known: rule, 规则, 规则编号, severity"),
+     "工作表「规则」，第 2 行，A 列「规则」", "未填规则名称或编号（如 链接不可用、link.broken）"),
+    ("an unknown column in the rules sheet", rules_sheet([["规则", "扣分", "罚分"], ["link.broken", 1, 2]]),
+     "工作表「规则」，第 1 行，C 列", "未知的列「罚分」"),
     ("one setting in two columns of the rules sheet", rules_sheet([["规则", "扣分", "分值"], ["link.broken", 1, 2]]),
-     "sheet 规则, row 1, column C", "columns B ('扣分') and C ('分值') both give points"),
+     "工作表「规则」，第 1 行，C 列", "B 列「扣分」和 C 列「分值」是同一列（扣分）"),
     ("a title row above the rules sheet's header", rules_sheet([["规则设置", None], ["规则", "扣分"],
                                                               ["link.broken", 1]], merge=("A1:B1",)),
-     "sheet 规则, row 1, column A", "header cells A1:B1 are merged: row 1 must hold the column names"),
+     "工作表「规则」，第 1 行，A 列", "表头单元格 A1:B1 是合并的：第 1 行须是列名，每格一个（标题请移到别的工作表）"),
     ("merged cells in the rules sheet", rules_sheet([["规则", "扣分"], ["link.broken", 1], ["item.late", None]],
                                                     merge=("B2:B3",)),
-     "sheet 规则, row 2, column B", "cells B2:B3 are merged: unmerge them"),
+     "工作表「规则」，第 2 行，B 列", "单元格 B2:B3 是合并的：请取消合并，每行填上自己的值"),
     ("the rules sheet's header not in row 1", rules_sheet([[None, None], ["规则", "扣分"], ["link.broken", 1]]),
-     "sheet 规则, row 1", "no header row: row 1 must hold the column names (rule, severity, points"),
+     "工作表「规则」，第 1 行", "没有表头：第 1 行须是列名（规则名称、规则编号、级别、扣分 …）"),
     # -- not a catalog at all -------------------------------------------------------------------
     ("a YAML syntax error", text("c.yaml", "categories:\n  - category: 行政处罚\n  - [unclosed\n"),
-     "line 4", "not valid YAML"),
-    ("tabs in YAML", text("c.yaml", "categories:\n\t- category: 行政处罚\n"), "line 2", "not valid YAML"),
-    ("a zip that is no workbook", text("c.xlsx", b"PK\x03\x04 not really"), "", "not a readable XLSX workbook"),
-    ("binary as CSV", text("c.csv", b"category\n\x00\xff\xfe\x81\n"), "", "CSV is neither UTF-8 nor GB18030"),
-    ("a Word file", text("c.docx", b"PK\x03\x04"), "", "unknown catalog format .docx"),
+     "第 4 行", "YAML 格式有误：expected ',' or ']', but got '<stream end>'"),
+    ("tabs in YAML", text("c.yaml", "categories:\n\t- category: 行政处罚\n"), "第 2 行", "YAML 格式有误：found character '\\t' that cannot start any token"),
+    ("a zip that is no workbook", text("c.xlsx", b"PK\x03\x04 not really"), "", "不是可读取的 XLSX 工作簿（BadZipFile: File is not a zip file）"),
+    ("binary as CSV", text("c.csv", b"category\n\x00\xff\xfe\x81\n"), "", "CSV 文件既不是 UTF-8 也不是 GB18030（GBK）编码"),
+    ("a Word file", text("c.docx", b"PK\x03\x04"), "", "无法识别的目录格式 .docx：请用 .xlsx、.csv 或 .yaml"),
+    # -- what a clerk writes in Chinese ---------------------------------------------------------
+    ("a Chinese and an English header for one column", sheet("c.xlsx", [["栏目", "category"], ["行政处罚", "行政许可"]]),
+     "工作表「Sheet」，第 1 行，B 列", "A 列「栏目」和 B 列「category」是同一列（栏目）"),
+    ("an unknown category class", sheet("c.xlsx", [["栏目", "栏目类型"], ["行政处罚", "新闻"]]),
+     "工作表「Sheet」，第 2 行（行政处罚），B 列「栏目类型」", "「新闻」无法识别：请填 动态要闻、通知公告、政策文件"),
+    ("neither yes nor no", sheet("c.xlsx", [["栏目", "须标注索引号"], ["行政处罚", "可能"]]),
+     "工作表「Sheet」，第 2 行（行政处罚），B 列「须标注索引号」", "须填 是 或 否，不能是「可能」"),
+    ("a Chinese severity that is none", sheet("c.xlsx", [["栏目", "级别"], ["行政处罚", "严重扣分"]]),
+     "工作表「Sheet」，第 2 行（行政处罚），B 列「级别」", "「严重扣分」无法识别：请填 单项否决、扣分、提示"),
+    ("an unknown setting in the settings sheet", workbook(设置=[["设置项", "值"], ["年报期限", "03-31"]]),
+     "工作表「设置」，第 2 行（年报期限），A 列「设置项」", "未知的设置项「年报期限」"),
+    ("a day that is no day in the settings sheet", workbook(设置=[["设置项", "值"], ["年报截止日期", "4月31日"]]),
+     "工作表「设置」，第 2 行（年报截止日期），B 列「值」", "「4月31日」不是月-日（如 03-31）"),
+    ("a setting twice in the settings sheet", workbook(设置=[["设置项", "值"], ["指标版本", 2015], ["edition", 2019]]),
+     "工作表「设置」，第 3 行（edition），A 列「设置项」", "设置项与第 2 行重复"),
+    ("a wrong term without the term", workbook(错误用语=[["错误用语", "正确用语"], [None, "国家市场监督管理总局"]]),
+     "工作表「错误用语」，第 2 行，A 列「错误用语」", "未填错误用语"),
+    ("a rule id and name that disagree", workbook(规则=[["规则编号", "规则名称", "扣分"], ["link.broken", "栏目缺失", 1]]),
+     "工作表「规则」，第 2 行（link.broken），B 列「规则名称」", "规则编号与规则名称「栏目缺失」不是同一条规则"),
+    ("an unknown rule name", workbook(规则=[["规则名称", "扣分"], ["错链", 1]]),
+     "工作表「规则」，第 2 行（错链），A 列「规则名称」", "未知的规则「错链」"),
+    ("two rules sheets", workbook(规则=[["规则", "扣分"]], rules=[["rule", "points"]]),
+     "", "有两个规则表（「规则」和「rules」）：请只留一个"),
 ]

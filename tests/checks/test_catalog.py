@@ -32,25 +32,25 @@ def test_bad_severity_is_refused_with_file_row_line_and_reason(tmp_path):
     with pytest.raises(CatalogError) as err:
         load_catalog(path)
     message = str(err.value)
-    assert str(path) in message and "row 2 (行政许可)" in message and "line 8" in message
-    assert "severity 'fatal' is not one of veto, deduct, notice" in message
+    assert message.startswith(f"{path}，第 2 个栏目（行政许可），第 8 行，「severity」：")
+    assert "「fatal」无法识别：请填 单项否决、扣分、提示" in message
 
 
 def test_unknown_column_is_refused(tmp_path):
     path = write(tmp_path, "categories:\n  - category: 行政许可\n    update_dayz: 30\n")
-    with pytest.raises(CatalogError, match="row 1 .*unknown column 'update_dayz'"):
+    with pytest.raises(CatalogError, match="第 1 个栏目.*未知的键「update_dayz」"):
         load_catalog(path)
 
 
 def test_duplicate_category_and_non_numbers_are_refused(tmp_path):
-    with pytest.raises(CatalogError, match="repeats row 1"):
+    with pytest.raises(CatalogError, match="与第 1 个栏目重复"):
         load_catalog(write(tmp_path, "categories:\n" + GOOD_ROW + GOOD_ROW))
-    with pytest.raises(CatalogError, match="limit_workdays must be a number"):
+    with pytest.raises(CatalogError, match="「limit_workdays」：须为数字"):
         load_catalog(write(tmp_path, "categories:\n  - category: 行政许可\n    limit_workdays: 七\n"))
 
 
 def test_yaml_syntax_error_names_the_line(tmp_path):
-    with pytest.raises(CatalogError, match=r"line \d+: not valid YAML"):
+    with pytest.raises(CatalogError, match=r"第 \d+ 行：YAML 格式有误"):
         load_catalog(write(tmp_path, "categories:\n  - category: a\n  - [unclosed\n"))
 
 
@@ -70,5 +70,5 @@ def test_xlsx_catalog_bad_severity_names_the_sheet_row(tmp_path):
     ws.append(["行政许可", "", "审批科", "严重"])
     path = tmp_path / "c.xlsx"
     wb.save(path)
-    with pytest.raises(CatalogError, match=r"row 3 \(行政许可\).*severity '严重'"):
+    with pytest.raises(CatalogError, match=r"第 3 行（行政许可），D 列「severity」：「严重」无法识别"):
         load_catalog(path)

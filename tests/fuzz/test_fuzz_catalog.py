@@ -1,4 +1,4 @@
-"""Property tests of the catalog loader (checks/catalog.py, checks/catalog_sheets.py).
+"""Property tests of the catalog loader (checks/catalog: yamlfile.py, sheets.py, build.py).
 
 Whatever a file holds, loading it gives a Catalog or a CatalogError naming the file on one
 line: never a KeyError, TypeError or a parser's own exception. The structured strategies
