@@ -157,6 +157,10 @@ def build_parser() -> argparse.ArgumentParser:
     csub = c.add_subparsers(dest="catalog_command", required=True, metavar=_("命令"))
     cc = csub.add_parser("check", help=_("检查目录文件，列出读到的内容"))
     cc.add_argument("file", type=Path, metavar="FILE", help=_("目录文件（YAML、XLSX 或 CSV）"))
+    ct = csub.add_parser("template", help=_("把内置目录写成 Excel 工作簿（含填写说明），改成本单位的目录后用 --catalog 指定"))
+    ct.add_argument("file", type=Path, nargs="?", metavar="FILE.xlsx",
+                    help=_("写到哪个文件（默认：当前目录下的 信息公开目录模板.xlsx）"))
+    ct.add_argument("--force", action="store_true", help=_("文件已存在时覆盖"))
 
     i = sub.add_parser("index", help=_("在 DIR 中写出 index.html：其下每个运行目录，最新的在前"))
     i.add_argument("dir", type=Path, metavar="DIR", help=_("存放运行目录的文件夹"))
@@ -511,6 +515,10 @@ def _demo_port(run_dir: Path) -> int | None:
 
 
 def cmd_catalog(args) -> int:
+    if args.catalog_command == "template":
+        from .catalog_template import cmd_template
+
+        return cmd_template(args)
     from .catalog_check import check_catalog  # here, like cmd_index's: only this command needs it
 
     return check_catalog(args)
