@@ -7,20 +7,19 @@ severities, category classes and yes/no columns have drop-downs, number columns 
 """
 from __future__ import annotations
 
-import math
 import sys
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from checks.catalog import Catalog, load_catalog
 from checks.catalog.fields import (CATEGORY_FIELDS, EDITIONS, KIND_LABELS, RULE_FIELDS, SETTING_FIELDS, SEVERITY_LABELS,
                                    SHEETS, TYPE_TEXT, WRONG_TERM_FIELDS, Field, sheet)
-from reports.table import display_width
+from reports.xlsx_layout import MARGINS, fit_rows, font
 
 from .exitcodes import Exit
 from .i18n import _
@@ -30,7 +29,6 @@ ROWS_VALIDATED = 500  # the drop-downs reach this far below the last row written
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 WIDE = {"aliases": 40, "basis": 50, "help": 60, "description": 40}  # columns of long text: wrapped at this width
 WRAP = Alignment(wrap_text=True, vertical="top")
-LINE_HEIGHT = 15  # points a line of 11-pt text takes
 
 
 def cmd_template(args) -> int:
@@ -184,16 +182,16 @@ def _instructions(ws) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=5)
         if style == "title":
-            cell.font = Font(bold=True, size=14)
+            cell.font = font(bold=True, size=14)
         elif style == "bold":
-            cell.font = Font(bold=True)
+            cell.font = font(bold=True)
     for s in SHEETS:
         fields = SETTING_FIELDS if s.role == "settings" else s.fields
         ws.append([f"工作表“{s.title}”：{s.help}"])
-        ws.cell(row=ws.max_row, column=1).font = Font(bold=True)
+        ws.cell(row=ws.max_row, column=1).font = font(bold=True)
         ws.append(["列名" if s.role != "settings" else "设置项", "英文名", "填写", "取值", "默认"])
         for cell in ws[ws.max_row]:
-            cell.font, cell.fill = Font(bold=True), HEADER_FILL
+            cell.font, cell.fill = font(bold=True), HEADER_FILL
         for f in fields:
             ws.append([f.header, f.name, f.help, _kind(f), f.default_text])
             for cell in ws[ws.max_row]:
@@ -202,7 +200,7 @@ def _instructions(ws) -> None:
     for letter, width in zip("ABCDE", (30, 26, 60, 28, 16)):
         ws.column_dimensions[letter].width = width
     ws.sheet_view.showGridLines = False
-    _fit_rows(ws)
+    fit_rows(ws)
     _print_setup(ws)
 
 
@@ -250,36 +248,19 @@ def _validate(ws, f: Field, cells: str) -> None:
 
 def _head(ws, width: int) -> None:
     for cell in ws[1][:width]:
-        cell.font, cell.fill = Font(bold=True), HEADER_FILL
+        cell.font, cell.fill = font(bold=True), HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     ws.freeze_panes = "B2"
-    _fit_rows(ws)
+    fit_rows(ws)
     _print_setup(ws)
 
-
-def _fit_rows(ws) -> None:
-    """Each row as high as its most wrapped cell (a merged cell spans its columns' widths): neither
-    Excel nor LibreOffice grows a row written by openpyxl, and text would be cut on screen and paper."""
-    spans = {r.min_row: (r.min_col, r.max_col) for r in ws.merged_cells.ranges}
-    width = lambda first, last: sum(ws.column_dimensions[get_column_letter(c)].width or 8.43  # noqa: E731
-                                    for c in range(first, last + 1))
-    for row in ws.iter_rows():
-        lines = 1
-        for cell in row:
-            if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
-                continue
-            first, last = spans.get(cell.row, (cell.column, cell.column)) if cell.column == 1 else (cell.column,
-                                                                                                 cell.column)
-            room = max(0.9 * width(first, last) - 1, 1)  # a Chinese character is a little over two units
-            lines = max(lines, sum(max(1, math.ceil(display_width(part) / room))
-                                   for part in str(cell.value).split("\n")))
-        if lines > 1:
-            ws.row_dimensions[row[0].row].height = lines * LINE_HEIGHT + 3
 
 
 def _print_setup(ws) -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    for side, inches in MARGINS.items():
+        setattr(ws.page_margins, side, inches)
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     if ws.title != "说明":
