@@ -86,21 +86,21 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
     if unchecked or earlier:
         sheets["unverified"] = UNVERIFIED
     write_summary(summary, rows, run, names, sheets, has_unverified=bool(unchecked or earlier))
-    title = _title(run)
+    head = _page_head(run)
     for office in offices:
-        _write_office(wb.create_sheet(names[office]), [r for r in rows if department(r) == office], title,
+        _write_office(wb.create_sheet(names[office]), [r for r in rows if department(r) == office], head,
                       run.get("as_of"))
     if fixed:
-        _write_fixed(wb.create_sheet(FIXED), fixed, title)
+        _write_fixed(wb.create_sheet(FIXED), fixed, head)
     if unchecked or earlier:
-        _write_unverified(wb.create_sheet(UNVERIFIED), unchecked, earlier, title)
+        _write_unverified(wb.create_sheet(UNVERIFIED), unchecked, earlier, head)
     wb.save(path)
 
 
-def _title(run: dict) -> str:
-    """The top left of every printed page: whose list, as of when."""
+def _page_head(run: dict) -> tuple[str, str]:
+    """The top left of every printed page (whose list, as of when) and its foot (the site)."""
     day = as_date(run.get("as_of"))
-    return f"整改清单　{clean_text(run.get('site'))}" + (f"　检查日期 {day.isoformat()}" if day else "")
+    return "整改清单" + (f"　检查日期 {day.isoformat()}" if day else ""), clean_text(run.get("site"))
 
 
 def sheet_names(offices: list[str], taken: tuple[str, ...] = (SUMMARY,)) -> dict[str, str]:
@@ -119,7 +119,7 @@ def sheet_names(offices: list[str], taken: tuple[str, ...] = (SUMMARY,)) -> dict
     return out
 
 
-def _write_office(ws: Worksheet, rows: list[dict], title: str, as_of) -> None:
+def _write_office(ws: Worksheet, rows: list[dict], head: tuple[str, str], as_of) -> None:
     ws.append(HEADERS)
     for i, row in enumerate(rows, start=1):
         deducts = row.get("severity") == "deduct"  # a 提示 or 单项否决 takes no points off the score
@@ -147,12 +147,12 @@ def _write_office(ws: Worksheet, rows: list[dict], title: str, as_of) -> None:
     choices.add(f"{status_col}2:{status_col}{max(last, 2)}")
     # Hidden, and never wrapped: a zero-width column's wrapped text spills down the printed page.
     ws.column_dimensions[_letter(FINGERPRINT)].hidden = True
-    _table(ws, HEADERS[:-1], last, title)
+    _table(ws, HEADERS[:-1], last, head)
     ws.auto_filter.ref = f"A1:{_letter(STATUS)}{last}"  # the visible columns
     ws.print_area = ws.auto_filter.ref
 
 
-def _write_fixed(ws: Worksheet, fixed: list[dict], title: str) -> None:
+def _write_fixed(ws: Worksheet, fixed: list[dict], head: tuple[str, str]) -> None:
     """The previous round's findings this round checked again and found gone (fixed.jsonl)."""
     ws.append(FIXED_HEADERS)
     for i, f in enumerate(fixed, start=1):
@@ -165,11 +165,11 @@ def _write_fixed(ws: Worksheet, fixed: list[dict], title: str) -> None:
         col = FIXED_HEADERS.index(header) + 1
         for r in range(2, len(fixed) + 2):
             ws.cell(row=r, column=col).number_format = DATE_FORMAT
-    _table(ws, FIXED_HEADERS, len(fixed) + 1, title)
+    _table(ws, FIXED_HEADERS, len(fixed) + 1, head)
     ws.auto_filter.ref = f"A1:{_letter_of(FIXED_HEADERS, FIXED_HEADERS[-1])}{len(fixed) + 1}"
 
 
-def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict], title: str) -> None:
+def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict], head: tuple[str, str]) -> None:
     """What the run could not verify, then the earlier findings it could not check again (still open)."""
     ws.append(UNVERIFIED_HEADERS)
     n = 0
@@ -182,11 +182,11 @@ def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict],
         ws.append([n, UNVERIFIED_KINDS["earlier"], u["name"], u["category"], u["url"], u["title"],
                    f"{u['reason']}（仍按未整改计，未销号）"])
         _link(ws.cell(row=ws.max_row, column=UNVERIFIED_HEADERS.index("页面链接") + 1), u["href"])
-    _table(ws, UNVERIFIED_HEADERS, n + 1, title)
+    _table(ws, UNVERIFIED_HEADERS, n + 1, head)
     ws.auto_filter.ref = f"A1:{_letter_of(UNVERIFIED_HEADERS, UNVERIFIED_HEADERS[-1])}{n + 1}"
 
 
-def _table(ws: Worksheet, headers: list[str], last: int, title: str) -> None:
+def _table(ws: Worksheet, headers: list[str], last: int, head: tuple[str, str]) -> None:
     """A list sheet's look: bold header row, wrapped cells with borders, columns and rows fitted to
     their text and an A4 landscape page, the header row frozen on screen and repeated on paper."""
     for cell in ws[1]:
@@ -203,7 +203,7 @@ def _table(ws: Worksheet, headers: list[str], last: int, title: str) -> None:
                             {letters[h]: w for h, w in MIN_WIDTH.items() if h in letters},
                             shrink=tuple(letters[h] for h in SHRINK if h in letters))
     xlsx_layout.fit_rows(ws, every=True)
-    xlsx_layout.print_setup(ws, title)
+    xlsx_layout.print_setup(ws, *head)
     ws.print_area = f"A1:{_letter_of(headers, headers[-1])}{last}"  # the table's own columns, nothing hidden
 
 

@@ -260,13 +260,16 @@ def grid(ws: Worksheet, first: int, last: int, columns: int, start: int = 1) -> 
             cell.border = GRID
 
 
-def print_setup(ws: Worksheet, title: str, header_rows: str | None = "1:1", one_page: bool = False) -> None:
+def print_setup(ws: Worksheet, title: str, footer: str = "", header_rows: str | None = "1:1",
+                one_page: bool = False) -> None:
     """A4 landscape, one page wide (and one page tall for `one_page`), the header row on every
-    page, and on each page's top the list's title, the sheet's name and the page number."""
+    page; on each page's top the list's title, the sheet's name and the page number (each sheet
+    counts from 1), and `footer` (the site) at its foot."""
     ws.page_setup.paperSize = A4
     ws.page_setup.orientation = "landscape"
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 1 if one_page else 0
+    ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins = PageMargins(**MARGINS)
     ws.print_options.horizontalCentered = True
@@ -275,8 +278,8 @@ def print_setup(ws: Worksheet, title: str, header_rows: str | None = "1:1", one_
     ws.oddHeader.left.text = _escape(title)
     ws.oddHeader.center.text = "&A"  # the sheet's name: the office whose list it is
     ws.oddHeader.right.text = "第 &P 页"
-    ws.page_setup.firstPageNumber, ws.page_setup.useFirstPageNumber = 1, True  # each sheet counts from 1
-    for part in (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right):
+    ws.oddFooter.left.text = _escape(footer)
+    for part in (ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right, ws.oddFooter.left):
         part.size = 10
 
 

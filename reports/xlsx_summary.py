@@ -64,12 +64,12 @@ def write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, s
             cell = ws.cell(row=end, column=1, value=note)
             ws.merge_cells(start_row=end, start_column=1, end_row=end, end_column=LAST_COL)
             cell.alignment = _TOP
-    xlsx_layout.fit_columns(ws, caps={"A": 24, "G": 24}, default_cap=12,
+    xlsx_layout.fit_columns(ws, caps={"A": 28, "G": 24}, default_cap=12,
                             floors={get_column_letter(c): 8 for c in range(2, LAST_COL + 1) if c != RULE_COL}
                             | {"A": 14, "G": 14}, skip_rows=(1,))
     ws.column_dimensions["F"].width = 3  # the gap between the two tables
     xlsx_layout.fit_rows(ws)
-    xlsx_layout.print_setup(ws, TITLE, header_rows=None, one_page=True)
+    xlsx_layout.print_setup(ws, TITLE, clean_text(run.get("site")), header_rows=None, one_page=True)
 
 
 def _facts(rows: list[dict], run: dict) -> list[tuple[str, object]]:

@@ -18,6 +18,7 @@ from reports.xlsx_layout import MARGINS
 
 GRID_GREY = 0xA6 / 255  # reports.xlsx_layout's grid colour, A6A6A6
 HEADER_ZONE = MARGINS["top"] * 72 - 4  # points from the page's top: the page header, not the sheet
+FOOTER_ZONE = MARGINS["bottom"] * 72 - 4  # points from the page's foot: the page footer
 
 
 def libreoffice() -> str | None:
@@ -78,6 +79,7 @@ class Page:
     number: int
     sheet: str | None
     header: list[str]
+    footer: list[str] = field(default_factory=list)
     glyphs: list[Glyph] = field(default_factory=list)
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # grid lines: x0, y0, x1, y1
 
@@ -95,12 +97,14 @@ class Page:
 def read_pages(pdf: Path, sheets: list[str]) -> list[Page]:
     pages = []
     for number, layout in enumerate(extract_pages(str(pdf)), start=1):
-        top = layout.height - HEADER_ZONE
-        header = [line.get_text().strip() for line in _walk(layout, LTTextLineHorizontal) if line.y0 > top]
+        top, foot = layout.height - HEADER_ZONE, FOOTER_ZONE
+        lines = list(_walk(layout, LTTextLineHorizontal))
+        header = [line.get_text().strip() for line in lines if line.y0 > top]
         named = [h for h in header if h in sheets]
-        page = Page(number, named[0] if named else None, header)
+        page = Page(number, named[0] if named else None, header,
+                    [line.get_text().strip() for line in lines if line.y1 < foot])
         for ch in _walk(layout, LTChar):
-            if ch.y0 <= top:
+            if foot <= ch.y0 <= top:
                 # The glyph's ink, about: from a little under the baseline to a cap's height above it
                 # (the font's box, ascent to descent, is taller than a tight row and overlaps the next line).
                 base = ch.matrix[5]

@@ -4,8 +4,7 @@ reported (已报整改但仍存在 where it said 已整改); what was fixed is l
 from datetime import date
 
 import pytest
-from conftest import FIRST_AS_OF, SECOND_AS_OF
-from workbookread import office_rows, rows_of, text
+from workbookread import FIRST_AS_OF, SECOND_AS_OF, office_rows, rows_of, text
 
 from checks.findings import Finding
 from netcheck.history.compare import compare

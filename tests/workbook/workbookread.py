@@ -5,6 +5,8 @@ from __future__ import annotations
 from reports.xlsx import FINGERPRINT, HEADERS, OWN_SHEETS
 from reports.xlsx_layout import shown
 
+FIRST_AS_OF, SECOND_AS_OF = "2016-06-30", "2016-07-15"  # the demo's two rounds (netcheck demo, demo --fixed)
+
 
 def office_sheets(book) -> list:
     return [ws for ws in book.worksheets if ws.title not in OWN_SHEETS]
