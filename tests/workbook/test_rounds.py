@@ -123,3 +123,21 @@ def test_a_status_sent_back_unchanged_still_counts_as_reported_fixed():
     reported = {"a": {"status": "已报整改但仍存在", "reported_on": date(2016, 7, 5), "note": None}}
     compare(found, previous, [previous_row("a", date(2016, 7, 14))], date(2016, 8, 1), reported)
     assert found[0].details["reported_fixed_but_found"] is True
+
+
+def test_no_rule_id_anywhere_in_the_workbook(book, long_workbook):
+    """Offices read rule names (链接不可用), never ids (link.broken): the glossary, reports/names.py."""
+    import re
+
+    import openpyxl
+
+    from reports.names import RULE_NAMES
+
+    ids = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, RULE_NAMES)) + r")(?![\w/-])")
+    for workbook in (book, openpyxl.load_workbook(long_workbook)):
+        for ws in workbook.worksheets:
+            hidden = {k for k, d in ws.column_dimensions.items() if d.hidden}
+            for line in ws.iter_rows():
+                for cell in line:
+                    if isinstance(cell.value, str) and cell.column_letter not in hidden:
+                        assert not ids.search(text(cell)), (ws.title, cell.coordinate, cell.value)
