@@ -113,6 +113,9 @@ FIELDS: tuple[Field, ...] = (
           lambda p: p.list_newest or None, lambda r: (dated(r) or [None])[-1]),
     Field("list_oldest", lambda p: bool(p.list_count),
           lambda p: p.list_oldest or None, lambda r: (dated(r) or [None])[0]),
+    # Reported, not targeted: the item's title (a <title> without the site's name, else its heading).
+    Field("title", lambda p: bool(p.title) and p.page_kind in ITEM_KINDS,
+          lambda p: match_key(p.title), lambda r: match_key(r.title)),
     # Reported, not targeted: the formation date is often only in the text's last line.
     Field("formed", lambda p: p.page_kind in ITEM_KINDS,
           lambda p: p.formed or None, lambda r: r.formed),
