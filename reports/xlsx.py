@@ -64,7 +64,6 @@ OVERDUE_COLOUR = "C62828"
 
 _BOLD = xlsx_layout.font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
-_TOP = Alignment(vertical="top", wrap_text=True)
 # Excel refuses these in sheet names; 'History' is reserved by Excel itself.
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _RESERVED = {"history"}
@@ -128,28 +127,31 @@ def _write_office(ws: Worksheet, rows: list[dict], head: tuple[str, str], as_of)
                    as_date(row.get("first_seen") or row.get("detected_on")), as_date(row.get("deadline")),
                    severity_name(row.get("severity")), plain(row.get("points")) if deducts else None,
                    display_basis(row.get("basis")), carried_status(row), clean_text(row.get("fingerprint"))])
+    last = len(rows) + 1
+    # Hidden, and never wrapped: a zero-width column's wrapped text spills down the printed page.
+    ws.column_dimensions[_letter(FINGERPRINT)].hidden = True
+    _table(ws, HEADERS[:-1], last)
+    stamps: dict = {}
+    for i, row in enumerate(rows, start=2):
         colour = SEVERITY_COLOURS.get(row.get("severity"))
         if colour:
-            ws.cell(row=i + 1, column=_column("严重程度")).font = xlsx_layout.font(bold=True, color=colour)
-        _link(ws.cell(row=i + 1, column=_column("页面链接")), page_url(row))
-    for col in ("发现日期", "整改时限"):
-        for cell in ws[_letter(col)][1:]:
-            cell.number_format = DATE_FORMAT
-    for i, row in enumerate(rows, start=2):
+            xlsx_layout.stamp(stamps, colour, ws.cell(row=i, column=_column("严重程度")),
+                              font=xlsx_layout.font(bold=True, color=colour))
+        _link(ws.cell(row=i, column=_column("页面链接")), page_url(row), stamps)
+        xlsx_layout.stamp(stamps, "date", ws.cell(row=i, column=_column("发现日期")), number_format=DATE_FORMAT)
+        deadline = ws.cell(row=i, column=_column("整改时限"))
         if overdue(row, as_of):
-            cell = ws.cell(row=i, column=_column("整改时限"))
-            cell.number_format, cell.font = OVERDUE_FORMAT, xlsx_layout.font(bold=True, color=OVERDUE_COLOUR)
-    last = len(rows) + 1
+            xlsx_layout.stamp(stamps, OVERDUE, deadline, number_format=OVERDUE_FORMAT,
+                              font=xlsx_layout.font(bold=True, color=OVERDUE_COLOUR))
+        else:
+            xlsx_layout.stamp(stamps, "date", deadline, number_format=DATE_FORMAT)
     status_col = _letter(STATUS)
     choices = DataValidation(type="list", formula1='"' + ",".join(STATUS_CHOICES) + '"',
                              allow_blank=True)
     ws.add_data_validation(choices)
     choices.add(f"{status_col}2:{status_col}{max(last, 2)}")
-    # Hidden, and never wrapped: a zero-width column's wrapped text spills down the printed page.
-    ws.column_dimensions[_letter(FINGERPRINT)].hidden = True
-    _table(ws, HEADERS[:-1], last, head)
+    _fit_and_print(ws, HEADERS[:-1], last, head)
     ws.auto_filter.ref = f"A1:{_letter(STATUS)}{last}"  # the visible columns
-    ws.print_area = ws.auto_filter.ref
 
 
 def _write_fixed(ws: Worksheet, fixed: list[dict], head: tuple[str, str]) -> None:
@@ -160,44 +162,48 @@ def _write_fixed(ws: Worksheet, fixed: list[dict], head: tuple[str, str]) -> Non
                    clean_text(page_url(f)), department(f), severity_name(f.get("severity")),
                    as_date(f.get("first_seen") or f.get("detected_on")), as_date(f.get("deadline")),
                    as_date(f.get("fixed_on"))])
-        _link(ws.cell(row=i + 1, column=FIXED_HEADERS.index("页面链接") + 1), page_url(f))
-    for header in ("发现日期", "整改时限", "销号日期"):
-        col = FIXED_HEADERS.index(header) + 1
-        for r in range(2, len(fixed) + 2):
-            ws.cell(row=r, column=col).number_format = DATE_FORMAT
-    _table(ws, FIXED_HEADERS, len(fixed) + 1, head)
-    ws.auto_filter.ref = f"A1:{_letter_of(FIXED_HEADERS, FIXED_HEADERS[-1])}{len(fixed) + 1}"
+    last = len(fixed) + 1
+    _table(ws, FIXED_HEADERS, last)
+    stamps: dict = {}
+    for i, f in enumerate(fixed, start=2):
+        _link(ws.cell(row=i, column=FIXED_HEADERS.index("页面链接") + 1), page_url(f), stamps)
+        for header in ("发现日期", "整改时限", "销号日期"):
+            xlsx_layout.stamp(stamps, "date", ws.cell(row=i, column=FIXED_HEADERS.index(header) + 1),
+                              number_format=DATE_FORMAT)
+    _fit_and_print(ws, FIXED_HEADERS, last, head)
+    ws.auto_filter.ref = f"A1:{_letter_of(FIXED_HEADERS, FIXED_HEADERS[-1])}{last}"
 
 
 def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict], head: tuple[str, str]) -> None:
     """What the run could not verify, then the earlier findings it could not check again (still open)."""
     ws.append(UNVERIFIED_HEADERS)
-    n = 0
     for u in unchecked:
-        n += 1
-        ws.append([n, UNVERIFIED_KINDS.get(u["outcome"], UNVERIFIED_KINDS["skipped"]), u["name"],
+        ws.append([ws.max_row, UNVERIFIED_KINDS.get(u["outcome"], UNVERIFIED_KINDS["skipped"]), u["name"],
                    u["category"] or "全站", None, None, u["reason"]])
     for u in earlier:
-        n += 1
-        ws.append([n, UNVERIFIED_KINDS["earlier"], u["name"], u["category"], u["url"], u["title"],
+        ws.append([ws.max_row, UNVERIFIED_KINDS["earlier"], u["name"], u["category"], u["url"], u["title"],
                    f"{u['reason']}（仍按未整改计，未销号）"])
-        _link(ws.cell(row=ws.max_row, column=UNVERIFIED_HEADERS.index("页面链接") + 1), u["href"])
-    _table(ws, UNVERIFIED_HEADERS, n + 1, head)
-    ws.auto_filter.ref = f"A1:{_letter_of(UNVERIFIED_HEADERS, UNVERIFIED_HEADERS[-1])}{n + 1}"
+    last = len(unchecked) + len(earlier) + 1
+    _table(ws, UNVERIFIED_HEADERS, last)
+    for i, u in enumerate(earlier, start=len(unchecked) + 2):
+        _link(ws.cell(row=i, column=UNVERIFIED_HEADERS.index("页面链接") + 1), u["href"])
+    _fit_and_print(ws, UNVERIFIED_HEADERS, last, head)
+    ws.auto_filter.ref = f"A1:{_letter_of(UNVERIFIED_HEADERS, UNVERIFIED_HEADERS[-1])}{last}"
 
 
-def _table(ws: Worksheet, headers: list[str], last: int, head: tuple[str, str]) -> None:
-    """A list sheet's look: bold header row, wrapped cells with borders, columns and rows fitted to
-    their text and an A4 landscape page, the header row frozen on screen and repeated on paper."""
+def _table(ws: Worksheet, headers: list[str], last: int) -> None:
+    """A list sheet's look: a bold header row, frozen; its rows wrapped, at the top, in a grid."""
     for cell in ws[1]:
         cell.font, cell.fill = _BOLD, _HEAD_FILL
         if cell.column <= len(headers):
-            cell.alignment = Alignment(horizontal="center", vertical="top", wrap_text=True)
-    for line in ws.iter_rows(min_row=2, max_row=last, max_col=len(headers)):
-        for cell in line:
-            cell.alignment = _TOP
-    xlsx_layout.grid(ws, 1, last, len(headers))
+            cell.alignment, cell.border = Alignment(horizontal="center", vertical="top", wrap_text=True), xlsx_layout.GRID
+    if last > 1:
+        xlsx_layout.body(ws, 2, last, len(headers))
     ws.freeze_panes = "A2"
+
+
+def _fit_and_print(ws: Worksheet, headers: list[str], last: int, head: tuple[str, str]) -> None:
+    """Columns and rows fitted to their text and an A4 landscape page, the header row on every page."""
     letters = {h: _letter_of(headers, h) for h in headers}
     xlsx_layout.fit_columns(ws, {letters[h]: MAX_WIDTH.get(h, DEFAULT_MAX_WIDTH) for h in headers},
                             {letters[h]: w for h, w in MIN_WIDTH.items() if h in letters},
@@ -207,9 +213,9 @@ def _table(ws: Worksheet, headers: list[str], last: int, head: tuple[str, str]) 
     ws.print_area = f"A1:{_letter_of(headers, headers[-1])}{last}"  # the table's own columns, nothing hidden
 
 
-def _link(cell, url) -> None:
+def _link(cell, url, stamps: dict | None = None) -> None:
     """A page link becomes clickable only for http(s): a crawled javascript: or data: href never does."""
-    xlsx_layout.link(cell, web_url(url))
+    xlsx_layout.link(cell, web_url(url), stamps=stamps)
 
 
 def _column(header: str) -> int:

@@ -6,20 +6,23 @@ width in the sheet's default font (Calibri 11 pt: Excel's width unit is its digi
 glyph, from the fallback font, is 2.1 digits wide) and the column's width. The estimate errs on
 the tall side: a row a little too high costs white space, one too low cuts the text when printed.
 
-Every sheet prints on A4 landscape at full size: the columns are sized to fit the page's width
-(`PAGE_WIDTH`), so "fit to one page wide" leaves the type at 11 pt; the header row repeats on every
-page, and each page's header names the sheet and its page number.
+Every sheet prints on A4 landscape at (nearly) full size: the columns are sized to fit the page's
+width (`PAGE_WIDTH`), so "fit to one page wide" leaves the type at 11 pt in Excel (whose digit is
+7 px) and about 10.4 pt in LibreOffice (whose digit, unrounded, is 7.4 px); the header row repeats
+on every page, each page's header names the list, the sheet and its page number, its footer the site.
 """
 from __future__ import annotations
 
 import math
 import re
 import unicodedata
+from copy import copy
 from datetime import date, datetime
+from functools import lru_cache
 
-from openpyxl.styles import Border, Font, Side
-from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -40,7 +43,8 @@ _WIDE = dict.fromkeys("mwMW@%", 1.5) | dict.fromkeys("ABCDEGHKNOPQRSUVXYZ&", 1.3
 _CJK = 2.1
 # Where a line may break inside Latin text (after these), as a spreadsheet's line breaker does.
 _BREAK_AFTER = set(" -/?&=")
-# Closing punctuation never starts a line: it goes with the character before it.
+# Closing punctuation is kept with the character before it, as a line breaker that keeps 禁则 does
+# (LibreOffice does not: the estimate then errs tall, as it should).
 _CLOSING = set("，。、；：！？）】」』》〉”’,.;:!?)]")
 
 _THIN = Side(style="thin", color="A6A6A6")
@@ -51,6 +55,7 @@ _LITERAL = 255  # characters per string literal in a formula, as Excel allows
 GRID = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 
+@lru_cache(maxsize=None)
 def char_width(ch: str) -> float:
     if unicodedata.east_asian_width(ch) in "WF":
         return _CJK
@@ -144,11 +149,13 @@ def fit_columns(ws: Worksheet, caps: dict[str, float], floors: dict[str, float] 
     floors = floors or {}
     merged = {c for r in ws.merged_cells.ranges for c in _cells(r)}
     widths: dict[str, float] = {}
+    seen: dict = {}
     for line in ws.iter_rows():
         for cell in line:
             if cell.value is None or cell.coordinate in merged or cell.row in skip_rows:
                 continue
-            widest = max(text_width(part, _bold(cell)) for part in shown(cell).split("\n")) * _size(cell)
+            _, bold, size = looks(cell, seen)
+            widest = max(text_width(part, bold) for part in shown(cell).split("\n")) * size
             widths[cell.column_letter] = max(widths.get(cell.column_letter, 0), widest)
     for letter in set(widths) | set(floors):
         natural = min(widths.get(letter, 0) + CELL_PADDING + 0.8, caps.get(letter, default_cap))
@@ -174,6 +181,7 @@ def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None, every: bool
         width = sum(column_width(ws, get_column_letter(c)) for c in range(r.min_col, r.max_col + 1))
         spans[(r.min_row, r.min_col)] = width
         spans.update({(row, col): 0 for row, col in _cells_rc(r) if (row, col) != (r.min_row, r.min_col)})
+    seen: dict = {}
     for row in ws.iter_rows(min_row=first, max_row=last or ws.max_row):
         height = 0.0
         for cell in row:
@@ -182,21 +190,23 @@ def fit_rows(ws: Worksheet, first: int = 1, last: int | None = None, every: bool
             width = spans.get((cell.row, cell.column), column_width(ws, cell.column_letter))
             if not width:
                 continue
-            wrap = bool(cell.alignment and cell.alignment.wrap_text)
-            size = _size(cell)
-            n = line_count(shown(cell), width / size, _bold(cell)) if wrap else 1
+            wrap, bold, size = looks(cell, seen)
+            n = line_count(shown(cell), width / size, bold) if wrap else 1
             height = max(height, n * size * LINE_HEIGHT)
         if height > LINE_HEIGHT or every:
             ws.row_dimensions[row[0].row].height = round(max(height, LINE_HEIGHT) + ROW_PADDING, 1)
 
 
-def _size(cell) -> float:
-    """The cell's font size against the sheet's 11 pt."""
-    return float(cell.font.sz or 11) / 11 if cell.font else 1.0
-
-
-def _bold(cell) -> bool:
-    return bool(cell.font and cell.font.b)
+def looks(cell, seen: dict) -> tuple[bool, bool, float]:
+    """(wrapped, bold, font size against the sheet's 11 pt) of a cell, looked up once per style in
+    `seen` (one workbook's): reading a cell's style through openpyxl costs more than measuring its text."""
+    key = tuple(cell._style) if cell.has_style else None
+    found = seen.get(key)
+    if found is None:
+        wrap = bool(cell.alignment and cell.alignment.wrap_text)
+        found = (wrap, bool(cell.font and cell.font.b), float(cell.font.sz or 11) / 11 if cell.font else 1.0)
+        seen[key] = found
+    return found
 
 
 def font(**settings) -> Font:
@@ -205,7 +215,8 @@ def font(**settings) -> Font:
     return Font(**{"name": FONT_NAME, "size": FONT_SIZE, **settings})
 
 
-def link(cell, url: str | None = None, sheet: str | None = None, wraps: bool = True) -> None:
+def link(cell, url: str | None = None, sheet: str | None = None, wraps: bool = True,
+         stamps: dict | None = None) -> None:
     """Make the cell a link to `url` (http or https only: the caller checks), or a jump to the top of
     another `sheet` of the workbook.
 
@@ -222,7 +233,19 @@ def link(cell, url: str | None = None, sheet: str | None = None, wraps: bool = T
         cell.hyperlink = url
     else:
         return
-    cell.font = LINK_FONT
+    stamp(stamps, "link", cell, font=LINK_FONT)
+
+
+def stamp(stamps: dict | None, key, cell, **settings) -> None:
+    """Style the cell with `settings`, or, when `stamps` (a dict per sheet) already holds `key`, copy
+    that style: for cells of one base style (`body`) that differ alike, e.g. every overdue date."""
+    if stamps is None:
+        for name, value in settings.items():
+            setattr(cell, name, value)
+    elif key in stamps:
+        stamps[key].on(cell)
+    else:
+        stamps[key] = Stamp.of(cell, **settings)
 
 
 def hyperlink_formula(url: str, text: str) -> str:
@@ -251,6 +274,40 @@ _FORMULA = re.compile(r'^=HYPERLINK\(((?:"(?:[^"]|"")*"&?)+),((?:"(?:[^"]|"")*"&
 def column_width(ws: Worksheet, letter: str) -> float:
     dim = ws.column_dimensions.get(letter)
     return dim.width if dim is not None and dim.width else 8.43  # Excel's default
+
+
+TOP = Alignment(vertical="top", wrap_text=True)
+
+
+def body(ws: Worksheet, first: int, last: int, columns: int, start: int = 1) -> None:
+    """A table's rows: cells wrapped, at the top, within thin borders. One cell is styled and its style
+    copied to the others (openpyxl looks every style it is given up in the workbook's styles, which
+    for a list of thousands of rows costs more than writing it)."""
+    proto = ws.cell(row=first, column=start)
+    proto.alignment, proto.border = TOP, GRID
+    Stamp(proto._style).over(ws.iter_rows(min_row=first, max_row=last, min_col=start, max_col=start + columns - 1))
+
+
+class Stamp:
+    """A cell style to put on many cells: set once on one cell (`Stamp.of`), copied to the rest."""
+
+    def __init__(self, style):
+        self.style = copy(style)
+
+    @classmethod
+    def of(cls, cell, **settings) -> "Stamp":
+        """Style `cell` with `settings` (font, number_format, alignment …) and keep that style."""
+        for name, value in settings.items():
+            setattr(cell, name, value)
+        return cls(cell._style)
+
+    def on(self, cell) -> None:
+        cell._style = copy(self.style)
+
+    def over(self, rows) -> None:
+        for line in rows:
+            for cell in line:
+                cell._style = copy(self.style)
 
 
 def grid(ws: Worksheet, first: int, last: int, columns: int, start: int = 1) -> None:
@@ -296,4 +353,4 @@ def _cells_rc(r) -> list[tuple[int, int]]:
 
 
 __all__ = ["A4", "MARGINS", "PAGE_WIDTH", "LINE_HEIGHT", "GRID", "char_width", "text_width", "line_count",
-           "shown", "font", "fit_columns", "fit_rows", "link", "link_text", "hyperlink_formula", "column_width", "grid", "print_setup"]
+           "TOP", "Stamp", "stamp", "body", "looks", "shown", "font", "fit_columns", "fit_rows", "link", "link_text", "hyperlink_formula", "column_width", "grid", "print_setup"]
