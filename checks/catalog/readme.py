@@ -8,8 +8,8 @@ from __future__ import annotations
 from .fields import SETTING_FIELDS, SHEETS, TYPE_TEXT, Field
 
 
-def markdown_table(fields: tuple[Field, ...]) -> str:
-    rows = ["| 列名 | 英文列名 | 填写 | 取值 | 默认 |", "|---|---|---|---|---|"]
+def markdown_table(fields: tuple[Field, ...], heads: tuple[str, str] = ("列名", "英文列名")) -> str:
+    rows = [f"| {heads[0]} | {heads[1]} | 填写 | 取值 | 默认 |", "|---|---|---|---|---|"]
     for f in fields:
         kind = TYPE_TEXT[f.type] + (f"，{f.range_text}" if f.range_text else "")
         header = f.header + ("（必填）" if f.required else "")
@@ -23,7 +23,8 @@ def markdown_tables() -> str:
     for s in SHEETS:
         fields = SETTING_FIELDS if s.role == "settings" else s.fields
         title = f"工作表「{s.title}」" + ("（YAML 顶层设置；工作表中每行一项：设置项、值）" if s.role == "settings" else "")
-        parts.append(f"{title}：{s.help}。\n\n{markdown_table(fields)}")
+        heads = ("设置项", "YAML 键") if s.role == "settings" else ("列名", "英文列名")
+        parts.append(f"{title}：{s.help}。\n\n{markdown_table(fields, heads)}")
     return "\n\n".join(parts)
 
 

@@ -22,13 +22,20 @@ import csv
 import io
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from .build import Parsed
 from .fields import INSTRUCTIONS, SETTING_FIELDS, SHEETS, Field, find_field, header_key, sheet
 from .model import CatalogError, Where
 
 MAX_COLUMNS = 18278  # XFD
+
+
+def get_column_letter(n: int) -> str:
+    """A spreadsheet column's letters (1 → A, 28 → AB), without importing openpyxl for a YAML catalog."""
+    letters = ""
+    while n:
+        n, rest = divmod(n - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def read_workbook(path: Path, raw: bytes) -> Parsed:
