@@ -44,6 +44,13 @@ TITLE_FALLBACK_XPATHS = ("//h1", "//h2")
 # What joins a page's own title to the site's name (and its columns') in <title>: 关于…的通知 - 某某市市场
 # 监督管理局, 某某市人民政府_关于…, …_通知公告_某某局, 国家统计局>>…. A hyphen between digits (2016-2020) joins nothing.
 TITLE_SEPARATOR = re.compile(r"\s*(?:_+|\|+|｜|—+|–|－|>+|»|(?<!\d)-+(?!\d)|\s-+|-+\s)\s*")
+# <title> shapes that put the site's name and its column's before the page's own title with plain spaces,
+# which TITLE_SEPARATOR does not cut at (a title itself is full of them): one entry per CMS, the names in
+# the order the CMS writes them. "site": the site's name (site_name, the SiteName tag); "column": the
+# ColumnName tag or a breadcrumb name. Cut only when every name is there, in order, and a title is left.
+SPACED_TITLE_PREFIXES = (
+    ("hanweb", ("site", "column")),  # Hanweb JCMS: '山东省能源局 动态要闻 局主要负责同志调研…' (站名 栏目 标题)
+)
 # What a site's name may carry on top of the name itself, in a <title>.
 SITE_NAME_ADDITIONS = ("", "网", "网站", "门户网站", "门户网", "官网", "官方网站", "政府网", "欢迎您", "首页")
 # A <title> part that names a site or an office, when the site's own name is not known: last in the
@@ -153,12 +160,28 @@ def page_title(sel: Selector, tree, meta: dict[str, str], metadata: dict[str, st
     title = collapse(sel.xpath("//title").xpath("string()").get() or "")
     names = {match_key(n) + extra for n in (site_name, meta.get("SiteName")) if n and match_key(n)
              for extra in SITE_NAME_ADDITIONS}
+    title = _spaced_prefix_cut(title, names, {match_key(n) for n in (meta.get("ColumnName"), *trail) if n})
     title = _own_part(title, names, {match_key(c): k for k, c in enumerate(trail) if match_key(c)})
     if title and match_key(title) not in names:
         return title
     candidates = [meta.get("ArticleTitle"), metadata.get("标题")]
     candidates += [collapse(el.xpath("string()")) for xpath in TITLE_FALLBACK_XPATHS for el in tree.xpath(xpath)]
     return next((c for c in candidates if c), title)
+
+
+def _spaced_prefix_cut(title: str, site_names: set[str], columns: set[str]) -> str:
+    """`title` without the site's and column's names a SPACED_TITLE_PREFIXES shape puts before it."""
+    known = {"site": site_names, "column": columns}
+    for _cms, parts in SPACED_TITLE_PREFIXES:
+        rest = title
+        for part in parts:
+            word = re.match(r"\s*(\S+)\s+(?=\S)", rest)
+            if not word or match_key(word.group(1)) not in known[part]:
+                break
+            rest = rest[word.end():]
+        else:
+            return rest
+    return title
 
 
 def _own_part(title: str, site_names: set[str], crumbs: dict[str, int]) -> str:

@@ -72,3 +72,19 @@ def test_a_title_with_nothing_to_cut_stays_whole(title):
 
 def test_a_title_that_is_only_the_sites_name_gives_way_to_the_heading():
     assert title_of(f"{SITE}网站", body="<h1>关于开展食品安全专项检查的通知</h1>") == "关于开展食品安全专项检查的通知"
+
+
+REAL_PAGES = __import__("pathlib").Path(__file__).resolve().parents[1] / "data" / "real" / "pages"
+
+
+def test_hanweb_site_and_column_names_before_the_title_with_plain_spaces_are_cut():
+    # Hanweb JCMS writes <title> as '站名 栏目 标题' with plain spaces (山东省能源局, real page of round j)
+    page = REAL_PAGES / "nyj.shandong.gov.cn__art-20260920-10313615-dtyw.html"
+    url = "http://nyj.shandong.gov.cn/art/2026/9/20/art_59966_10313615.html"
+    title = parse_page(page.read_text(encoding="utf-8"), url, site_url="http://nyj.shandong.gov.cn/")["title"]
+    assert title == "局主要负责同志调研电动重卡大功率充电示范站建设运营情况"
+    # only the whole prefix, names that are what they say, and only with a title left after it
+    meta = '<meta name="ColumnName" content="通知公告">'
+    assert title_of(f"{SITE} 通知公告 关于开展专项检查的通知", meta=meta) == "关于开展专项检查的通知"
+    assert title_of(f"{SITE} 关于开展 专项检查的通知", meta=meta) == f"{SITE} 关于开展 专项检查的通知"
+    assert title_of(f"{SITE} 通知公告", meta=meta) == f"{SITE} 通知公告"
