@@ -8,6 +8,7 @@ from .judge import Judgement, judge
 from .rules.annual import annual_late
 from .rules.columns import column_empty, column_missing, column_stale
 from .rules.content import wrong_term
+from .rules.identity import error_entry_missing, site_identity
 from .rules.items import item_late, metadata_missing
 from .rules.links import link_broken, link_unverified
 from .rules.privacy import privacy_leak
@@ -17,6 +18,8 @@ RULES = (
     site_unreachable,
     tls_invalid,
     homepage_stale,
+    site_identity,
+    error_entry_missing,
     column_missing,
     column_empty,
     column_stale,

@@ -23,10 +23,13 @@ from .urls import canonical
 # scripted (the page's list is drawn by script and was not rendered: its column cannot be counted;
 # False in crawls made before it was recorded), rendered (the page was drawn in a browser, crawler.render: a
 # rendered page still `scripted` drew no list even there), list_of (the column page a further list page continues,
-# a TRS index_1.html or the JSON a scripted page draws from; None otherwise).
+# a TRS index_1.html or the JSON a scripted page draws from; None otherwise), identity (the page's footer
+# identity items as a tuple of (item, value) pairs, one shared copy per template; None where the record has
+# none: no HTML page, or a crawl made before it was recorded).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
-                "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "linked"]
+                "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "identity",
+                "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
@@ -152,6 +155,8 @@ class TableBuilder:
         c["list_of"].append(self._one(rec.get("list_of")))
         c["text_len"].append(len(text) if isinstance(text, str) else 0)
         c["certificate_error"].append(rec.get("certificate_error"))
+        identity = rec.get("identity")
+        c["identity"].append(None if identity is None else self._one(tuple(sorted(identity.items()))))
         e = self.entries
         for entry in rec.get("entries") or ():
             e["page_url"].append(url)

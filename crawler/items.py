@@ -114,3 +114,11 @@ class PageRecord:
     # trust store ('self-signed certificate', 'certificate has expired' …; crawler.tls). None when
     # it passes, on http, or when the check was turned off (`netcheck audit --allow-invalid-tls`).
     certificate_error: str | None = None
+    # An HTML page's identity items (crawler.extract.identity), item → value, each only when shown:
+    # site_code (网站标识码), icp (ICP备案编号), police (公安机关备案号), sponsor (主办单位) from the
+    # footer's words or its images' alt text; conac (the 党政机关网站标识's URL on conac.cn);
+    # error_entry (the 我为政府网站找错 script's URL) and error_sitecode (the sitecode it is given);
+    # meta_site_code (the SiteIDCode tag); footer_frame (the page an <iframe> footer is drawn from).
+    # {} on an HTML page that shows none; None on a record that is no HTML page (a failed fetch, an
+    # attachment, a JSON or XML list), whose footer was not there to read.
+    identity: dict[str, str] | None = None

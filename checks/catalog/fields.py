@@ -131,6 +131,8 @@ RULE_FIELDS = (
     Field("cap", "最多扣分", "number", "这一规则合计最多扣几分（单项封顶）；留空：按内置目录", minimum=0,
           also=("扣分上限", "封顶分")),
     Field("days", "天数", "int", "规则的天数限度（首页不更新：14 天）", minimum=0),
+    Field("items", "要求项目", "list", "规则要求具备的项目（页面底部标识：网站标识码、ICP备案编号…）；留空：按内置目录",
+          also=("项目",)),
     Field("basis", "依据", "text", "法规或检查指标依据，随问题列在整改清单中", also=("法规依据",)),
     Field("description", "说明", "info", "规则检查什么（仅供阅读）", also=("规则说明",)),
     Field("note", "备注", "info", "科室自己的备注（仅供阅读）"),

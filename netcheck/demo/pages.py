@@ -13,6 +13,21 @@ from html import escape
 SITE = "盘锦市食品药品监督管理局"
 DOMAIN = "www.pjfda.gov.cn"
 
+SITE_CODE = "2111000012"  # 网站标识码: shown in the SiteIDCode tag and, only as an image's alt text, in the footer
+POLICE_NO = "21110202000123"
+# The footer's identity items (政府网站发展指引). The 标识码 is only in an image's alt text (a
+# look-alike: it is shown); no page loads the 我为政府网站找错 script (planted
+# site.error_entry_missing). OLD_FOOTER, on the 行政处罚 items, lacks the 公安机关备案号 (planted
+# site.identity).
+FOOTER_BADGES = (f'<p><a href="http://bszs.conac.cn/sitename?method=show&amp;id=21A0F3D2C5B94E1C" target="_blank">'
+                 f'党政机关</a>　<img src="/images/bsm.gif" alt="网站标识码：{SITE_CODE}"></p>')
+FOOTER = (f'<p>电话：0427-2812331　投诉举报电话：12331　辽ICP备05005678号　'
+          f'<a href="http://www.beian.gov.cn/portal/registerSystemInfo?recordcode={POLICE_NO}" target="_blank">'
+          f'辽公网安备 {POLICE_NO}号</a></p>\n{FOOTER_BADGES}')
+OLD_FOOTER = f'<p>电话：0427-2812331　投诉举报电话：12331　辽ICP备05005678号</p>\n{FOOTER_BADGES}'
+# A 1×1 GIF: the badge image the footer shows.
+BADGE_GIF = bytes.fromhex("47494638396101000100800000ffffff00000021f90401000000002c00000000010001000002024401003b")
+
 Crumbs = list[tuple[str, str]]  # (name, href)
 Links = list[tuple[str, str]]
 
@@ -27,7 +42,7 @@ CSS = """body{margin:0;font:14px/1.8 "Microsoft YaHei",SimSun,sans-serif;color:#
 """
 
 
-def layout(title: str, body: str, meta: dict[str, str] | None = None) -> bytes:
+def layout(title: str, body: str, meta: dict[str, str] | None = None, footer: str = FOOTER) -> bytes:
     """A whole page: head with the page-design meta tags, header, menu, body, footer."""
     from .columns import NAV
 
@@ -41,6 +56,7 @@ def layout(title: str, body: str, meta: dict[str, str] | None = None) -> bytes:
 <title>{escape(title)}</title>
 <meta name="SiteName" content="{SITE}">
 <meta name="SiteDomain" content="{DOMAIN}">
+<meta name="SiteIDCode" content="{SITE_CODE}">
 {tags}<link rel="stylesheet" type="text/css" href="/images/style.css">
 </head>
 <body>
@@ -53,7 +69,7 @@ def layout(title: str, body: str, meta: dict[str, str] | None = None) -> bytes:
 <p>友情链接：<a href="http://www.gov.cn/" target="_blank">中国政府网</a> | <a href="http://www.ln.gov.cn/" target="_blank">辽宁省人民政府</a> | <a href="http://www.panjin.gov.cn/" target="_blank">盘锦市人民政府</a></p>
 <p>主办：{SITE}　承办：{SITE}办公室</p>
 <p>地址：辽宁省盘锦市兴隆台区市府大路南段　邮编：124010</p>
-<p>电话：0427-2812331　投诉举报电话：12331　辽ICP备05005678号</p>
+{footer}
 </div>
 </body>
 </html>

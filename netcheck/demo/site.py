@@ -21,6 +21,7 @@ SEED = 20160630
 AS_OF = date(2016, 6, 30)  # the date the planted defects are planted against
 HOME_LIST_NEWEST = date(2016, 6, 12)  # the home page's "最新信息" stopped here (site.homepage_stale)
 HTML = "text/html; charset=utf-8"
+OLD_FOOTER_COLUMN = "/xxgk/xzcf/"  # its items keep a footer without the 公安机关备案号 (site.identity)
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ def _detail(item: Item) -> bytes:
         signature=(ORGAN, cn_date(item.formed)) if item.signed and item.formed else None)
     meta = _column_meta(col) | {"ArticleTitle": item.title, "PubDate": f"{item.posted.isoformat()} {item.time}",
                                 "ContentSource": ORGAN}
-    return pages.layout(item.title, body, meta)
+    return pages.layout(item.title, body, meta,
+                        footer=pages.OLD_FOOTER if col.path == OLD_FOOTER_COLUMN else pages.FOOTER)
 
 
 def _latest(listed: list[Item], n: int, dated: bool = True) -> list[str]:
@@ -204,6 +206,7 @@ def _fixtures() -> dict[str, Page]:
     return {
         "/robots.txt": Page(200, "text/plain; charset=utf-8", b"User-agent: *\nDisallow: /admin/\n"),
         "/images/style.css": Page(200, "text/css; charset=utf-8", pages.CSS.encode("utf-8")),
+        "/images/bsm.gif": Page(200, "image/gif", pages.BADGE_GIF),
         "/admin/login.html": Page(200, HTML, admin),
         # soft 404: the old section's page answers 200 with a "not found" message
         "/zwgk/old/index.html": Page(200, HTML, pages.error_page("页面不存在", "抱歉，您访问的页面不存在或已被删除！")),

@@ -18,7 +18,7 @@ from netcheck.demo.planted import BAD_CHECK_CASE_NO, LEAKED_ID, LEAKED_MOBILE
 AS_OF = date(2016, 6, 30)
 RULES = {"site.unreachable", "site.homepage_stale", "column.missing", "column.empty", "column.stale",
          "item.late", "item.metadata_missing", "link.broken", "link.unverified", "privacy.leak",
-         "report.annual_late", "content.wrong_term"}
+         "report.annual_late", "content.wrong_term", "site.identity", "site.error_entry_missing"}
 NAME_TO_CATEGORY = {c.name: c.category for c in COLUMNS} | {"政府信息公開年報": "政府信息公开年报"}
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -63,7 +63,7 @@ def test_planted_paths_exist_with_their_status(site, key):
     for entry in key["planted"]:
         if entry["url"]:
             assert demo_site.lookup(site, entry["url"]).status == 200, entry["url"]
-        if entry["target"]:
+        if entry["target"] and entry["target"].startswith("/"):  # a link's target (site.identity's names an item)
             page = demo_site.lookup(site, entry["target"])
             assert page.status == entry["details"]["status"], entry["target"]
             if entry["details"].get("soft_404"):
@@ -238,3 +238,15 @@ def test_wrong_terms_only_where_planted(parsed, key, catalog):
                 if page.published is None or page.published >= term["since"]:
                     hits.add((path, term["term"]))
     assert hits == {(e["url"], e["details"]["term"]) for e in planted(key, "content.wrong_term")}
+
+
+def test_only_the_penalty_items_lack_the_police_record_and_no_page_loads_the_error_entry(site, key):
+    (entry,) = planted(key, "site.identity")
+    html = {path: page.body.decode("utf-8") for path, page in site.items()
+            if page.status == 200 and page.content_type.startswith("text/html")}
+    lacking = sorted(path for path, text in html.items() if "公网安备" not in text and "<div class=\"footer\">" in text)
+    assert len(lacking) == entry["details"]["pages"] and lacking[0] == entry["url"]
+    assert all(path.startswith("/xxgk/xzcf/") and is_detail(path) for path in lacking)
+    assert not any("jiucuo" in text for text in html.values())
+    home = html["/"]
+    assert "网站标识码" not in re.sub(r'alt="[^"]*"', "", home) and 'alt="网站标识码：2111000012"' in home

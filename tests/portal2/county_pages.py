@@ -27,6 +27,11 @@ CSS = """body{margin:0;font:12px/1.8 SimSun,"宋体";color:#333}.top{height:90px
 .bt-position{line-height:32px;border-bottom:1px solid #ddd}.footer{text-align:center;background:#eee}
 """
 
+# The footer's 网站标识码, and the one the SiteIDCode tag names: another (planted site.identity: the
+# template was copied from a sister site). The 党政机关 badge is written by document.write, as
+# real footers write it; no page loads the 找错 script (planted site.error_entry_missing).
+SITE_CODE = "3305220001"
+TAG_SITE_CODE = "3305220002"
 HANWEB_HEAD = '<meta http-equiv="Content-Type" content="text/html; charset=gb2312" />'
 TRS_HEAD = '<meta http-equiv="Content-Type" content="text/html; charset=gbk">'
 
@@ -41,6 +46,7 @@ def layout(title: str, body: str, *, head: str = HANWEB_HEAD, metas: dict[str, s
 <head>
 {head}
 <title>{escape(title)}</title>
+<meta name="SiteIDCode" content="{TAG_SITE_CODE}">
 {tags}<link href="/images/style.css" rel="stylesheet" type="text/css" />
 </head>
 <body>
@@ -51,7 +57,8 @@ def layout(title: str, body: str, *, head: str = HANWEB_HEAD, metas: dict[str, s
 </div>
 <div class="footer">
 <p>主办单位：{SITE}　地址：柳溪县城关镇人民路88号　邮编：313100</p>
-<p>联系电话：0572-6021234　投诉举报电话：12315　浙ICP备05012345号</p>
+<p>联系电话：0572-6021234　投诉举报电话：12315　浙ICP备05012345号　浙公网安备 33052202000101号　网站标识码：{SITE_CODE}</p>
+<script type="text/javascript">document.write(unescape("%3Cspan id='_ideConac' %3E%3C/span%3E%3Cscript src='http://dcs.conac.cn/js/27/000/0000/60000000/CA270000000600000000001.js' type='text/javascript'%3E%3C/script%3E"));</script>
 </div>
 </body>
 </html>

@@ -2,7 +2,8 @@
 must not. Adding a case needs no new test code.
 
 A case lists page records (the crawl, in pages.jsonl's shape, defaults filled in), an as-of
-date, optional catalog settings laid over the default catalog, and what must be found:
+date, optional catalog settings laid over the default catalog (`catalog: {rules: {id: {items: …}}}`
+lays settings over a rule's), and what must be found:
 `flags: N`, or `flags: [{url:…, target:…, category:…, details:{…}}]` for exact findings.
 The rule runs through checks.judge, as an audit runs it: `crawl_complete: false` judges the
 crawl as one that ended early, and `unverified: [category or null, …]` lists exactly what the
@@ -55,8 +56,11 @@ def _catalog(overrides: dict | None):
     if (overrides or {}).get("only_categories"):
         keep = set(overrides["only_categories"])
         catalog.categories = [c for c in catalog.categories if c.name in keep]
+    for rule_id, changes in (overrides or {}).get("rules", {}).items():  # laid over the rule's settings
+        catalog.rules[rule_id] = dataclasses.replace(catalog.rule(rule_id), **{
+            k: tuple(v) if isinstance(v, list) else v for k, v in changes.items()})
     for key, value in (overrides or {}).items():
-        if key not in ("categories", "only_categories"):
+        if key not in ("categories", "only_categories", "rules"):
             setattr(catalog, key, value)
     return catalog
 
