@@ -12,8 +12,9 @@ from checks.catalog.fields import CATEGORY_FIELDS, RULE_FIELDS, SEVERITY_LABELS
 from reports.table import display_width
 
 from .exitcodes import Exit
+from .i18n import N_, _
 
-SOURCE_NAMES = {"catalog": "目录", "default": "默认"}
+SOURCE_NAMES = {"catalog": N_("目录"), "default": N_("默认")}
 SETTING_NAMES = {f.name: f.header for f in RULE_FIELDS}  # severity → 级别, points → 扣分 …
 SCORED = ("severity", "points", "basis")  # what a rule's source says; days only where a rule has them
 _HEADER = {f.name: f.header for f in CATEGORY_FIELDS}
@@ -22,8 +23,10 @@ NONE = "-"
 
 def check_catalog(args) -> int:
     catalog = load_catalog(args.file)
-    print(f"目录：{catalog.name}（{len(catalog.categories)} 个栏目，{catalog.edition} 版指标）")
-    print(f"年报：{catalog.annual_category}，截止 {catalog.annual_deadline[0]:02d}-{catalog.annual_deadline[1]:02d}")
+    print(_("目录：{name}（{count} 个栏目，{edition} 版指标）").format(
+        name=catalog.name, count=len(catalog.categories), edition=catalog.edition))
+    print(_("年报：{category}，截止 {deadline}").format(
+        category=catalog.annual_category, deadline=f"{catalog.annual_deadline[0]:02d}-{catalog.annual_deadline[1]:02d}"))
     for line in category_lines(catalog):
         print(line)
     print_rules(catalog)
@@ -45,9 +48,9 @@ def category_lines(catalog: Catalog) -> list[str]:
 def print_rules(catalog: Catalog) -> None:
     from reports.names import rule_name
 
-    print("规则设置（目录未设置的取内置目录的全国检查默认值）：")
+    print(_("规则设置（目录未设置的取内置目录的全国检查默认值）："))
     caps = catalog.scoring.get("caps") or {}
-    rows = [[SETTING_NAMES["name"], SETTING_NAMES["severity"], SETTING_NAMES["points"], SETTING_NAMES["cap"], "来源",
+    rows = [[SETTING_NAMES["name"], SETTING_NAMES["severity"], SETTING_NAMES["points"], SETTING_NAMES["cap"], _("来源"),
              SETTING_NAMES["rule"]]]
     for rule_id in _rule_ids(catalog):
         setting = catalog.rule(rule_id)
@@ -76,25 +79,27 @@ def table(rows: list[list[str]], align: str, gap: int = 2) -> list[str]:
 def source(catalog: Catalog, rule_id: str) -> str:
     """目录 or 默认; for an entry that sets some settings only, which ones (目录：扣分；其余默认)."""
     if catalog.rule_sources.get(rule_id, "default") == "default":
-        return SOURCE_NAMES["default"]
+        return _(SOURCE_NAMES["default"])
     given = catalog.rule_given.get(rule_id, ())
     if all(key in given for key in SCORED):
-        return SOURCE_NAMES["catalog"]
-    return f"{SOURCE_NAMES['catalog']}：{'、'.join(SETTING_NAMES[k] for k in given)}；其余{SOURCE_NAMES['default']}"
+        return _(SOURCE_NAMES["catalog"])
+    return _("目录：{settings}；其余默认").format(settings="、".join(SETTING_NAMES[k] for k in given))
 
 
 def zero_point_warnings(catalog: Catalog) -> list[str]:
     """A line for each deduct-level rule, and each deduct-level category, whose findings deduct 0 points."""
     from reports.names import rule_name
 
-    out = [f"注意：规则「{rule_name(rule_id)}」（{rule_id}）为扣分级但每条扣 0 分，发现问题也不会扣分"
+    out = [_("注意：规则「{rule}」为扣分级但每条扣 0 分，发现问题也不会扣分：请在目录中给它扣分，或改为提示级").format(
+        rule=rule_name(rule_id))
            for rule_id in _rule_ids(catalog)
            if catalog.rule(rule_id).severity == "deduct" and not catalog.rule(rule_id).points]
     column_rules_deduct = any(catalog.rule(r).severity == "deduct" for r in _category_rules())
     for c in catalog.categories:
         deducts = c.severity == "deduct" or (c.severity is None and column_rules_deduct)
         if c.points == 0 and deducts:
-            out.append(f"注意：栏目「{c.name}」为扣分级但每条扣 0 分，栏目缺失、空白或不更新也不会扣分")
+            out.append(_("注意：栏目「{category}」为扣分级但每条扣 0 分，栏目缺失、空白或不更新也不会扣分：请在目录中给它扣分")
+                       .format(category=c.name))
     return out
 
 

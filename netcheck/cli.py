@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(COMMANDS[args.command](args))
     except CatalogError as exc:
-        print(_("netcheck: 目录有误：{reason}").format(reason=exc), file=sys.stderr)
+        print(_("netcheck: 目录有误：{reason}").format(reason=exc.render(_)), file=sys.stderr)
         return Exit.USAGE
     except BaselineError as exc:
         print(_("netcheck: 基线有误：{reason}").format(reason=exc), file=sys.stderr)

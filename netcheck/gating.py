@@ -14,6 +14,7 @@ from pathlib import Path
 from checks.scoring import SCORING_KEYS, ScoringSettings
 
 from .exitcodes import exit_status
+from .i18n import _
 
 FINDINGS = "findings.jsonl"
 # run.json counter → ScoringSettings threshold that turns it into a veto (checks/scoring.py): the
@@ -41,9 +42,10 @@ def load_baseline(run_dir: Path) -> Baseline:
     run_dir = Path(run_dir)
     path = run_dir / FINDINGS
     if not run_dir.is_dir():
-        raise BaselineError(f"--baseline {run_dir}: no such directory")
+        raise BaselineError(_("--baseline {run_dir}：没有这个文件夹：请给出一次 netcheck 运行的运行目录").format(run_dir=run_dir))
     if not path.is_file():
-        raise BaselineError(f"--baseline {run_dir}: no {FINDINGS} here (is it a netcheck run directory?)")
+        raise BaselineError(_("--baseline {run_dir}：其中没有 {findings}，不是 netcheck 的运行目录：请给出一次完成的运行的目录")
+                            .format(run_dir=run_dir, findings=FINDINGS))
     prints = set()
     with open(path, encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
@@ -52,7 +54,8 @@ def load_baseline(run_dir: Path) -> Baseline:
             try:
                 prints.add(str(json.loads(line)["fingerprint"]))
             except (ValueError, TypeError, KeyError):
-                raise BaselineError(f"--baseline {path}, line {n}: not a finding with a fingerprint") from None
+                raise BaselineError(_("--baseline {path} 第 {line} 行：不是带 fingerprint 的问题记录，文件已损坏或不是 netcheck 写的："
+                                      "请换一次完整的运行作基线").format(path=path, line=n)) from None
     return Baseline(run_dir, frozenset(prints), _counters(run_dir / "run.json"))
 
 

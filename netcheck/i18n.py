@@ -2,7 +2,9 @@
 
 What netcheck says to a person on the command line (help, usage errors, one-line errors, console
 messages) is written in Chinese in the source: the Chinese text is the gettext msgid, marked with
-`_()` (or `N_()` where it is data, translated where it is shown). English comes from the catalog
+`_()` (or `N_()` where it is data, translated where it is shown). A catalog's refusal is raised in
+checks/catalog, which does not import netcheck: it is a CatalogError made of N_-marked templates
+(checks.catalog.messages), and the command line shows `exc.render(_)`. English comes from the catalog
 `locale/en/LC_MESSAGES/netcheck.po`. argparse's own words (usage:, options, error: …) are English
 msgids of the standard library; `locale/zh_CN/LC_MESSAGES/netcheck.po` gives them in Chinese, so
 that argparse, which asks gettext's global domain, speaks the same language as netcheck.
@@ -18,7 +20,7 @@ by the offices. Run data (run.json, findings.jsonl) keeps its ids and ISO dates.
 The catalogs, with Babel (`pip install Babel`), from the checkout's root:
 
     pybabel extract --no-location --sort-output -o netcheck/locale/netcheck.pot \\
-        netcheck "$(python -c 'import argparse; print(argparse.__file__)')"
+        netcheck checks/catalog "$(python -c 'import argparse; print(argparse.__file__)')"
     pybabel update -D netcheck -i netcheck/locale/netcheck.pot -d netcheck/locale --no-fuzzy-matching
     # translate the new entries in both .po files, then
     pybabel compile -D netcheck -d netcheck/locale

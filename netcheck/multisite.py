@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from checks.catalog import load_catalog
 
 from .exitcodes import Exit
+from .i18n import _
 from .sites import Site, SitesError, load_sites
 from .targets import private_address
 
@@ -48,19 +49,20 @@ class SiteRun:
 def cmd_audit_sites(args) -> int:
     """The --sites form of `netcheck audit` (args as netcheck.cli parses them)."""
     if args.site_id:
-        print("netcheck: with --sites each site's history is filed under its department (or name); "
-              "--site-id is for one URL", file=sys.stderr)
+        print(_("netcheck: 用 --sites 时，各网站的历史记在其部门（或网站名称）名下；--site-id 只用于审计一个网址，"
+                "请去掉它"), file=sys.stderr)
         return Exit.USAGE
     try:
         sites = load_sites(args.sites)
     except SitesError as exc:
-        print(f"netcheck: bad sites file: {exc}", file=sys.stderr)
+        print(_("netcheck: 网站清单有误：{reason}").format(reason=exc), file=sys.stderr)
         return Exit.USAGE
     refusals = [] if args.allow_private else [(s, private_address(s.url)) for s in sites]
     for site, refusal in refusals:  # refuse now what each site's audit would refuse (netcheck.targets)
         if refusal:
-            print(f"netcheck: bad sites file: {args.sites}, row {site.row}: refusing to audit {site.url}: {refusal}; "
-                  "pass --allow-private if you mean it", file=sys.stderr)
+            where = _("{path} 第 {row} 行").format(path=args.sites, row=site.row)
+            print(_("netcheck: 网站清单有误：{where}：拒绝审计 {url}：{reason}；确要审计本机或内网网站，请加 --allow-private")
+                  .format(where=where, url=site.url, reason=refusal), file=sys.stderr)
             return Exit.USAGE
     # Refuse a bad catalog now, not in the middle of the run; CatalogError reaches the CLI's handler.
     for path in {s.catalog or args.catalog for s in sites}:
@@ -68,7 +70,8 @@ def cmd_audit_sites(args) -> int:
     as_of = args.as_of or date.today()  # one date for all: a run across midnight judges every site alike
     out = args.out or Path("netcheck-runs") / f"sites-{datetime.now():%Y%m%d-%H%M%S}"
     out.mkdir(parents=True, exist_ok=True)
-    print(f"审计 {len(sites)} 个网站（同时 {args.jobs} 个），检查日 {as_of}，输出 {out}", flush=True)
+    print(_("审计 {count} 个网站（同时 {jobs} 个），检查日 {as_of}，输出 {out}").format(
+        count=len(sites), jobs=args.jobs, as_of=as_of, out=out), flush=True)
 
     runs = run_all(sites, out, lambda site, run_dir: audit_command(site, run_dir, args, as_of), args.jobs)
     from reports.ranking import write_ranking
@@ -77,7 +80,7 @@ def cmd_audit_sites(args) -> int:
     paths = write_ranking(out, table)
     for entry in table["sites"]:
         print(summary_line(entry))
-    print("通报：" + "  ".join(str(p) for p in paths))
+    print(_("通报：{paths}").format(paths="  ".join(str(p) for p in paths)))
     if any(r.returncode == Exit.INTERRUPTED for r in runs):
         return Exit.INTERRUPTED
     if any(r.returncode == Exit.INCOMPLETE or (r.run or {}).get("status") == "incomplete" for r in runs):
@@ -154,11 +157,12 @@ def audit_one(site: Site, run_dir: Path, cmd: list[str], env: dict) -> SiteRun:
             code = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                                   env=env).returncode
     except OSError as exc:
-        return SiteRun(site, run_dir, None, None, f"could not start the audit: {exc}")
+        # The error is shown in the ranking (a report: Chinese whatever the console's language).
+        return SiteRun(site, run_dir, None, None, f"无法启动审计：{exc}")
     run = _read_json(run_dir / "run.json") if code in JUDGED else None
     if run is None:
         tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if log.is_file() else ""
-        return SiteRun(site, run_dir, code, None, f"{tail.rstrip()}\n(exit status {code})".lstrip())
+        return SiteRun(site, run_dir, code, None, f"{tail.rstrip()}\n（退出状态 {code}）".lstrip())
     return SiteRun(site, run_dir, code, run)
 
 
@@ -178,9 +182,10 @@ def _read_json(path: Path) -> dict | None:
 
 def _outcome(result: SiteRun) -> str:
     if result.run is None:
-        return f"审计失败（退出状态 {result.returncode}），见 {result.run_dir / LOG}"
-    status = {"partial": "，抓取未完成", "incomplete": "，评判未完成"}.get(result.run.get("status"), "")
-    return f"得分 {result.run.get('score')}" + ("，单项否决" if result.run.get("veto") else "") + status
+        return _("审计失败（退出状态 {code}），见 {log}").format(code=result.returncode, log=result.run_dir / LOG)
+    status = {"partial": _("，抓取未完成"), "incomplete": _("，评判未完成")}.get(result.run.get("status"), "")
+    return (_("得分 {score}").format(score=result.run.get("score")) + (_("，单项否决") if result.run.get("veto") else "")
+            + status)
 
 
 # --- the ranking ------------------------------------------------------------------------------
@@ -280,13 +285,14 @@ def summary_line(entry: dict) -> str:
     rank = entry["rank"] if entry["rank"] is not None else "—"
     who = " ".join(p for p in (entry["department"], entry["name"]) if p)
     if entry["status"] != "ok":
-        return f"{rank:>3}  {who}  审计失败，见 {entry['run_dir']}/{LOG}"
+        return f"{rank:>3}  {who}  " + _("审计失败，见 {log}").format(log=f"{entry['run_dir']}/{LOG}")
     from reports.table import format_score
 
-    veto = ("单项否决" if entry["veto"] else "未触发单项否决") + ("（网站无法访问）" if entry["unreachable"] else "")
+    veto = (_("单项否决") if entry["veto"] else _("未触发单项否决")) + (_("（网站无法访问）") if entry["unreachable"] else "")
     score = format_score(entry["score"])
     if not ranked(entry):
         from reports.names import run_status_name
 
-        score += f"（{run_status_name(entry.get('run_status'))}，不作排名）"
-    return f"{rank:>3}  {who}  得分 {score}  {veto}  问题 {entry['findings']}  {entry['report'] or ''}"
+        score += _("（{status}，不作排名）").format(status=run_status_name(entry.get("run_status")))
+    return f"{rank:>3}  {who}  " + _("得分 {score}  {veto}  问题 {findings}  {report}").format(
+        score=score, veto=veto, findings=entry["findings"], report=entry["report"] or "")

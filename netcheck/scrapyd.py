@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlencode, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
 
 from .exitcodes import Exit
-from .i18n import _
+from .i18n import N_, _
 
 SPIDER = "portal"
 LOG = "crawl.log"  # the job's Scrapy log, kept in the run directory
@@ -36,6 +36,8 @@ PROGRESS_SECONDS = 10.0  # as crawler.extensions.progress; NETCHECK_PROGRESS_INT
 # Reasons Scrapy gives for a crawl that did what it was asked (CLOSESPIDER_*: --max-pages, --max-time).
 COMPLETE = re.compile(r"finished|closespider_\w+")
 CANCELLED = "shutdown"  # a crawl stopped by cancel.json (SIGINT)
+# listjobs.json's states, as progress lines name them
+JOB_STATES = {"pending": N_("等待中"), "running": N_("运行中"), "finished": N_("已结束")}
 # The stats Scrapy logs at the end of a crawl, `'name': value` one per line; only numbers and strings
 # are kept (datetimes are written as constructor calls).
 STATS_DUMP = "Dumping Scrapy stats:"
@@ -82,11 +84,12 @@ class Scrapyd:
         except HTTPError as exc:
             raise self._http_error(exc, endpoint) from None
         except (URLError, OSError) as exc:
-            raise ScrapydError(f"cannot reach Scrapyd at {self.url}: {getattr(exc, 'reason', exc)}") from None
+            raise self._unreachable(exc) from None
         try:
             data = json.loads(body)
         except ValueError:
-            raise ScrapydError(f"{self.url} does not answer like Scrapyd ({endpoint} is not JSON)") from None
+            raise ScrapydError(_("{url} 的回答不像 Scrapyd（{endpoint} 不是 JSON）：请检查 --scrapyd 的地址和端口").format(
+                url=self.url, endpoint=endpoint)) from None
         if data.get("status") != "ok":
             raise Refused(_last_line(str(data.get("message") or data)))
         return data
@@ -105,13 +108,18 @@ class Scrapyd:
                 return None
             raise self._http_error(exc, path) from None
         except (URLError, OSError) as exc:
-            raise ScrapydError(f"cannot reach Scrapyd at {self.url}: {getattr(exc, 'reason', exc)}") from None
+            raise self._unreachable(exc) from None
+
+    def _unreachable(self, exc: OSError) -> ScrapydError:
+        return ScrapydError(_("无法连接 {url} 上的 Scrapyd：{reason}").format(url=self.url,
+                                                                       reason=getattr(exc, "reason", exc)))
 
     def _http_error(self, exc: HTTPError, what: str) -> ScrapydError:
         if exc.code == 401:
-            return ScrapydError(f"Scrapyd at {self.url} wants a user name and password: give them in the URL "
-                                "(http://USER:PASSWORD@HOST:PORT/)")
-        return ScrapydError(f"Scrapyd at {self.url} answered {exc.code} {exc.reason} to {what}")
+            return ScrapydError(_("{url} 上的 Scrapyd 要求用户名和密码：请写在网址中（http://用户:密码@主机:端口/）")
+                                .format(url=self.url))
+        return ScrapydError(_("{url} 上的 Scrapyd 对 {what} 回答 {code} {reason}").format(
+            url=self.url, what=what, code=exc.code, reason=exc.reason))
 
 
 class FeedCopy:
@@ -150,7 +158,7 @@ def crawl(args, plan, run_dir: Path) -> dict:
     try:
         return _crawl(args, plan, run_dir, run_dir / PAGES)
     except ScrapydError as exc:
-        print(f"netcheck: --scrapyd: {exc}", file=sys.stderr)
+        print(_("netcheck: --scrapyd：{reason}").format(reason=exc), file=sys.stderr)
         raise SystemExit(Exit.USAGE)
 
 
@@ -163,7 +171,8 @@ def _crawl(args, plan, run_dir: Path, pages: Path) -> dict:
     settings.update(plan.as_setting())  # the plan travels as it does to a local crawl: NETCHECK_PLAN
     run_dir.mkdir(parents=True, exist_ok=True)
     job = schedule(api, project, settings)
-    print(f"netcheck: Scrapyd {api.url} runs the crawl: project {project}, job {job}", file=sys.stderr)
+    print(_("netcheck: 抓取由 Scrapyd {url} 运行：项目 {project}，任务 {job}").format(url=api.url, project=project, job=job),
+          file=sys.stderr)
     feed = FeedCopy(api, f"items/{project}/{SPIDER}/{job}.jl", pages)
     try:
         entry = follow(api, project, job, feed, progress)
@@ -193,13 +202,13 @@ def schedule(api: Scrapyd, project: str, settings: dict) -> str:
     except Refused as exc:
         message = str(exc)
         if message == f"project '{project}' not found":
-            raise ScrapydError(f"project {project!r} is not deployed on Scrapyd at {api.url}: deploy it from "
-                               f"netcheck's source directory with `scrapyd-deploy TARGET -p {project}` "
-                               "(pip install scrapyd-client)") from None
+            raise ScrapydError(_("项目 {project!r} 未部署到 {url} 上的 Scrapyd：请在 netcheck 的源代码目录运行 "
+                                 "`scrapyd-deploy TARGET -p {project}` 部署（pip install scrapyd-client）").format(
+                project=project, url=api.url)) from None
         if message == f"spider '{SPIDER}' not found":
-            raise ScrapydError(f"project {project!r} on Scrapyd at {api.url} has no spider {SPIDER!r}: "
-                               "is it netcheck?") from None
-        raise ScrapydError(f"Scrapyd at {api.url} refused the job: {message}") from None
+            raise ScrapydError(_("{url} 上的 Scrapyd 项目 {project!r} 没有爬虫 {spider!r}：部署的是 netcheck 吗？").format(
+                url=api.url, project=project, spider=SPIDER)) from None
+        raise ScrapydError(_("{url} 上的 Scrapyd 拒绝了任务：{message}").format(url=api.url, message=message)) from None
 
 
 def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float) -> dict:
@@ -210,16 +219,18 @@ def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float
     while True:
         state, entry = _job_state(api.call("listjobs.json", {"project": project}), job)
         if state is None:
-            raise ScrapydError(f"Scrapyd at {api.url} no longer knows job {job} (restarted, or it keeps fewer "
-                               f"finished jobs than it runs: finished_to_keep); {feed.records} pages copied")
+            raise ScrapydError(_("{url} 上的 Scrapyd 已不知道任务 {job}（重启过，或保留的已完成任务少于所运行的："
+                                 "finished_to_keep）；已复制 {pages} 个地址").format(url=api.url, job=job,
+                                                                              pages=feed.records))
         if state != "pending":
             feed.pull()
         if state == "finished":
             return entry
         now = time.monotonic()
         if progress and (state != last_state or now - shown >= progress):
-            print(f"netcheck: job {job}: {state}, {feed.records} pages, {format_elapsed(now - began)}",
-                  file=sys.stderr)
+            print(_("netcheck: 任务 {job}：{state}，{pages} 个地址，{elapsed}").format(
+                job=job, state=_(JOB_STATES.get(state, state)), pages=feed.records, elapsed=format_elapsed(now - began)),
+                file=sys.stderr)
             shown, last_state = now, state
         time.sleep(min(POLL_MAX, max(POLL_MIN, (now - began) / 20)))
 
@@ -236,24 +247,25 @@ def job_stats(log: str) -> dict:
 
 def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: bytes | None, run_dir: Path) -> None:
     reason = stats.get("finish_reason")
-    where = f"its log is {run_dir / LOG}" if log is not None else "Scrapyd kept no log of it (logs_dir)"
+    where = (_("日志在 {log}").format(log=run_dir / LOG) if log is not None
+             else _("Scrapyd 未保存它的日志（logs_dir）"))
     if reason == CANCELLED:
-        raise ScrapydError(f"job {job} was cancelled on Scrapyd after {feed.records} pages; nothing judged "
-                           f"(`netcheck report {run_dir}` judges those); {where}")
+        raise ScrapydError(_("任务 {job} 在 Scrapyd 上被取消，已抓取 {pages} 个地址，未评判（可用 `netcheck report {run_dir}` "
+                             "评判这些）；{where}").format(job=job, pages=feed.records, run_dir=run_dir, where=where))
     if reason and COMPLETE.fullmatch(reason):
         if not feed.found:
-            raise ScrapydError(f"Scrapyd at {api.url} keeps no items, so the job's pages are lost: set items_dir "
-                               "in its scrapyd.conf")
+            raise ScrapydError(_("{url} 上的 Scrapyd 不保存抓取结果，任务的页面记录已丢失：请在其 scrapyd.conf 中设置 "
+                                 "items_dir").format(url=api.url))
     elif not (reason is None and feed.records):  # no stats but pages: a quiet log (LOG_LEVEL), judge them
-        detail = reason or (_last_line(log.decode("utf-8", "replace")) if log else "no pages, no log")
-        raise ScrapydError(f"job {job} failed on Scrapyd ({detail}); {where}")
+        detail = reason or (_last_line(log.decode("utf-8", "replace")) if log else _("没有页面，也没有日志"))
+        raise ScrapydError(_("任务 {job} 在 Scrapyd 上失败（{detail}）；{where}").format(job=job, detail=detail, where=where))
     written = stats.get("netcheck/records")
     if feed.lost or (isinstance(written, int) and feed.records < written):
-        raise ScrapydError(f"only {feed.records} of job {job}'s {written or 'more'} pages could be collected "
-                           "(Scrapyd deletes a job's items once jobs_to_keep newer jobs have started: raise it in "
-                           "its scrapyd.conf)")
+        raise ScrapydError(_("任务 {job} 的 {written} 个页面记录只取回 {pages} 个（已有 jobs_to_keep 个更新的任务开始后，"
+                             "Scrapyd 会删除任务的记录：请在其 scrapyd.conf 中调大）").format(
+            job=job, written=written or _("更多"), pages=feed.records))
     if feed.partial:
-        print(f"netcheck: --scrapyd: job {job}'s last record was cut off; left out", file=sys.stderr)
+        print(_("netcheck: --scrapyd：任务 {job} 的最后一条记录不完整，未采用").format(job=job), file=sys.stderr)
 
 
 def _job_state(jobs: dict, job: str) -> tuple[str | None, dict]:
@@ -267,9 +279,9 @@ def _job_state(jobs: dict, job: str) -> tuple[str | None, dict]:
 def _cancel(api: Scrapyd, project: str, job: str) -> None:
     try:
         api.call("cancel.json", {"project": project, "job": job}, post=True)
-        print(f"netcheck: cancelled Scrapyd job {job}", file=sys.stderr)
+        print(_("netcheck: 已取消 Scrapyd 任务 {job}").format(job=job), file=sys.stderr)
     except ScrapydError as exc:
-        print(f"netcheck: could not cancel Scrapyd job {job}: {exc}", file=sys.stderr)
+        print(_("netcheck: 无法取消 Scrapyd 任务 {job}：{reason}").format(job=job, reason=exc), file=sys.stderr)
 
 
 def _errors(pages: Path) -> int:

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from .i18n import _
+
 # Each column under its English name, and the names offices write in the sheet's header.
 COLUMNS = {
     "department": ("department", "部门"),
@@ -31,8 +33,8 @@ class SitesError(ValueError):
 
     def __init__(self, path, reason: str, row: int | None = None):
         self.path, self.row = str(path), row
-        where = self.path if row is None else f"{self.path}, row {row}"
-        super().__init__(f"{where}: {reason}")
+        where = self.path if row is None else _("{path} 第 {row} 行").format(path=self.path, row=row)
+        super().__init__(_("{where}：{reason}").format(where=where, reason=reason))
 
 
 @dataclass(frozen=True)
@@ -59,23 +61,25 @@ def load_sites(path: str | Path) -> list[Site]:
     """Read and validate a sites file (.yaml/.yml, .xlsx or .csv)."""
     path = Path(path)
     if not path.is_file():
-        raise SitesError(path, "no such file")
+        raise SitesError(path, _("文件不存在，请检查路径"))
     suffix = path.suffix.lower()
     readers = {".yaml": _yaml_rows, ".yml": _yaml_rows, ".xlsx": _sheet_rows, ".xlsm": _sheet_rows,
                ".csv": _csv_rows}
     if suffix not in readers:
-        raise SitesError(path, f"unknown format {suffix or '(none)'}: use .yaml, .xlsx or .csv")
+        raise SitesError(path, _("无法识别的文件格式 {suffix}：请用 .yaml、.xlsx 或 .csv").format(
+            suffix=suffix or _("（无扩展名）")))
     rows = readers[suffix](path)
     if not rows:
-        raise SitesError(path, "no sites listed")
+        raise SitesError(path, _("清单中没有网站：请每行列出一个网站"))
     sites, seen_url, seen_id = [], {}, {}
     for row, item in rows:
         site = _site(path, row, item)
         if site.url in seen_url:
-            raise SitesError(path, f"{site.url} is already listed in row {seen_url[site.url]}", row)
+            raise SitesError(path, _("{url} 已列在第 {other} 行：请删去重复的一行").format(
+                url=site.url, other=seen_url[site.url]), row)
         if site.site_id in seen_id:
-            raise SitesError(path, f"{site.site_id!r} is already listed in row {seen_id[site.site_id]} "
-                                   "(a site is known by its department; give each site its own)", row)
+            raise SitesError(path, _("{site!r} 已列在第 {other} 行（历史按部门区分网站）：请给每个网站写上各自的部门或网站名称")
+                            .format(site=site.site_id, other=seen_id[site.site_id]), row)
         seen_url[site.url], seen_id[site.site_id] = row, row
         sites.append(site)
     return sites
@@ -90,26 +94,27 @@ def _site(path: Path, row: int, item: dict) -> Site:
         fields[column] = _text(value)
     url = fields.get("url", "")
     if not url:
-        raise SitesError(path, "the home page URL (url / 首页) is missing", row)
+        raise SitesError(path, _("未填首页网址（url / 首页）"), row)
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise SitesError(path, f"not an http(s) URL: {url!r}", row)
+        raise SitesError(path, _("不是 http(s) 网址：{url!r}（应以 http:// 或 https:// 开头）").format(url=url), row)
     if not parts.path:
         url += "/"
     department, name = fields.get("department", ""), fields.get("name", "")
     if not (department or name):
-        raise SitesError(path, "neither a department (部门) nor a site name (网站) is given", row)
+        raise SitesError(path, _("部门（department / 部门）和网站名称（name / 网站）都未填：请至少填一项"), row)
     catalog = None
     if fields.get("catalog"):
         catalog = (path.parent / fields["catalog"]).resolve()
         if not catalog.is_file():
-            raise SitesError(path, f"catalog {fields['catalog']!r} not found (looked for {catalog})", row)
+            raise SitesError(path, _("找不到目录 {catalog!r}（查找的是 {path}）：请检查文件名，相对路径从清单所在文件夹算起")
+                            .format(catalog=fields["catalog"], path=catalog), row)
     return Site(department=department, name=name, url=url, catalog=catalog, row=row)
 
 
 def _unknown_column(path: Path, key, row: int) -> SitesError:
     known = ", ".join(f"{column} ({'/'.join(names[1:])})" for column, names in COLUMNS.items())
-    return SitesError(path, f"unknown column {str(key).strip()!r} (known: {known})", row)
+    return SitesError(path, _("未知的列 {column!r}（可用的列：{known}）").format(column=str(key).strip(), known=known), row)
 
 
 def _text(value) -> str:
@@ -124,17 +129,17 @@ def _yaml_rows(path: Path) -> list[tuple[int, dict]]:
     try:
         doc = yaml.safe_load(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise SitesError(path, "not UTF-8 text") from None
+        raise SitesError(path, _("不是 UTF-8 编码的文本：请另存为 UTF-8")) from None
     except yaml.YAMLError as exc:
-        raise SitesError(path, f"not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise SitesError(path, _("YAML 格式有误：{problem}").format(problem=getattr(exc, "problem", exc))) from None
     if isinstance(doc, dict) and set(doc) == {"sites"}:  # a `sites:` key at the top reads the same
         doc = doc["sites"]
     if not isinstance(doc, list):
-        raise SitesError(path, "expected a list of sites (department, name, url, catalog)")
+        raise SitesError(path, _("须为网站列表（每项写 department、name、url、catalog）"))
     rows = []
     for i, item in enumerate(doc, start=1):
         if not isinstance(item, dict):
-            raise SitesError(path, "each site must be a mapping (department, name, url, catalog)", i)
+            raise SitesError(path, _("每个网站须为映射（department、name、url、catalog）"), i)
         rows.append((i, item))
     return rows
 
@@ -145,7 +150,7 @@ def _sheet_rows(path: Path) -> list[tuple[int, dict]]:
     try:
         frame = pd.read_excel(path, dtype=str, sheet_name=0)
     except Exception as exc:  # openpyxl raises many kinds on a damaged file
-        raise SitesError(path, f"cannot read the spreadsheet: {exc}") from None
+        raise SitesError(path, _("无法读取工作簿：{error}").format(error=exc)) from None
     return _frame_rows(path, frame)
 
 
@@ -161,9 +166,9 @@ def _csv_rows(path: Path) -> list[tuple[int, dict]]:
         except pd.errors.EmptyDataError:
             return []
         except Exception as exc:
-            raise SitesError(path, f"cannot read the CSV: {exc}") from None
+            raise SitesError(path, _("无法读取 CSV 文件：{error}").format(error=exc)) from None
         return _frame_rows(path, frame)
-    raise SitesError(path, "CSV is neither UTF-8 nor GB18030 text")
+    raise SitesError(path, _("CSV 文件既不是 UTF-8 也不是 GB18030（GBK）编码：请另存为“CSV UTF-8”"))
 
 
 def _frame_rows(path: Path, frame) -> list[tuple[int, dict]]:

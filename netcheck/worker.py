@@ -49,7 +49,8 @@ def crawl_coordinated(redis_url: str, plan, run_dir: Path, settings: dict, *, id
     try:
         server = connect(redis_url)
     except (redis.RedisError, ValueError) as exc:
-        print(f"netcheck: --redis: cannot use Redis at {redis_url}: {exc}", file=sys.stderr)
+        print(_("netcheck: --redis：无法使用 {url} 上的 Redis（{error}）：请检查地址，以及 Redis 是否已启动").format(
+            url=redis_url, error=exc), file=sys.stderr)
         raise SystemExit(Exit.USAGE)
     # The workers' plan: the same site and links, without the coordinator's budgets and checkpoint.
     shared = replace(plan, max_pages=None, max_seconds=None, resume_from=None)
@@ -76,7 +77,8 @@ def cmd_worker(args) -> int:
     try:
         server = connect(args.redis)
     except (redis.RedisError, ValueError) as exc:
-        print(f"netcheck: worker: cannot use Redis at {args.redis}: {exc}", file=sys.stderr)
+        print(_("netcheck: worker：无法使用 {url} 上的 Redis（{error}）：请检查地址，以及 Redis 是否已启动").format(
+            url=args.redis, error=exc), file=sys.stderr)
         return Exit.USAGE
     deadline = time.monotonic() + args.wait
     key = site_key(args.site) if args.site else None
@@ -85,8 +87,8 @@ def cmd_worker(args) -> int:
         if key is None:
             running = sorted(k.decode() for k in server.smembers(AUDITS))
             if len(running) > 1:
-                print(f"netcheck: worker: several audits on this Redis ({', '.join(running)}): pick one with --site",
-                      file=sys.stderr)
+                print(_("netcheck: worker：这个 Redis 上有多个审计在进行（{audits}）：请用 --site 选一个").format(
+                    audits="、".join(running)), file=sys.stderr)
                 return Exit.USAGE
             candidate = running[0] if running else None
         else:
@@ -98,7 +100,8 @@ def cmd_worker(args) -> int:
                 key, config = candidate, {name.decode(): value.decode() for name, value in raw.items()}
                 break
         if time.monotonic() > deadline:
-            print("netcheck: worker: no audit running on this Redis", file=sys.stderr)
+            print(_("netcheck: worker：这个 Redis 上没有正在进行的审计：请先启动 `netcheck audit --redis`，"
+                    "或用 --wait 多等一会"), file=sys.stderr)
             return Exit.USAGE
         time.sleep(0.2)
     shared = json.loads(config.get("settings") or "{}")
@@ -106,6 +109,6 @@ def cmd_worker(args) -> int:
                 **dict(args.settings)}
     stats = run_crawl(CrawlPlan.from_json(config["plan"]), None, settings=settings,
                       distributed={"redis_url": args.redis, "site_key": key, "role": "worker"})
-    print(f"netcheck worker: {key}: {stats['pages']} pages fetched, {stats['errors']} errors "
-          f"({stats['finish_reason']})")
+    print(_("netcheck worker：{key}：抓取 {pages} 个地址，出错 {errors} 个（{reason}）").format(
+        key=key, pages=stats["pages"], errors=stats["errors"], reason=stats["finish_reason"]))
     return Exit.OK

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fields import CAPS, CATEGORY_FIELDS, RULE_FIELDS, SETTING_FIELDS, WRONG_TERM_FIELDS, Field
+from .messages import N_, msg
 from .model import Catalog, Category, Where, WrongTerm
 from .rules import apply_rules, rule_values, with_bundled_scoring
 from .values import read
@@ -60,16 +61,18 @@ def _categories(rows: list[tuple[Where, dict]]) -> list[Category]:
         cat = _category(where, item)
         where = where.named(cat.name)
         if cat.name in seen:
-            raise where.error(f"栏目「{cat.name}」与{where.other(_place(seen[cat.name]))}重复")
+            raise where.error(msg(N_("栏目「{name}」与{other}重复：请删去一行，或改名"), name=cat.name,
+                                  other=where.other(_place(seen[cat.name]))))
         # One category's alias that is another's name is that category twice over. (Two categories
         # may share an alias: a 双公示 column holds both 行政许可 and 行政处罚.)
         named = next((a for a in cat.aliases if a in seen), None)
         if named:
-            raise where.error(f"别名「{named}」是{where.other(_place(seen[named]))}的栏目名称：同一栏目写了两次",
-                              "aliases")
+            raise where.error(msg(N_("别名「{alias}」是{other}的栏目名称：同一栏目写了两次"), alias=named,
+                                  other=where.other(_place(seen[named]))), "aliases")
         if cat.name in aliased:
             other, other_name = aliased[cat.name]
-            raise where.error(f"「{cat.name}」已是{where.other(_place(other))}「{other_name}」的别名：同一栏目写了两次")
+            raise where.error(msg(N_("「{name}」已是{other}「{other_name}」的别名：同一栏目写了两次"), name=cat.name,
+                                  other=where.other(_place(other)), other_name=other_name))
         seen[cat.name] = where
         for alias in cat.aliases:
             aliased.setdefault(alias, (where, cat.name))
@@ -84,7 +87,7 @@ def _place(where: Where) -> int:
 def _category(where: Where, item: dict) -> Category:
     name = _value(_CATEGORY["category"], item.get("category"), where)
     if not name:
-        raise where.error("未填栏目名称", "category")
+        raise where.error(msg(N_("未填栏目名称")), "category")
     where = where.named(name)
     values = {}
     for f in CATEGORY_FIELDS[1:]:
@@ -136,13 +139,15 @@ def _rules(rows: list[tuple[Where, dict]]) -> tuple[dict[str, dict], dict[str, f
         by_id = _value(_RULE["rule"], item.get("rule"), where)
         by_name = _value(_RULE["name"], item.get("name"), where)
         if not by_id and not by_name:
-            raise where.error("未填规则名称或编号（如 链接不可用、link.broken）", "rule" if "rule" in where.columns
+            raise where.error(msg(N_("未填规则名称或编号（如 链接不可用、link.broken）")), "rule" if "rule" in where.columns
                               or "name" not in where.columns else "name")
         if by_id and by_name and by_id != by_name:
-            raise where.error(f"规则编号与规则名称「{_written(item.get('name'))}」不是同一条规则", "name")
+            raise where.error(msg(N_("规则编号与规则名称「{name}」不是同一条规则：请改正其中一个"),
+                                  name=_written(item.get("name"))), "name")
         rule_id = by_id or by_name
         if rule_id in seen:
-            raise where.error(f"规则与{where.other(_place(seen[rule_id]))}重复", "rule" if by_id else "name")
+            raise where.error(msg(N_("规则与{other}重复：请删去一行"), other=where.other(_place(seen[rule_id]))),
+                              "rule" if by_id else "name")
         seen[rule_id] = where
         given[rule_id] = rule_values(item, lambda reason, setting=None: where.error(reason, setting))
         cap = _value(_CAP, item.get("cap"), where)
@@ -157,7 +162,7 @@ def _caps(rows: list[tuple[Where, object, object]]) -> dict[str, float]:
         rule_id = _value(_RULE["rule"], rule, where)
         cap = _value(_CAP, value, where)
         if rule_id is None or cap is None:
-            raise where.error("须为规则编号及其最多扣分（如 link.broken: 10）", CAPS)
+            raise where.error(msg(N_("须为规则编号及其最多扣分（如 link.broken: 10）")), CAPS)
         out[rule_id] = cap
     return out
 
@@ -171,5 +176,5 @@ def _written(value) -> str:
 def _wrong_term(where: Where, item: dict) -> WrongTerm:
     values = {f.name: _value(f, item.get(f.name), where) for f in WRONG_TERM_FIELDS if f.type != "info"}
     if not values["term"]:
-        raise where.error("未填错误用语", "term")
+        raise where.error(msg(N_("未填错误用语")), "term")
     return WrongTerm(**{k: ("" if v is None and k != "since" else v) for k, v in values.items()})

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .fields import CATEGORY_FIELDS, SETTING_FIELDS, defaults
+from .messages import N_, Message, Translate, msg, render
 
 DEFAULT_CATALOG = Path(__file__).resolve().parent.parent / "default_catalog.yaml"
 _SETTING = {f.name: f.default for f in SETTING_FIELDS}
@@ -19,28 +20,35 @@ _CATEGORY = {f.name: f.default for f in CATEGORY_FIELDS}
 
 class CatalogError(ValueError):
     """A catalog that cannot be used. str() is the one-line message shown to the user:
-    the file, where in it (sheet, row, category, YAML line, column) and why, in Chinese."""
+    the file, where in it (sheet, row, category, YAML line, column) and why, in Chinese;
+    render(_) is the same in the language of a gettext `_` (checks.catalog.messages).
+    `reason` and `column` are text or a Message; `what` names a YAML list's items (N_-marked)."""
 
-    def __init__(self, path, reason: str, *, sheet: str | None = None, row: int | None = None,
-                 entry: int | None = None, what: str = "栏目", name: str | None = None, line: int | None = None,
-                 column: str | None = None):
+    def __init__(self, path, reason: str | Message, *, sheet: str | None = None, row: int | None = None,
+                 entry: int | None = None, what: str = N_("栏目"), name: str | None = None, line: int | None = None,
+                 column: str | Message | None = None):
         self.path, self.sheet, self.row, self.entry, self.line, self.column = str(path), sheet, row, entry, line, column
-        self.name = name
-        where = [self.path]
-        if sheet is not None:
-            where.append(f"工作表「{sheet}」")
-        named = f"（{name}）" if name else ""
-        if row is not None:  # a sheet's row
-            where.append(f"第 {row} 行{named}")
-        if entry is not None:  # a YAML list's item
-            where.append(f"第 {entry} 个{what}{named}")
-        if line is not None:
-            where.append(f"第 {line} 行")
-        if column:
-            where.append(column)
+        self.name, self.what, self.reason = name, what, reason
+        super().__init__(self.render())
+
+    def render(self, translate: Translate | None = None) -> str:
+        """The one-line message, each part through `translate` (gettext's `_`); Chinese without one."""
+        where = []
+        if self.sheet is not None:
+            where.append(msg(N_("工作表「{sheet}」"), sheet=self.sheet))
+        named = msg(N_("（{name}）"), name=self.name) if self.name else ""
+        if self.row is not None:  # a sheet's row
+            where.append(msg(N_("第 {row} 行{named}"), row=self.row, named=named))
+        if self.entry is not None:  # a YAML list's item
+            where.append(msg(N_("第 {entry} 个{what}{named}"), entry=self.entry, what=msg(self.what), named=named))
+        if self.line is not None:
+            where.append(msg(N_("第 {line} 行"), line=self.line))
+        if self.column:
+            where.append(self.column)
         # One line, whatever a parser put into its message or a clerk into a cell or a key.
-        one_line = lambda text: " ".join(str(text).split())  # noqa: E731
-        super().__init__("，".join([self.path, *map(one_line, where[1:])]) + "：" + one_line(reason))
+        one_line = lambda text: " ".join(render(text, translate).split())  # noqa: E731
+        return msg(N_("{where}：{reason}"), where=msg(N_("，")).render(translate).join([self.path, *map(one_line, where)]),
+                   reason=one_line(self.reason)).render(translate)
 
 
 @dataclass
@@ -53,21 +61,23 @@ class Where:
     sheet: str | None = None
     row: int | None = None
     entry: int | None = None
-    what: str = "栏目"
+    what: str = N_("栏目")  # a YAML list's items, as a message names them
     line: int | None = None
     name: str | None = None
     columns: dict[str, str] = field(default_factory=dict)
     sheet_like: bool = False  # a sheet: values are named by their column, by their Chinese header
 
-    def error(self, reason: str, field_name: str | None = None, column: str | None = None) -> CatalogError:
+    def error(self, reason: str | Message, field_name: str | None = None,
+              column: str | Message | None = None) -> CatalogError:
         column = column or (self.columns.get(field_name) if field_name else None) or (
             f"「{field_name}」" if field_name else None)
         return CatalogError(self.path, reason, sheet=self.sheet, row=self.row, entry=self.entry, what=self.what,
                             name=self.name, line=self.line, column=column)
 
-    def other(self, row: int) -> str:
+    def other(self, row: int) -> Message:
         """How another row of the same list is named in a message."""
-        return f"第 {row} 行" if self.entry is None else f"第 {row} 个{self.what}"
+        return msg(N_("第 {row} 行"), row=row) if self.entry is None else msg(N_("第 {row} 个{what}"), row=row,
+                                                                             what=msg(self.what))
 
     def named(self, name: str | None) -> "Where":
         return Where(self.path, self.sheet, self.row, self.entry, self.what, self.line, name or None, self.columns,
@@ -100,12 +110,9 @@ class RuleSetting:
     points: float
     basis: str = ""
     days: int | None = None
-    # What the rule requires, by the names a clerk writes: the footer's identity items
-    # (site.identity), a 办事指南's elements. () : the rule's own default list.
-    items: tuple[str, ...] = ()
 
 
-RULE_SETTINGS = ("severity", "points", "basis", "days", "items")  # RuleSetting's fields: what a catalog's rule entry sets
+RULE_SETTINGS = ("severity", "points", "basis", "days")  # RuleSetting's fields: what a catalog's rule entry sets
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from types import MappingProxyType
 import yaml
 
 from .fields import RULE_FIELDS
+from .messages import N_, msg
 from .model import DEFAULT_CATALOG, RULE_SETTINGS, Catalog, CatalogError, RuleSetting, default_severity
 from .values import read
 
@@ -33,7 +34,7 @@ def _bundled_doc() -> dict:
         return yaml.load(DEFAULT_CATALOG.read_text(encoding="utf-8"),  # noqa: S506 - a SafeLoader
                          Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise CatalogError(DEFAULT_CATALOG, f"内置目录无法读取：{exc}") from None
+        raise CatalogError(DEFAULT_CATALOG, msg(N_("内置目录无法读取：{error}（请重新安装 netcheck）"), error=exc)) from None
 
 
 def with_bundled_scoring(given: dict) -> dict:
@@ -52,7 +53,9 @@ def bundled_rules() -> Mapping[str, RuleSetting]:
     out = {}
     for rule_id, spec in (doc.get("rules") or {}).items():
         def err(reason, setting=None, rule_id=rule_id):
-            return CatalogError(DEFAULT_CATALOG, f"rules.{rule_id}{'.' + setting if setting else ''}：{reason}")
+            return CatalogError(DEFAULT_CATALOG, msg(N_("{setting}：{reason}"),
+                                                     setting=f"rules.{rule_id}{'.' + setting if setting else ''}",
+                                                     reason=reason))
 
         given = rule_values(spec, err)
         out[rule_id] = RuleSetting(**{"severity": default_severity(rule_id), "points": 0.0, **given})
@@ -66,7 +69,7 @@ def rule_values(spec: dict, err) -> dict:
               for name, f in _SETTING_FIELDS.items()}
     if values["basis"] == "":
         values["basis"] = None
-    return {key: value for key, value in values.items() if value is not None}
+    return {key: value for key, value in values.items() if value is not None and value != ()}  # () : a blank list
 
 
 def apply_rules(catalog: Catalog, given: dict[str, dict]) -> None:

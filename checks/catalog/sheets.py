@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .build import Parsed
 from .fields import INSTRUCTIONS, SETTING_FIELDS, SHEETS, Field, find_field, header_key, sheet
+from .messages import N_, msg
 from .model import CatalogError, Where
 
 MAX_COLUMNS = 18278  # XFD
@@ -44,11 +45,11 @@ def read_workbook(path: Path, raw: bytes) -> Parsed:
     try:
         book = openpyxl.load_workbook(io.BytesIO(raw), data_only=True)  # data_only: a formula's value, not its text
     except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-        raise CatalogError(path, f"不是可读取的 XLSX 工作簿（{type(exc).__name__}: {exc}）") from None
+        raise CatalogError(path, msg(N_("不是可读取的 XLSX 工作簿（{error}）"), error=f"{type(exc).__name__}: {exc}")) from None
     found = _sheets(path, book)
     categories = found.get("categories")
     if categories is None:
-        raise CatalogError(path, "工作簿中没有栏目表（名为“栏目”的工作表）")
+        raise CatalogError(path, msg(N_("工作簿中没有栏目表（名为“栏目”的工作表）")))
     parsed = Parsed(path, _table(path, categories, sheet("categories").fields, what="栏目"))
     if "rules" in found:
         parsed.rules = _table(path, found["rules"], sheet("rules").fields, allow_empty=True)
@@ -69,7 +70,8 @@ def _sheets(path, book) -> dict:
         if role is None:
             continue
         if role in found:
-            raise CatalogError(path, f"有两个{sheet(role).title}表（「{found[role].title}」和「{ws.title}」）：请只留一个")
+            raise CatalogError(path, msg(N_("有两个{role}表（「{first}」和「{second}」）：请只留一个"), role=sheet(role).title,
+                                         first=found[role].title, second=ws.title))
         found[role] = ws
     if "categories" not in found:
         first = next((ws for ws in book.worksheets if header_key(ws.title) not in {*roles, *ignored}), None)
@@ -93,14 +95,14 @@ def _settings(path, ws) -> dict[str, tuple[object, Where]]:
         if not label:
             if item.get("value") is None:
                 continue  # a note in the 说明 column only
-            raise where.error("未填设置项", "setting")
+            raise where.error(msg(N_("未填设置项")), "setting")
         f = find_field(SETTING_FIELDS, label)
         if f is None:
-            raise where.named(label).error(f"未知的设置项「{label}」（可用：{'、'.join(f.header for f in SETTING_FIELDS)}）",
-                                           "setting")
+            raise where.named(label).error(msg(N_("未知的设置项「{label}」（可用：{known}）"), label=label,
+                                               known="、".join(f.header for f in SETTING_FIELDS)), "setting")
         where = where.named(label)
         if f.name in seen:
-            raise where.error(f"设置项与第 {seen[f.name]} 行重复", "setting")
+            raise where.error(msg(N_("设置项与第 {row} 行重复：请删去一行"), row=seen[f.name]), "setting")
         seen[f.name] = where.row
         where.columns[f.name] = where.columns.get("value")
         out[f.name] = (item.get("value"), where)
@@ -109,12 +111,12 @@ def _settings(path, ws) -> dict[str, tuple[object, Where]]:
 
 def _refuse_merged(ws, where: Where) -> None:
     for merged in sorted(ws.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
-        column = f"{get_column_letter(merged.min_col)} 列"
+        column = _column(get_column_letter(merged.min_col))
         at = Where(where.path, sheet=where.sheet, row=merged.min_row)
         if merged.min_row == 1:
-            raise at.error(f"表头单元格 {merged.coord} 是合并的：第 1 行须是列名，每格一个（标题请移到别的工作表）",
-                           column=column)
-        raise at.error(f"单元格 {merged.coord} 是合并的：请取消合并，每行填上自己的值", column=column)
+            raise at.error(msg(N_("表头单元格 {cell} 是合并的：第 1 行须是列名，每格一个（标题请移到别的工作表）"),
+                               cell=merged.coord), column=column)
+        raise at.error(msg(N_("单元格 {cell} 是合并的：请取消合并，每行填上自己的值"), cell=merged.coord), column=column)
 
 
 def read_csv(path: Path, raw: bytes) -> Parsed:
@@ -125,11 +127,11 @@ def read_csv(path: Path, raw: bytes) -> Parsed:
         except UnicodeDecodeError:
             continue
     else:
-        raise CatalogError(path, "CSV 文件既不是 UTF-8 也不是 GB18030（GBK）编码")
+        raise CatalogError(path, msg(N_("CSV 文件既不是 UTF-8 也不是 GB18030（GBK）编码")))
     try:
         rows = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as exc:  # NUL bytes, an unclosed quote at the end
-        raise CatalogError(path, f"不是可读取的 CSV 文件（{exc}）") from None
+        raise CatalogError(path, msg(N_("不是可读取的 CSV 文件（{error}）"), error=exc)) from None
     return Parsed(path, table_rows(rows, sheet("categories").fields, Where(str(path))))
 
 
@@ -140,7 +142,8 @@ def table_rows(rows: list[list], fields: tuple[Field, ...], where: Where,
     if not rows or not any(v is not None for v in rows[0]):
         if allow_empty and not any(v is not None for row in rows for v in row):
             return []  # an empty sheet: every entry takes its default
-        raise _at(where, 1).error(f"没有表头：第 1 行须是列名（{'、'.join(f.header for f in fields[:4])} …）")
+        raise _at(where, 1).error(msg(N_("没有表头：第 1 行须是列名（{headers} …）"),
+                                      headers="、".join(f.header for f in fields[:4])))
     columns, named = _header(rows, fields, where)
     out = []
     for number, row in enumerate(rows[1:], start=2):
@@ -148,7 +151,7 @@ def table_rows(rows: list[list], fields: tuple[Field, ...], where: Where,
         if item:
             out.append((Where(where.path, sheet=where.sheet, row=number, columns=dict(named)), item))
     if not out and not allow_empty:
-        raise where.error("没有栏目行：表中只有表头")
+        raise where.error(msg(N_("没有栏目行：表中只有表头")))
     return out
 
 
@@ -162,7 +165,7 @@ def _header(rows: list[list], fields: tuple[Field, ...], where: Where) -> tuple[
     header = rows[0]
     width = max(len(row) for row in rows)
     if width > MAX_COLUMNS:  # past XFD, a spreadsheet's last column: no letter to name a cell by
-        raise _at(where, 1).error(f"一行有 {width} 列：目录表最多 {MAX_COLUMNS} 列")
+        raise _at(where, 1).error(msg(N_("一行有 {width} 列：目录表最多 {most} 列"), width=width, most=MAX_COLUMNS))
     columns: dict[int, str] = {}
     named: dict[str, str] = {}
     first: dict[str, int] = {}
@@ -172,23 +175,31 @@ def _header(rows: list[list], fields: tuple[Field, ...], where: Where) -> tuple[
         if written is None:
             filled = next((n for n, row in enumerate(rows[1:], start=2) if i < len(row) and row[i] is not None), None)
             if filled is not None:
-                raise _at(where, 1).error(f"{letter} 列有值（第 {filled} 行）但第 1 行没有列名", column=f"{letter} 列")
+                raise _at(where, 1).error(msg(N_("{letter} 列有值（第 {row} 行）但第 1 行没有列名"), letter=letter, row=filled),
+                                          column=_column(letter))
             continue
         f = find_field(fields, written)
         if f is None:
-            raise _at(where, 1).error(f"未知的列「{written}」（可用的列：{'、'.join(f.header for f in fields)}；"
-                                      f"也可用英文列名）", column=f"{letter} 列")
+            raise _at(where, 1).error(msg(N_("未知的列「{written}」（可用的列：{known}；也可用英文列名）"), written=written,
+                                          known="、".join(f.header for f in fields)), column=_column(letter))
         if f.name in first:
             other = first[f.name]
             said = str(header[other]).strip()
             raise _at(where, 1).error(
-                f"列名「{written}」在第 1 行出现两次（{get_column_letter(other + 1)} 列和 {letter} 列）" if said == written
-                else f"{get_column_letter(other + 1)} 列「{said}」和 {letter} 列「{written}」是同一列（{f.header}）",
-                column=f"{letter} 列")
+                msg(N_("列名「{written}」在第 1 行出现两次（{first} 列和 {letter} 列）：请删去一列"), written=written,
+                    first=get_column_letter(other + 1), letter=letter) if said == written
+                else msg(N_("{first} 列「{said}」和 {letter} 列「{written}」是同一列（{header}）：请删去一列"),
+                         first=get_column_letter(other + 1), said=said, letter=letter, written=written, header=f.header),
+                column=_column(letter))
         first[f.name] = i
         columns[i] = f.name
-        named[f.name] = f"{letter} 列「{written}」"
+        named[f.name] = msg(N_("{letter} 列「{header}」"), letter=letter, header=written)
     return columns, named
+
+
+def _column(letter: str):
+    """A column as a message names it: "D 列"."""
+    return msg(N_("{letter} 列"), letter=letter)
 
 
 def _cell(value):

@@ -12,6 +12,7 @@ import yaml
 
 from .build import Parsed
 from .fields import CATEGORY_FIELDS, RULE_FIELDS, SETTING_FIELDS, WRONG_TERM_FIELDS
+from .messages import N_, msg
 from .model import RULE_SETTINGS, CatalogError, Where
 
 LISTS = ("categories", "rules", "wrong_terms")
@@ -40,7 +41,8 @@ class _UniqueKeyLoader(yaml.SafeLoader):
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
                 if key is not None and key in seen:
                     raise yaml.constructor.ConstructorError(
-                        None, None, f"键「{key}」在同一处出现两次（第一次在第 {seen[key]} 行）", key_node.start_mark)
+                        None, None, msg(N_("键「{key}」在同一处出现两次（第一次在第 {line} 行）：请删去一个"), key=key,
+                                        line=seen[key]), key_node.start_mark)
                 seen[key] = key_node.start_mark.line + 1
         return super().construct_mapping(node, deep=deep)
 
@@ -52,7 +54,7 @@ def _printable_int(loader, node):
         value = yaml.SafeLoader.construct_yaml_int(loader, node)
         str(value)
     except ValueError:
-        raise yaml.constructor.ConstructorError(None, None, "数字太长，无法读取", node.start_mark) from None
+        raise yaml.constructor.ConstructorError(None, None, msg(N_("数字太长，无法读取")), node.start_mark) from None
     return value
 
 
@@ -65,65 +67,68 @@ def read_yaml(path: Path, raw: bytes) -> Parsed:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
         doc = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader
     except UnicodeDecodeError:
-        raise CatalogError(path, "不是 UTF-8 编码的文本") from None
+        raise CatalogError(path, msg(N_("不是 UTF-8 编码的文本：请另存为 UTF-8"))) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise CatalogError(path, f"YAML 格式有误：{getattr(exc, 'problem', exc)}",
+        raise CatalogError(path, msg(N_("YAML 格式有误：{problem}"), problem=getattr(exc, "problem", None) or exc),
                            line=mark.line + 1 if mark else None) from None
     except ValueError as exc:  # PyYAML builds the values too: a date 2016-02-30, a 5000-digit number
-        raise CatalogError(path, f"YAML 格式有误：有无法读取的值（{exc}）") from None
+        raise CatalogError(path, msg(N_("YAML 格式有误：有无法读取的值（{error}）"), error=exc)) from None
     except RecursionError:
-        raise CatalogError(path, "YAML 格式有误：嵌套过深") from None
+        raise CatalogError(path, msg(N_("YAML 格式有误：嵌套过深"))) from None
     return _parsed(path, node, doc)
 
 
 def _parsed(path: Path, node, doc) -> Parsed:
     at = lambda *keys: Where(str(path), line=_line(node, *keys))  # noqa: E731
     if not isinstance(doc, dict):
-        raise CatalogError(path, "顶层须为映射（键: 值），其中有 categories 栏目列表")
+        raise CatalogError(path, msg(N_("顶层须为映射（键: 值），其中有 categories 栏目列表")))
     unknown = sorted((k for k in doc if k not in TOP_LEVEL), key=str)
     if unknown:
-        raise at(unknown[0]).error(f"未知的顶层键「{unknown[0]}」（可用：{'、'.join(TOP_LEVEL)}）", unknown[0])
+        raise at(unknown[0]).error(msg(N_("未知的顶层键「{key}」（可用：{known}）"), key=unknown[0],
+                                       known="、".join(TOP_LEVEL)), unknown[0])
     cats = doc.get("categories")
     if not isinstance(cats, list) or not cats:
-        raise at("categories").error("须为非空的栏目列表（每个栏目一项，以 - 开头）", "categories")
+        raise at("categories").error(msg(N_("须为非空的栏目列表（每个栏目一项，以 - 开头）")), "categories")
     parsed = Parsed(path, [(_row(path, node, "categories", i, item, _CATEGORY_KEYS), item)
                            for i, item in enumerate(cats)])
     _top_settings(parsed, node, doc)
     rules = doc.get("rules")
     if rules is not None:
         if not isinstance(rules, dict):
-            raise at("rules").error("须为映射（规则编号: 设置）", "rules")
+            raise at("rules").error(msg(N_("须为映射（规则编号: 设置）")), "rules")
         for rule_id, spec in rules.items():
             where = Where(str(path), line=_line(node, "rules", rule_id), name=str(rule_id),
                           columns={"rule": f"「rules.{rule_id}」",
                                    **{key: f"「rules.{rule_id}.{key}」" for key in RULE_SETTINGS}})
             if not isinstance(spec, dict):
-                raise where.error("须为映射（severity、points、basis、days）", "rule")
+                raise where.error(msg(N_("须为映射（{keys}）"), keys="、".join(RULE_SETTINGS)), "rule")
             unknown = sorted((k for k in spec if k not in RULE_SETTINGS), key=str)
             if unknown:
-                raise where.error(f"未知的设置「{unknown[0]}」（可用：{'、'.join(RULE_SETTINGS)}）", "rule")
+                raise where.error(msg(N_("未知的设置「{key}」（可用：{known}）"), key=unknown[0],
+                                      known="、".join(RULE_SETTINGS)), "rule")
             parsed.rules.append((where, {"rule": rule_id, **spec}))
     terms = doc.get("wrong_terms")
     if terms is not None:
         if not isinstance(terms, list):
-            raise at("wrong_terms").error("须为列表（每个用语一项，以 - 开头）", "wrong_terms")
+            raise at("wrong_terms").error(msg(N_("须为列表（每个用语一项，以 - 开头）")), "wrong_terms")
         for i, term in enumerate(terms):
             item = {"term": term} if isinstance(term, str) else term
-            parsed.wrong_terms.append((_row(path, node, "wrong_terms", i, item, _TERM_KEYS, what="错误用语"), item))
+            parsed.wrong_terms.append((_row(path, node, "wrong_terms", i, item, _TERM_KEYS, what=N_("错误用语")), item))
     return parsed
 
 
-def _row(path, node, section: str, i: int, item, keys: tuple[str, ...], what: str = "栏目") -> Where:
+def _row(path, node, section: str, i: int, item, keys: tuple[str, ...], what: str = N_("栏目")) -> Where:
     name = item.get(keys[0]) if isinstance(item, dict) else None
     where = Where(str(path), entry=i + 1, what=what, line=_line(node, section, i),
                   name=str(name).strip() or None if isinstance(name, (str, int, float)) and not isinstance(name, bool)
                   else None)
     if not isinstance(item, dict):
-        raise where.error(f"每个{what}须为映射（键: 值）")
+        raise where.error(msg(N_("每个{what}须为映射（键: 值）"), what=msg(what)))
     unknown = sorted((k for k in item if k not in keys), key=str)
     if unknown:
-        raise where.error(f"未知的键「{unknown[0]}」（可用：{'、'.join(keys)}）", column=f"「{unknown[0]}」")
+        raise where.error(msg(N_("未知的键「{key}」（可用：{known}）"), key=unknown[0], known="、".join(keys)),
+                          column=f"「{unknown[0]}」")
     return where
 
 
@@ -137,12 +142,12 @@ def _top_settings(parsed: Parsed, node, doc: dict) -> None:
             where = Where(path, line=_line(node, *keys, key))
             if name == CAPS_SECTION:
                 if not isinstance(sub, dict):
-                    raise where.error("须为映射（规则编号: 最多扣分）", column=f"「{name}」")
+                    raise where.error(msg(N_("须为映射（规则编号: 最多扣分）")), column=f"「{name}」")
                 for rule, most in sub.items():
                     parsed.caps.append((Where(path, line=_line(node, *keys, key, rule)), rule, most))
             elif name in _NESTED:
                 if not isinstance(sub, dict):
-                    raise where.error("须为映射（键: 值）", column=f"「{name}」")
+                    raise where.error(msg(N_("须为映射（键: 值）")), column=f"「{name}」")
                 walk(name, sub, (*keys, key))
             elif name in _SETTINGS:
                 where.columns[name] = f"「{name}」"
@@ -150,8 +155,8 @@ def _top_settings(parsed: Parsed, node, doc: dict) -> None:
             elif prefix:
                 known = [n[len(prefix) + 1:].split(".")[0] for n in (*_SETTINGS, CAPS_SECTION)
                          if n.startswith(prefix + ".")]
-                raise where.error(f"未知的设置「{key}」（可用：{'、'.join(dict.fromkeys(known))}）",
-                                  column=f"「{prefix}」")
+                raise where.error(msg(N_("未知的设置「{key}」（可用：{known}）"), key=key,
+                                      known="、".join(dict.fromkeys(known))), column=f"「{prefix}」")
 
     settings = {k: v for k, v in doc.items() if k not in ("categories", "rules", "wrong_terms", "meta")}
     walk("", settings, ())

@@ -53,7 +53,7 @@ def add_parsers(sub) -> None:
 
 def cmd_history(args) -> int:
     if args.prune_dirs and args.prune is None:
-        print("netcheck: history: --prune-dirs needs --prune KEEP", file=sys.stderr)
+        print(_("netcheck history：--prune-dirs 须与 --prune KEEP 同用"), file=sys.stderr)
         return 2
     store = open_history(args.history)
     if args.prune is not None:
@@ -65,8 +65,8 @@ def cmd_history(args) -> int:
         return 0
     runs = store.runs(args.site)
     if not runs:
-        print(f"netcheck: history: no runs of {args.site!r} (see `netcheck history` for the sites known)",
-              file=sys.stderr)
+        print(_("netcheck history：历史中没有 {site!r} 的检查记录（运行 `netcheck history` 列出已有的网站）").format(
+            site=args.site), file=sys.stderr)
         return 2
     if args.json:
         print(json.dumps({"site": args.site, "runs": [run_record(r) for r in runs]}, ensure_ascii=False, indent=2))
@@ -77,16 +77,16 @@ def cmd_history(args) -> int:
 
 def _prune(store: HistoryStore, args) -> int:
     removed, kept = store.prune(args.prune, args.site)
-    print(f"删除 {len(removed)} 次检查记录，保留 {len(kept)} 次")
+    print(_("删除 {removed} 次检查记录，保留 {kept} 次").format(removed=len(removed), kept=len(kept)))
     if args.prune_dirs:
         in_use = {r["run_dir"] for r in kept}
         for row in removed:
             why = _why_not_delete(row, in_use)
             if why:
-                print(f"  保留目录 {row['run_dir']}：{why}")
+                print("  " + _("保留目录 {dir}：{reason}").format(dir=row["run_dir"], reason=why))
             else:
                 shutil.rmtree(row["run_dir"])
-                print(f"  已删除目录 {row['run_dir']}")
+                print("  " + _("已删除目录 {dir}").format(dir=row["run_dir"]))
     return 0
 
 
@@ -94,15 +94,15 @@ def _why_not_delete(row: dict, in_use: set) -> str | None:
     """Only a directory that is the pruned run itself is deleted, never anything else."""
     path = Path(row["run_dir"]) if row["run_dir"] else None
     if path is None or not path.is_dir():
-        return "不存在"
+        return _("不存在")
     if row["run_dir"] in in_use:
-        return "仍被保留的检查使用"
+        return _("仍被保留的检查使用")
     try:
         run_id = json.loads((path / "run.json").read_text(encoding="utf-8")).get("run_id")
     except (OSError, ValueError):
         run_id = None
     if run_id != row["run_key"]:
-        return "目录中不是这次检查（run.json 的 run_id 不符）"
+        return _("目录中不是这次检查（run.json 的 run_id 不符）")
     return None
 
 
@@ -122,27 +122,28 @@ def cmd_import_status(args) -> int:
         rows.append({"site": sites[s["fingerprint"]], "fingerprint": s["fingerprint"], "status": s["status"],
                      "note": s["note"], "reported_on": on, "source_file": str(args.workbook.resolve())})
     stored = store.add_statuses(rows)
-    print(f"读取 {reported.rows} 行，填写状态 {len(reported.statuses)} 行，记录 {stored} 条"
-          f"（与上次相同 {len(rows) - stored} 条），未知编号 {len(unknown)} 条")
+    print(_("读取 {rows} 行，填写状态 {filled} 行，记录 {stored} 条（与上次相同 {same} 条），未知编号 {unknown} 条").format(
+        rows=reported.rows, filled=len(reported.statuses), stored=stored, same=len(rows) - stored, unknown=len(unknown)))
     for s in unknown[:20]:
-        print(f"  未知编号 {s['fingerprint']}（{s['sheet']} 第 {s['row']} 行）：历史中没有这个问题")
+        print("  " + _("未知编号 {number}（{sheet} 第 {row} 行）：历史中没有这个问题").format(
+            number=s["fingerprint"], sheet=s["sheet"], row=s["row"]))
     for title in reported.skipped_sheets:
-        print(f"  跳过工作表 {title}：没有“编号”和“状态”列，不是科室的问题清单")
+        print("  " + _("跳过工作表 {sheet}：没有“编号”和“状态”列，不是科室的问题清单").format(sheet=title))
     for r in reported.unnumbered[:20]:
-        print(f"  未读取 {r['sheet']} 第 {r['row']} 行：填写了状态但没有编号，无法对应到问题")
+        print("  " + _("未读取 {sheet} 第 {row} 行：填写了状态但没有编号，无法对应到问题").format(sheet=r["sheet"], row=r["row"]))
     if len(reported.unnumbered) > 20:
-        print(f"  ……另有 {len(reported.unnumbered) - 20} 行填写了状态但没有编号")
+        print("  " + _("……另有 {count} 行填写了状态但没有编号").format(count=len(reported.unnumbered) - 20))
     return 0
 
 
 def _site_id(text: str) -> str:
     key = site_key(text)
     if not key:
-        raise argparse.ArgumentTypeError("a site key cannot be empty")
+        raise argparse.ArgumentTypeError(_("网站标识不能为空"))
     return key
 
 
 def _keep(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"KEEP must be a whole number of at least 1, got {text!r}")
+        raise argparse.ArgumentTypeError(_("应为不小于 1 的整数，而不是 {text!r}").format(text=text))
     return int(text)

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 
 from checks.findings import Finding
 
+from ..i18n import _
 from . import schema
 from .compare import Comparison, compare, history_status
 from .location import history_url
@@ -53,7 +54,8 @@ class HistoryStore:
         except HistoryError:
             raise
         except (sa.exc.SQLAlchemyError, ImportError, OSError) as exc:
-            raise HistoryError(f"history database {parsed_safe(url)}: {exc.__class__.__name__}: {exc}") from exc
+            raise HistoryError(_("无法打开历史数据库 {url}（{error}）：请检查 --history 给出的文件或网址").format(
+                url=parsed_safe(url), error=f"{exc.__class__.__name__}: {exc}")) from exc
 
     def _ensure_schema(self) -> None:
         try:
@@ -70,8 +72,8 @@ class HistoryStore:
         with self.engine.connect() as conn:
             found = conn.execute(sa.select(schema.meta.c.value).where(schema.meta.c.key == "schema_version")).scalar()
             if int(found) > schema.SCHEMA_VERSION:
-                raise HistoryError(f"history database {parsed_safe(self.url)} has schema {found}, "
-                                   f"newer than this netcheck's {schema.SCHEMA_VERSION}: upgrade netcheck")
+                raise HistoryError(_("历史数据库 {url} 的结构版本是 {found}，比这个 netcheck 的 {ours} 新：请升级 netcheck")
+                                   .format(url=parsed_safe(self.url), found=found, ours=schema.SCHEMA_VERSION))
         if int(found) < schema.SCHEMA_VERSION:
             self._migrate(int(found))
 

@@ -19,6 +19,8 @@ from typing import Iterable, Iterator
 
 from reports.xlsx import FINGERPRINT, OWN_SHEETS, STATUS
 
+from ..i18n import _
+
 # Columns an office may add for its own explanation; the first one present is the note.
 NOTE_HEADERS = ("备注", "整改情况", "说明", "情况说明")
 # The encodings an office's CSV comes in, tried in this order: Excel's "CSV UTF-8" (with a BOM), then
@@ -49,8 +51,9 @@ def read_statuses(path: Path) -> Reported:
         header = [_text(v) for v in next(lines, ())]
         if FINGERPRINT not in header:
             if STATUS in header:
-                raise WorkbookError(f"{path}：工作表“{title}”有“{STATUS}”列但没有“{FINGERPRINT}”列（隐藏列，复制或另存时丢失），"
-                                    f"填写的状态无法对应到问题；请在 netcheck 生成的 rectification.xlsx 里填写后原样导入")
+                raise WorkbookError(_("{path}：工作表“{sheet}”有“{status}”列但没有“{number}”列（隐藏列，复制或另存时丢失），"
+                                      "填写的状态无法对应到问题；请在 netcheck 生成的 rectification.xlsx 里填写后原样导入")
+                                    .format(path=path, sheet=title, status=STATUS, number=FINGERPRINT))
             out.skipped_sheets.append(title)
             continue
         if STATUS not in header:
@@ -59,7 +62,8 @@ def read_statuses(path: Path) -> Reported:
         readable += 1
         _read_sheet(out, title, header, lines)
     if not readable:
-        raise WorkbookError(f"{path}：没有含“{FINGERPRINT}”和“{STATUS}”列的工作表，不是 netcheck 的整改清单")
+        raise WorkbookError(_("{path}：没有含“{number}”和“{status}”列的工作表，不是 netcheck 的整改清单：请导入 netcheck "
+                              "生成、科室填写了状态的 rectification.xlsx").format(path=path, number=FINGERPRINT, status=STATUS))
     return out
 
 
@@ -86,8 +90,8 @@ def _xlsx_sheets(path: Path) -> Iterable[tuple[str, Iterator[tuple]]]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise WorkbookError(f"{path}：不是可读取的 .xlsx 工作簿或 .csv 文件（{exc.__class__.__name__}: {_one_line(exc)}）") \
-            from exc
+        raise WorkbookError(_("{path}：不是可读取的 .xlsx 工作簿或 .csv 文件（{error}）").format(
+            path=path, error=f"{exc.__class__.__name__}: {_one_line(exc)}")) from exc
     try:
         # netcheck's own sheets (汇总, 已整改（销号）, 未核实) hold nothing an office fills in.
         sheets = [(ws.title, ws.iter_rows(values_only=True)) for ws in wb.worksheets
@@ -102,7 +106,7 @@ def _csv_sheets(path: Path) -> list[tuple[str, Iterator[tuple]]]:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise WorkbookError(f"{path}：无法读取（{exc.strerror or exc}）") from exc
+        raise WorkbookError(_("{path}：无法读取（{error}）").format(path=path, error=exc.strerror or exc)) from exc
     text = _decode(path, data)
     try:
         dialect = csv.Sniffer().sniff(text[:4096].split("\n", 1)[0], delimiters=CSV_DELIMITERS)
@@ -112,7 +116,7 @@ def _csv_sheets(path: Path) -> list[tuple[str, Iterator[tuple]]]:
     try:
         rows = [tuple(row) for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
     except csv.Error as exc:
-        raise WorkbookError(f"{path}：不是可读取的 CSV 文件（{exc}）") from exc
+        raise WorkbookError(_("{path}：不是可读取的 CSV 文件（{error}）").format(path=path, error=exc)) from exc
     return [(path.stem, iter(rows))]
 
 
@@ -120,13 +124,13 @@ def _decode(path: Path, data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16 with a BOM, tab-separated
         return data.decode("utf-16")
     if b"\x00" in data[:4096]:
-        raise WorkbookError(f"{path}：不是文本格式的 CSV 文件")
+        raise WorkbookError(_("{path}：不是文本格式的 CSV 文件：请在 Excel 中另存为“CSV UTF-8”").format(path=path))
     for encoding in CSV_ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise WorkbookError(f"{path}：无法识别 CSV 文件的编码（应为 UTF-8 或 GBK）")
+    raise WorkbookError(_("{path}：无法识别 CSV 文件的编码（应为 UTF-8 或 GBK）").format(path=path))
 
 
 def _one_line(exc: Exception) -> str:

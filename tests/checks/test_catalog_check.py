@@ -39,8 +39,8 @@ def test_check_shows_each_rules_points_and_source_and_warns_of_zero_points(tmp_p
     assert rows["column.missing"] == ("扣分", "2", "默认")
     assert rows["site.unreachable"] == ("单项否决", "0", "默认")
     warnings = [line for line in out.splitlines() if line.startswith("注意：")]
-    assert warnings == ["注意：规则「信息发布超时」（item.late）为扣分级但每条扣 0 分，发现问题也不会扣分",
-                        "注意：栏目「行政处罚」为扣分级但每条扣 0 分，栏目缺失、空白或不更新也不会扣分"]
+    assert warnings == ["注意：规则「信息发布超时」为扣分级但每条扣 0 分，发现问题也不会扣分：请在目录中给它扣分，或改为提示级",
+                        "注意：栏目「行政处罚」为扣分级但每条扣 0 分，栏目缺失、空白或不更新也不会扣分：请在目录中给它扣分"]
     # the categories' own severity and points, where they set them
     assert re.search(r"^行政处罚\s.*\s扣分\s+0$", out, re.M) and re.search(r"^政策文件\s.*\s-\s+5$", out, re.M)
 

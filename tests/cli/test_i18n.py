@@ -120,14 +120,27 @@ def test_each_mo_file_is_its_po_file_compiled(po):
         f"{po.with_suffix('.mo')} is out of date: run `pybabel compile -D netcheck -d netcheck/locale`"
 
 
+# What the pybabel extract command in netcheck/i18n.py reads (besides argparse): the application, and the
+# catalog refusals checks/catalog raises (N_-marked templates the CLI translates: checks.catalog.messages).
+EXTRACTED = ("netcheck", "checks/catalog")
+
+
 def marked_messages() -> dict[str, str]:
-    """Every message netcheck's code marks for translation (Babel's default keywords: _, N_ …), with where."""
+    """Every message the code marks for translation (Babel's default keywords: _, N_ …), with where."""
     found = {}
-    for filename, _lineno, message, _comments, _context in extract_from_dir(
-            ROOT / "netcheck", method_map=[("**.py", "python")]):
-        for msgid in (message if isinstance(message, tuple) else (message,)):
-            found.setdefault(msgid, filename)
+    for folder in EXTRACTED:
+        for filename, _lineno, message, _comments, _context in extract_from_dir(
+                ROOT / folder, method_map=[("**.py", "python")]):
+            for msgid in (message if isinstance(message, tuple) else (message,)):
+                found.setdefault(msgid, f"{folder}/{filename}")
     return found
+
+
+def test_the_extraction_the_docstring_gives_reads_what_the_test_checks():
+    import netcheck.i18n
+
+    command = netcheck.i18n.__doc__.split("pybabel extract", 1)[1].split("pybabel update", 1)[0]
+    assert all(f" {folder} " in command.replace("\\\n", " ") for folder in EXTRACTED), command
 
 
 def test_every_marked_message_has_english_with_the_same_placeholders():

@@ -7,7 +7,7 @@ def test_missing_directory_exits_2(copy_run, tmp_path, capsys):
     before = (head / "run.json").read_text(encoding="utf-8")
     assert netcheck("report", head, "--as-of", AS_OF, "--baseline", tmp_path / "nope") == 2
     err = capsys.readouterr().err
-    assert "基线有误" in err and str(tmp_path / "nope") in err and "no such directory" in err
+    assert "基线有误" in err and str(tmp_path / "nope") in err and "没有这个文件夹" in err
     assert (head / "run.json").read_text(encoding="utf-8") == before  # refused before judging
 
 
@@ -15,7 +15,7 @@ def test_directory_without_findings_exits_2(copy_run, tmp_path, capsys):
     empty = tmp_path / "empty"
     empty.mkdir()
     assert netcheck("report", copy_run("head"), "--baseline", empty) == 2
-    assert "no findings.jsonl" in capsys.readouterr().err
+    assert "其中没有 findings.jsonl" in capsys.readouterr().err
 
 
 def test_findings_that_are_not_findings_exit_2_with_the_line(copy_run, tmp_path, capsys):
@@ -24,7 +24,7 @@ def test_findings_that_are_not_findings_exit_2_with_the_line(copy_run, tmp_path,
     with open(base / "findings.jsonl", "a", encoding="utf-8") as fh:
         fh.write('{"rule": "link.broken"}\n')  # no fingerprint: not something to compare against
     assert netcheck("report", copy_run("head"), "--baseline", base) == 2
-    assert f"findings.jsonl, line {lines + 1}: not a finding" in capsys.readouterr().err
+    assert f"findings.jsonl 第 {lines + 1} 行：不是带 fingerprint 的问题记录" in capsys.readouterr().err
 
 
 def test_audit_refuses_a_bad_baseline_before_crawling(tmp_path, capsys):

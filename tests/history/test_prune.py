@@ -78,4 +78,4 @@ def test_history_without_a_site_lists_the_sites(history, netcheck):
     lines = result.stdout.splitlines()
     assert lines[1].split() == ["a.gov.cn", "4", "2016-12-31"] and lines[2].split() == ["b.gov.cn", "2", "2016-12-31"]
     unknown = netcheck("history", "c.gov.cn", "--history", db)
-    assert unknown.returncode == 2 and "no runs of 'c.gov.cn'" in unknown.stderr
+    assert unknown.returncode == 2 and "历史中没有 'c.gov.cn' 的检查记录" in unknown.stderr

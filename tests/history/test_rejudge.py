@@ -64,5 +64,5 @@ def test_an_unusable_history_url_is_refused_before_judging(demo_history, netchec
     run2 = copy_run(demo_history["run2"], tmp_path / "run2")
     result = netcheck("report", run2, "--history", "nosuchdb://x/y")
     assert result.returncode == 2
-    assert "history database" in result.stderr and "Traceback" not in result.stderr
+    assert "无法打开历史数据库" in result.stderr and "Traceback" not in result.stderr
     assert not (run2 / "findings.jsonl").exists()

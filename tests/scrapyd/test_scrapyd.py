@@ -96,7 +96,7 @@ def test_the_job_crawls_with_the_projects_own_settings(audits):
     assert crawl["scrapyd"]["project"] == "netcheck" and crawl["scrapyd"]["job"]
     log = (audits["remote"] / "crawl.log").read_text(encoding="utf-8")
     assert "crawler.pipelines.RedactPersonalData" in log
-    assert f"runs the crawl: project netcheck, job {crawl['scrapyd']['job']}" in audits["stderr"]
+    assert f"运行：项目 netcheck，任务 {crawl['scrapyd']['job']}" in audits["stderr"]
 
 
 def test_every_report_is_written_from_the_scrapyd_crawl(audits):
@@ -111,7 +111,7 @@ def test_a_scrapyd_that_does_not_answer_is_one_line_and_exit_2(site, tmp_path, c
                      "--scrapyd", f"http://127.0.0.1:{closed_port}/")
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
-        f"netcheck: --scrapyd: cannot reach Scrapyd at http://127.0.0.1:{closed_port}/: "
+        f"netcheck: --scrapyd：无法连接 http://127.0.0.1:{closed_port}/ 上的 Scrapyd："
         "[Errno 111] Connection refused"]
 
 
@@ -120,7 +120,7 @@ def test_a_project_not_deployed_is_named_with_how_to_deploy_it(site, tmp_path, s
                      "--scrapyd", scrapyd_url, "--scrapyd-project", "elsewhere")
     assert done.returncode == 2
     [line] = done.stderr.strip().splitlines()
-    assert "project 'elsewhere' is not deployed on Scrapyd" in line and "scrapyd-deploy" in line
+    assert "项目 'elsewhere' 未部署到" in line and "scrapyd-deploy" in line
 
 
 def test_a_job_that_fails_on_the_server_is_reported_with_its_error(site, deployed, tmp_path, scrapyd_url):
@@ -128,7 +128,7 @@ def test_a_job_that_fails_on_the_server_is_reported_with_its_error(site, deploye
                      "--scrapyd", scrapyd_url, "-s", "DOWNLOADER=nowhere.Downloader")
     assert done.returncode == 2
     error = done.stderr.strip().splitlines()[-1]
-    assert "failed on Scrapyd (ModuleNotFoundError: No module named 'nowhere')" in error
+    assert "在 Scrapyd 上失败（ModuleNotFoundError: No module named 'nowhere'）" in error
     assert "No module named 'nowhere'" in (tmp_path / "run" / "crawl.log").read_text(encoding="utf-8")
     assert not (tmp_path / "run" / "findings.jsonl").exists()
 
@@ -147,5 +147,5 @@ def test_a_job_cancelled_on_the_server_is_reported_and_not_judged(deployed, tmp_
     finally:
         slow.stop()
     assert client.returncode == 2
-    assert f"job {job['id']} was cancelled on Scrapyd after" in stderr.strip().splitlines()[-1]
+    assert f"任务 {job['id']} 在 Scrapyd 上被取消" in stderr.strip().splitlines()[-1]
     assert (out / "pages.jsonl").exists() and not (out / "findings.jsonl").exists()

@@ -90,7 +90,7 @@ def test_a_bad_sites_file_is_refused_before_anything_runs(netcheck, tmp_path):
                      encoding="utf-8")
     result = netcheck("audit", "--sites", sites, "--out", tmp_path / "out", cwd=tmp_path)
     assert result.returncode == 2
-    assert f"{sites}, row 2: not an http(s) URL: 'ftp://127.0.0.1/'" in result.stderr
+    assert f"{sites} 第 2 行：不是 http(s) 网址：'ftp://127.0.0.1/'" in result.stderr
     assert not (tmp_path / "out").exists()
 
 
@@ -101,7 +101,7 @@ def test_a_sites_sheet_with_an_unknown_column_is_refused(netcheck, tmp_path):
     sites = tmp_path / "sites.xlsx"
     wb.save(sites)
     result = netcheck("audit", "--sites", sites, cwd=tmp_path)
-    assert result.returncode == 2 and f"{sites}, row 1: unknown column '联系电话'" in result.stderr
+    assert result.returncode == 2 and f"{sites} 第 1 行：未知的列 '联系电话'" in result.stderr
 
 
 def test_a_private_address_is_refused_up_front_without_allow_private(netcheck, tmp_path):
@@ -109,7 +109,7 @@ def test_a_private_address_is_refused_up_front_without_allow_private(netcheck, t
     sites.write_text("- {department: 甲, url: 'http://127.0.0.1:9/'}\n", encoding="utf-8")
     result = netcheck("audit", "--sites", sites, "--out", tmp_path / "out", cwd=tmp_path)
     assert result.returncode == 2
-    assert f"{sites}, row 1: refusing to audit http://127.0.0.1:9/" in result.stderr
+    assert f"{sites} 第 1 行：拒绝审计 http://127.0.0.1:9/" in result.stderr
     assert "--allow-private" in result.stderr
     assert not (tmp_path / "out").exists()
 

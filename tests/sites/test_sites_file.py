@@ -57,37 +57,37 @@ def test_csv_saved_by_excel_in_gbk(tmp_path):
 
 @pytest.mark.parametrize("name, text, row, reason", [
     ("missing_url.yaml", "- department: 市财政局\n  url: http://czj.example/\n- department: 市交通局\n",
-     2, "the home page URL (url / 首页) is missing"),
-    ("ftp.yaml", "- department: 市财政局\n  url: ftp://czj.example/\n", 1, "not an http(s) URL: 'ftp://czj.example/'"),
-    ("unknown.yaml", "- department: 市财政局\n  url: http://czj.example/\n  联系人: 张三\n", 1, "unknown column '联系人'"),
-    ("unknown.csv", "部门,首页,联系人\n市财政局,http://czj.example/,张三\n", 1, "unknown column '联系人'"),
-    ("missing_url.csv", "部门,首页\n市财政局,http://czj.example/\n市交通局,\n", 3, "URL (url / 首页) is missing"),
-    ("nobody.yaml", "- url: http://czj.example/\n", 1, "neither a department (部门) nor a site name (网站)"),
+     2, "未填首页网址（url / 首页）"),
+    ("ftp.yaml", "- department: 市财政局\n  url: ftp://czj.example/\n", 1, "不是 http(s) 网址：'ftp://czj.example/'"),
+    ("unknown.yaml", "- department: 市财政局\n  url: http://czj.example/\n  联系人: 张三\n", 1, "未知的列 '联系人'"),
+    ("unknown.csv", "部门,首页,联系人\n市财政局,http://czj.example/,张三\n", 1, "未知的列 '联系人'"),
+    ("missing_url.csv", "部门,首页\n市财政局,http://czj.example/\n市交通局,\n", 3, "未填首页网址（url / 首页）"),
+    ("nobody.yaml", "- url: http://czj.example/\n", 1, "部门（department / 部门）和网站名称（name / 网站）都未填"),
     ("twice.yaml", "- {department: 甲, url: 'http://a.example/'}\n- {department: 乙, url: 'http://a.example'}\n",
-     2, "http://a.example/ is already listed in row 1"),
+     2, "http://a.example/ 已列在第 1 行"),
     ("same_dept.yaml", "- {department: 甲, url: 'http://a.example/'}\n- {department: 甲, url: 'http://b.example/'}\n",
-     2, "'甲' is already listed in row 1"),
+     2, "'甲' 已列在第 1 行"),
     ("no_catalog.yaml", "- {department: 甲, url: 'http://a.example/', catalog: nowhere.yaml}\n",
-     1, "catalog 'nowhere.yaml' not found"),
-    ("scalar.yaml", "- http://a.example/\n", 1, "each site must be a mapping"),
+     1, "找不到目录 'nowhere.yaml'"),
+    ("scalar.yaml", "- http://a.example/\n", 1, "每个网站须为映射"),
 ])
 def test_a_bad_row_is_refused_with_file_row_and_reason(tmp_path, name, text, row, reason):
     path = write(tmp_path, name, text)
     with pytest.raises(SitesError) as err:
         load_sites(path)
     message = str(err.value)
-    assert message.startswith(f"{path}, row {row}: "), message
+    assert message.startswith(f"{path} 第 {row} 行："), message
     assert reason in message
 
 
 @pytest.mark.parametrize("name, text, reason", [
-    ("empty.yaml", "[]\n", "no sites listed"),
-    ("mapping.yaml", "department: 甲\n", "expected a list of sites"),
-    ("sites.txt", "http://a.example/\n", "unknown format .txt"),
-    ("broken.yaml", "- department: [甲\n", "not valid YAML"),
+    ("empty.yaml", "[]\n", "清单中没有网站"),
+    ("mapping.yaml", "department: 甲\n", "须为网站列表"),
+    ("sites.txt", "http://a.example/\n", "无法识别的文件格式 .txt"),
+    ("broken.yaml", "- department: [甲\n", "YAML 格式有误"),
 ])
 def test_a_file_that_is_no_list_of_sites_is_refused(tmp_path, name, text, reason):
     path = write(tmp_path, name, text)
     with pytest.raises(SitesError, match=reason) as err:
         load_sites(path)
-    assert str(err.value).startswith(f"{path}: ")
+    assert str(err.value).startswith(f"{path}：")
