@@ -110,9 +110,12 @@ class RuleSetting:
     points: float
     basis: str = ""
     days: int | None = None
+    # What the rule requires, by the names a clerk writes: the footer's identity items
+    # (site.identity), a 办事指南's elements. () : the rule's own default list.
+    items: tuple[str, ...] = ()
 
 
-RULE_SETTINGS = ("severity", "points", "basis", "days")  # RuleSetting's fields: what a catalog's rule entry sets
+RULE_SETTINGS = ("severity", "points", "basis", "days", "items")  # RuleSetting's fields: what a catalog's rule entry sets
 
 
 @dataclass(frozen=True)
