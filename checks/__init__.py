@@ -8,6 +8,7 @@ from .judge import Judgement, judge
 from .rules.annual import annual_late
 from .rules.columns import column_empty, column_missing, column_stale
 from .rules.content import wrong_term
+from .rules.guide import guide_incomplete
 from .rules.identity import error_entry_missing, site_identity
 from .rules.items import item_late, metadata_missing
 from .rules.links import link_broken, link_unverified
@@ -29,6 +30,7 @@ RULES = (
     link_unverified,
     privacy_leak,
     annual_late,
+    guide_incomplete,
     wrong_term,
 )
 

@@ -25,10 +25,12 @@ from .urls import canonical
 # rendered page still `scripted` drew no list even there), list_of (the column page a further list page continues,
 # a TRS index_1.html or the JSON a scripted page draws from; None otherwise), identity (the page's footer
 # identity items as a tuple of (item, value) pairs, one shared copy per template; None where the record has
-# none: no HTML page, or a crawl made before it was recorded).
+# none: no HTML page, or a crawl made before it was recorded), guide (a 办事指南's labelled elements as a tuple of
+# standard names, one shared copy per set; None on a page that is no guide, or in a crawl made before it was
+# recorded).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
-                "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "identity",
+                "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "identity", "guide",
                 "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
@@ -157,6 +159,8 @@ class TableBuilder:
         c["certificate_error"].append(rec.get("certificate_error"))
         identity = rec.get("identity")
         c["identity"].append(None if identity is None else self._one(tuple(sorted(identity.items()))))
+        guide = rec.get("guide")
+        c["guide"].append(None if guide is None else self._one(tuple(guide)))
         e = self.entries
         for entry in rec.get("entries") or ():
             e["page_url"].append(url)

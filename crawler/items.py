@@ -122,3 +122,9 @@ class PageRecord:
     # {} on an HTML page that shows none; None on a record that is no HTML page (a failed fetch, an
     # attachment, a JSON or XML list), whose footer was not there to read.
     identity: dict[str, str] | None = None
+    # A 办事指南 page's labelled key elements (crawler.extract.guide), by their standard names in
+    # ELEMENTS' order: 事项名称, 设定依据, 申请条件, 办理材料, 办理地点, 办理时间, 联系电话, 办理流程,
+    # 办理时限, 收费标准, each when a label for it (or a variant: 受理条件, 申报条件, 所需材料, 咨询电话 …)
+    # stands on the page. [] on a page named a guide that labels none (its text an image or an
+    # attachment); None on a page that is no guide, and on records that are no HTML page.
+    guide: list[str] | None = None

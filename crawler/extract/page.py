@@ -21,6 +21,7 @@ from crawler.extract.content import article_body, main_tree, text_lines, visible
 from crawler.extract.dates import adoption_date, parse_date, published_from_text, signing_date, url_date
 from crawler.extract.embedded import is_list_document, unwrap_embedded_lists
 from crawler.extract.encoding import response_text
+from crawler.extract.guide import page_guide
 from crawler.extract.identity import page_identity
 from crawler.extract.inline import commented_rows, inline_json_entries, json_trail
 from crawler.extract.jsonlist import json_list
@@ -297,6 +298,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
                                                    max_list_pages), data_urls, site_url or url),
         "text": text,
         "identity": page_identity(sel.root, url, meta),
+        "guide": page_guide(sel.root, title=title, meta=meta, trail=trail, has_entries=bool(entries)),
     }
 
 
