@@ -232,17 +232,28 @@ def emergency(rng, posted, n):
                  "二、发现问题食品，请及时拨打投诉举报电话12331。"], signed=True)
 
 
+GUIDE_WITHOUT_BASIS, GUIDE_SAYS_SHENBAO = 3, 5  # planted in the 办事流程 column (service.guide_incomplete)
+
+
 def howto(rng, posted, n):
     kind = rng.choice(("食品经营许可证核发", "食品经营许可证变更", "食品经营许可证延续", "药品经营许可证核发",
                        "药品经营许可证变更", "医疗器械经营许可", "第二类医疗器械经营备案", "保健食品经营",
                        "小作坊登记", "餐饮服务许可证注销", "食品生产许可证核发",
                        "食品生产许可证变更", "食品生产许可证延续", "医疗器械网络销售备案", "药品广告审查",
                        "保健食品广告审查", "麻醉药品和精神药品购用印鉴卡核发", "特殊医学用途配方食品经营"))
-    return Text(f"{kind}办事流程",
-                [f"一、办理依据：{kind}有关法律法规及规章。",
-                 "二、申请材料：申请书、营业执照复印件、经营场所平面图、有关管理制度。",
-                 "三、办理程序：受理、审查、现场核查、决定、送达。",
-                 "四、办理地点：盘锦市公共行政服务中心食品药品窗口，咨询电话0427-2812331。"])
+    # A 办事指南 with its key elements (service.guide_incomplete). Planted: the guide numbered
+    # GUIDE_WITHOUT_BASIS leaves out its 办理依据; the one numbered GUIDE_SAYS_SHENBAO writes 申报条件
+    # for 申请条件 (a look-alike: the same element).
+    conditions = "申报条件" if n == GUIDE_SAYS_SHENBAO else "申请条件"
+    lines = [f"一、事项名称：{kind}。",
+             f"二、办理依据：{kind}有关法律法规及规章。",
+             f"三、{conditions}：具有与经营项目相适应的场所、设备和管理制度。",
+             "四、申请材料：申请书、营业执照复印件、经营场所平面图、有关管理制度。",
+             "五、办理程序：受理、审查、现场核查、决定、送达。",
+             "六、办理地点：盘锦市公共行政服务中心食品药品窗口，咨询电话0427-2812331。"]
+    if n == GUIDE_WITHOUT_BASIS:
+        del lines[1]
+    return Text(f"{kind}办事流程", lines)
 
 
 def consult(rng, posted, n):
