@@ -11,6 +11,7 @@ from .rules.content import wrong_term
 from .rules.guide import guide_incomplete
 from .rules.identity import error_entry_missing, site_identity
 from .rules.items import item_late, metadata_missing
+from .rules.search import search_missing
 from .rules.links import link_broken, link_unverified
 from .rules.privacy import privacy_leak
 from .rules.site import homepage_stale, site_unreachable, tls_invalid
@@ -22,6 +23,7 @@ RULES = (
     site_identity,
     error_entry_missing,
     column_missing,
+    search_missing,
     column_empty,
     column_stale,
     item_late,

@@ -8,6 +8,7 @@ only the short labels that name columns are kept, each (target, label) pair once
 from __future__ import annotations
 
 from array import array
+from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pandas as pd
@@ -27,11 +28,14 @@ from .urls import canonical
 # identity items as a tuple of (item, value) pairs, one shared copy per template; None where the record has
 # none: no HTML page, or a crawl made before it was recorded), guide (a 办事指南's labelled elements as a tuple of
 # standard names, one shared copy per set; None on a page that is no guide, or in a crawl made before it was
-# recorded).
+# recorded), fetched (the day the page was fetched, ISO, in
+# China's time (UTC+8) as the site dates its items; None when the record does not say), search and
+# search_probe (the page's search box, and on the answer to the crawl's one search what it asked for,
+# crawler.spidermiddlewares.searchprobe: (key, value) tuples, None without).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
                 "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "identity", "guide",
-                "linked"]
+                "fetched", "search", "search_probe", "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
@@ -39,6 +43,7 @@ NAV_COLUMNS = ["url", "text"]
 # and not those to an article: they say 上一篇 or the article's title, never a column's name.
 NAV_MIN_CHARS, NAV_MAX_CHARS = 2, 14
 NAV_KINDS = frozenset({"internal", "external"})
+CHINA = timezone(timedelta(hours=8))  # the sites' own dates are China's: a page fetched 23:00 UTC is fetched tomorrow
 CANONICAL_MAX = 1 << 12  # link URLs whose canonical form is remembered, between clears
 
 
@@ -161,6 +166,10 @@ class TableBuilder:
         c["identity"].append(None if identity is None else self._one(tuple(sorted(identity.items()))))
         guide = rec.get("guide")
         c["guide"].append(None if guide is None else self._one(tuple(guide)))
+        for name in ("search", "search_probe"):
+            value = rec.get(name)
+            c[name].append(self._one(tuple(sorted(value.items()))) if value else None)
+        c["fetched"].append(self._one(fetched_day(rec.get("fetched_at"))))
         e = self.entries
         for entry in rec.get("entries") or ():
             e["page_url"].append(url)
@@ -222,6 +231,20 @@ class TableBuilder:
             seqs = seqs[keep]
         return _frame(self.columns, PAGE_COLUMNS, keep), _frame(self.entries, ENTRY_COLUMNS), \
             _frame(nav, NAV_COLUMNS), seqs
+
+
+def fetched_day(stamp) -> str | None:
+    """The day of a record's `fetched_at` (an ISO timestamp, UTC unless it says otherwise) in China's
+    time, ISO; None when there is none or it does not parse."""
+    if not stamp or not isinstance(stamp, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(CHINA).date().isoformat()
 
 
 def _frame(columns: dict[str, list], names: list[str], keep: np.ndarray | None = None) -> pd.DataFrame:

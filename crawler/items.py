@@ -128,3 +128,13 @@ class PageRecord:
     # stands on the page. [] on a page named a guide that labels none (its text an image or an
     # attachment); None on a page that is no guide, and on records that are no HTML page.
     guide: list[str] | None = None
+    # The page's site search (crawler.extract.search): {'method': 'get'|'post'|'script', 'action': the
+    # form's absolute URL ('' for a script's), 'field': its text input's name, 'form': the form's index
+    # (-1: an input outside any form)}; method 'mentioned' when no box is found but the markup speaks of a
+    # search (a box a script draws), 'none' when nothing on the page does. None on records that are no HTML
+    # page (and in crawls made before it was recorded).
+    search: dict | None = None
+    # On the answer to the one search the crawl makes (crawler.spidermiddlewares.searchprobe: the home
+    # page's GET search form, sent the title of one of its dated items): {'query': the words sent,
+    # 'expects': the item's URL, 'title': its title}. None on every other record.
+    search_probe: dict | None = None

@@ -150,7 +150,11 @@ NETCHECK_BROWSER = None
 NETCHECK_RENDER_TIMEOUT = 15
 ADDONS = {"crawler.render.addon.Rendering": 0}
 # Which scripted pages are rendered, within the budget, and the mark on their records.
-SPIDER_MIDDLEWARES = {"crawler.render.spidermiddleware.RenderScripted": 600}
+SPIDER_MIDDLEWARES = {"crawler.render.spidermiddleware.RenderScripted": 600,
+                      # the one search the crawl makes, with the home page's GET search form
+                      "crawler.spidermiddlewares.searchprobe.SearchProbe": 610}
+# False: the crawl does not try the site's search (site.search_missing then cannot verify a search form).
+NETCHECK_SEARCH_PROBE = True
 # scrapy-playwright's settings, read only when the add-on installed its handler (it adds the executable path).
 PLAYWRIGHT_BROWSER_TYPE = "chromium"
 PLAYWRIGHT_LAUNCH_OPTIONS = {

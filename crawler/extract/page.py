@@ -33,6 +33,7 @@ from crawler.extract.normalize import collapse, match_key
 from crawler.extract.notices import notice_only
 from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
 from crawler.extract.scripted import script_built_list
+from crawler.extract.search import search_box
 from crawler.extract.urls import canonical_url
 from crawler.items import Entry, Link, PageRecord
 
@@ -299,6 +300,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "text": text,
         "identity": page_identity(sel.root, url, meta),
         "guide": page_guide(sel.root, title=title, meta=meta, trail=trail, has_entries=bool(entries)),
+        "search": search_box(sel.root, url, html),
     }
 
 

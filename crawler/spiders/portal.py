@@ -44,6 +44,7 @@ from crawler.extract.pagination import MAX_LIST_PAGES
 from crawler.fetch_errors import error_kind
 from crawler.items import Link, PageRecord
 from crawler.plan import SETTING as PLAN_SETTING, CrawlPlan
+from crawler.spidermiddlewares.searchprobe import PROBE as SEARCH_PROBE
 
 # Statuses with which servers refuse HEAD although GET would work.
 HEAD_REFUSED_STATUSES = frozenset({400, 403, 405, 501})
@@ -187,6 +188,7 @@ class PortalSpider(scrapy.Spider):
             referer=request.meta.get("netcheck_referer"),
             fetched_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
             list_of=(request.meta.get("netcheck_list") or {}).get("url"),
+            search_probe=request.meta.get(SEARCH_PROBE),  # the crawl's one search (crawler.spidermiddlewares.searchprobe)
         )
 
 

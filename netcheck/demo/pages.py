@@ -60,7 +60,8 @@ def layout(title: str, body: str, meta: dict[str, str] | None = None, footer: st
 {tags}<link rel="stylesheet" type="text/css" href="/images/style.css">
 </head>
 <body>
-<div class="top"><div class="logo"><a href="/">{SITE}</a></div><div class="hotline">投诉举报电话：12331</div></div>
+<div class="top"><div class="logo"><a href="/">{SITE}</a></div><div class="hotline">投诉举报电话：12331</div>
+<form class="search" action="/search/index.html" method="get" target="_blank"><input type="text" name="searchword" placeholder="请输入关键字"><input type="submit" value="搜索"></form></div>
 <div class="nav"><ul>{nav}</ul></div>
 <div class="main">
 {body}

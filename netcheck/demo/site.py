@@ -210,6 +210,9 @@ def _fixtures() -> dict[str, Page]:
         "/admin/login.html": Page(200, HTML, admin),
         # soft 404: the old section's page answers 200 with a "not found" message
         "/zwgk/old/index.html": Page(200, HTML, pages.error_page("页面不存在", "抱歉，您访问的页面不存在或已被删除！")),
+        # the site search, whose index stopped being rebuilt: it finds nothing (planted site.search_missing)
+        "/search/index.html": Page(200, HTML, pages.layout(f"站内搜索-{pages.SITE}", pages.blocks_body(
+            None, [("检索结果", "", ["<li>共找到 0 条相关信息，请更换关键字后重试。</li>"])]))),
         # a search script that fails on every request
         "/cgi/search.jsp": Page(500, HTML, pages.error_page("500 Internal Server Error", "服务器内部错误。")),
         # a web application firewall refusing every request to the mailbox

@@ -18,8 +18,8 @@ from netcheck.demo.planted import BAD_CHECK_CASE_NO, LEAKED_ID, LEAKED_MOBILE
 AS_OF = date(2016, 6, 30)
 RULES = {"site.unreachable", "site.homepage_stale", "column.missing", "column.empty", "column.stale",
          "item.late", "item.metadata_missing", "link.broken", "link.unverified", "privacy.leak",
-         "report.annual_late", "content.wrong_term", "site.identity", "site.error_entry_missing",
-         "service.guide_incomplete"}
+         "report.annual_late", "content.wrong_term", "site.identity", "site.error_entry_missing", "service.guide_incomplete",
+         "site.search_missing"}
 NAME_TO_CATEGORY = {c.name: c.category for c in COLUMNS} | {"政府信息公開年報": "政府信息公开年报"}
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 

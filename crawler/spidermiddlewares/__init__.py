@@ -1,0 +1,1 @@
+"""Spider middlewares of the crawl (SPIDER_MIDDLEWARES in crawler.settings)."""
