@@ -336,5 +336,18 @@ ITEMS: list[Item] = [
 ]
 
 HOME_NEWS_UNTIL = D(2016, 9, 30)  # the static home page was last published then (planted site.homepage_stale)
-HOME_LINKS = [("在线咨询", "/module/consult/index.jsp")]  # planted link.unverified: a WAF answers 403
+HOME_LINKS = [("在线咨询", "/module/consult/index.jsp"),  # planted link.unverified: a WAF answers 403
+              ("食品经营许可办事指南", "/art/2016/9/1/art_1020_301.html")]  # planted service.guide_incomplete
+# The 办事指南 of 食品经营许可证核发 as the platform's table shows it: no 设定依据 row (planted
+# service.guide_incomplete); 受理条件 and 申请材料 are the same elements as 申请条件 and 办理材料.
+GUIDE_PATH = "/art/2016/9/1/art_1020_301.html"
+GUIDE_TITLE = "食品经营许可证核发办事指南"
+GUIDE_ROWS = [
+    ("事项名称", "食品经营许可证核发"),
+    ("受理条件", "申请人应当取得营业执照等合法主体资格，具有与经营的食品品种、数量相适应的经营场所和设备设施。"),
+    ("申请材料", "食品经营许可申请书；营业执照复印件；与食品经营相适应的主要设备设施布局、操作流程等文件。"),
+    ("办理时限", "20个工作日"),
+    ("受理地点", "柳溪县行政服务中心一楼市场监管窗口"),
+    ("咨询电话", "0572-6021234"),
+]
 ZWGK_EXTRA = [("规划计划", "/col/col1099/index.html")]  # planted link.broken: a removed column, soft 404

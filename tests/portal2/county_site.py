@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import county_pages as tpl
-from county_items import BY_KEY, COLUMNS, HOME_LINKS, HOME_NEWS_UNTIL, ITEMS, ZWGK_EXTRA, Column, Item
+from county_items import (BY_KEY, COLUMNS, GUIDE_PATH, GUIDE_ROWS, GUIDE_TITLE, HOME_LINKS, HOME_NEWS_UNTIL, ITEMS,
+                          ZWGK_EXTRA, Column, Item)
 
 ENCODING = "gbk"
 HANWEB_TYPE = "text/html"  # the platform's static pages: no charset in the header
@@ -195,6 +196,9 @@ def _fixtures() -> dict[str, Page]:
         "/images/style.css": Page(200, "text/css", tpl.CSS.encode(ENCODING)),
         "/module/web/jpage/jpage.js": Page(200, "application/javascript", b"function jpage(){}\n"),
         "/uploadfile/2016/0412/20160412093015721.pdf": Page(200, "application/pdf", PDF),
+        GUIDE_PATH: _html(tpl.layout(GUIDE_TITLE, tpl.crumb_hanweb([("首页", "/"), ("办事指南", GUIDE_PATH)])
+                                     + f"<h1>{GUIDE_TITLE}</h1><table class='bszn'>" + "".join(
+                                         f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in GUIDE_ROWS) + "</table>")),
         # a removed column: the platform answers 200 with a "not found" page (soft 404)
         "/col/col1099/index.html": _html(tpl.layout("页面不存在", gone)),
         # the consultation module sits behind a WAF that refuses every crawler
