@@ -8,6 +8,7 @@ from .judge import Judgement, judge
 from .rules.annual import annual_late
 from .rules.columns import column_empty, column_missing, column_stale
 from .rules.content import wrong_term
+from .rules.dates import backdated
 from .rules.guide import guide_incomplete
 from .rules.identity import error_entry_missing, site_identity
 from .rules.items import item_late, metadata_missing
@@ -34,6 +35,7 @@ RULES = (
     annual_late,
     guide_incomplete,
     wrong_term,
+    backdated,
 )
 
 __all__ = ["RULES", "Judgement", "judge"]

@@ -11,8 +11,9 @@ import pandas as pd
 
 from .catalog import Catalog, Category
 from .crawl import Crawl, each_row
-from .findings import Finding, fingerprint
+from .findings import SEVERITY_RANK, Finding, fingerprint
 from .matching import Match, match_categories
+from .previous import PreviousAudit
 from .textnorm import norm_name, norm_name_once
 from .workdays import WorkCalendar
 
@@ -30,6 +31,7 @@ class Context:
     running: str | None = None  # the rule being run, whose could_not_verify notes these are
     crawl_complete: bool = True  # False: the crawl ended early (whole-site rules may not pass on what they missed)
     skips: dict[str, dict] = field(default_factory=dict)  # rule id → {category or None: reason}
+    previous: PreviousAudit | None = None  # what the site's previous complete audit saw (None: no such audit)
     _due_dates: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # tables several rules share, computed once
 
@@ -175,8 +177,11 @@ class Context:
 
     # -- findings ---------------------------------------------------------------------------
     def finding(self, rule: str, *, category: Category | None = None, url=None, target=None,
-                title: str = "", evidence: str, key: str = "", details: dict | None = None) -> Finding:
-        """A finding with severity, points, office, basis and deadline filled in from the catalog."""
+                title: str = "", evidence: str, key: str = "", details: dict | None = None,
+                at_most: str | None = None) -> Finding:
+        """A finding with severity, points, office, basis and deadline filled in from the catalog.
+        `at_most`: the highest severity it may have whatever the catalog says (a suspicion, 疑似, is
+        at most a notice)."""
         setting = self.catalog.rule(rule)
         url = self.address(url)
         # A category's own severity and points judge the column (missing, empty, stale); items and
@@ -184,6 +189,8 @@ class Context:
         spec = self.specs.get(rule)
         own = category if category is not None and spec is not None and spec.scope == "category" else None
         severity = (own.severity if own and own.severity else None) or setting.severity
+        if at_most is not None and SEVERITY_RANK[severity] < SEVERITY_RANK[at_most]:
+            severity = at_most
         points = own.points if own and own.points is not None else setting.points
         department = (category.department if category else "") or self.catalog.default_department
         basis = "；".join(b for b in (setting.basis, category.basis if category else "") if b) or None

@@ -17,6 +17,7 @@ from .context import Context
 from .crawl import Crawl
 from .findings import SEVERITY_RANK, Finding
 from .matching import Match
+from .previous import PreviousAudit
 from .registry import RuleSpec
 from .textnorm import norm_name
 
@@ -87,13 +88,16 @@ def _said_whole(outcomes: list[Outcome], row: Outcome) -> bool:
     return whole is not None and whole.outcome == row.outcome and whole.reason == row.reason
 
 
-def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complete: bool = True) -> Judgement:
+def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complete: bool = True,
+          previous: PreviousAudit | None = None) -> Judgement:
     """Judge the crawl. `crawl_complete` False: the crawl ended early, so a whole-site rule's
-    findings become "could not verify" and only its passes stand."""
+    findings become "could not verify" and only its passes stand. `previous`: what the site's
+    previous complete audit saw (checks.previous), for the rules that compare with it; None: none."""
     if rules is None:
         from . import RULES as rules
     ctx = Context.build(crawl, catalog, as_of, specs={r.spec.id: r.spec for r in rules})
     ctx.crawl_complete = crawl_complete
+    ctx.previous = previous
     findings: list[Finding] = []
     errors: list[dict] = []
     outcomes: list[Outcome] = []

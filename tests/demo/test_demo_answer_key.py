@@ -19,7 +19,8 @@ AS_OF = date(2016, 6, 30)
 RULES = {"site.unreachable", "site.homepage_stale", "column.missing", "column.empty", "column.stale",
          "item.late", "item.metadata_missing", "link.broken", "link.unverified", "privacy.leak",
          "report.annual_late", "content.wrong_term", "site.identity", "site.error_entry_missing", "service.guide_incomplete",
-         "site.search_missing"}
+         "site.search_missing",
+         "content.backdated"}
 NAME_TO_CATEGORY = {c.name: c.category for c in COLUMNS} | {"政府信息公開年報": "政府信息公开年报"}
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
@@ -96,6 +97,12 @@ def test_planted_delays(parsed, key):
     assert delay(date(2016, 3, 7), date(2016, 4, 7)) == 22
 
 
+def test_planted_dates_that_cannot_be_true(parsed, key):
+    for entry in planted(key, "content.backdated"):
+        page, d = parsed[entry["url"]], entry["details"]
+        assert page.formed == d["formed"] > page.published == d["published"]
+
+
 @pytest.mark.parametrize("url, expected, limit", [
     ("/xxgk/xzxk/201605/t20160519_5310.html", 7, 7),
     ("/xxgk/xzxk/201606/t20160617_5350.html", 6, 7),
@@ -108,7 +115,7 @@ def test_lookalike_delays_are_within_the_limit(parsed, url, expected, limit):
 
 
 def test_no_other_item_is_late(parsed, key, catalog):
-    late = {e["url"] for e in planted(key, "item.late")}
+    late = {e["url"] for e in planted(key, "item.late") + planted(key, "content.backdated")}  # formed after posted
     checked = 0
     for path, page in parsed.items():
         limit = catalog.get(category_of(page) or "", {}).get("limit_workdays")

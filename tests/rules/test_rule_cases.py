@@ -4,7 +4,9 @@ must not. Adding a case needs no new test code.
 A case lists page records (the crawl, in pages.jsonl's shape, defaults filled in), an as-of
 date, optional catalog settings laid over the default catalog (`catalog: {rules: {id: {items: …}}}`
 lays settings over a rule's), and what must be found:
-`flags: N`, or `flags: [{url:…, target:…, category:…, details:{…}}]` for exact findings.
+`flags: N`, or `flags: [{url:…, target:…, category:…, severity:…, details:{…}}]` for exact findings.
+`previous: {as_of, pages, findings}` is the site's previous audit (checks.previous), for the rules
+that compare with it.
 The rule runs through checks.judge, as an audit runs it: `crawl_complete: false` judges the
 crawl as one that ended early, and `unverified: [category or null, …]` lists exactly what the
 rule must report it could not verify (未核实) instead of passing or flagging.
@@ -21,6 +23,7 @@ import yaml
 import checks
 from checks.catalog import load_catalog
 from checks.crawl import Crawl
+from checks.previous import PreviousAudit
 
 CASES = Path(__file__).with_name("cases")
 RULES = {r.rule_id: r for r in checks.RULES}
@@ -37,8 +40,8 @@ def _page(rec: dict, i: int) -> dict:
     out = {"status": 200, "is_html": True, "depth": 0 if i == 0 else 1, "page_type": "other", "text": "",
            "title": "", "breadcrumb": [], "metadata": {}, "meta": {}, "entries": [], "links": []}
     out.update(rec)
-    for key in ("published", "formed"):
-        if isinstance(out.get(key), date):
+    for key in ("published", "formed", "fetched_at"):
+        if isinstance(out.get(key), date):  # a datetime too (fetched_at)
             out[key] = out[key].isoformat()
     for e in out["entries"]:
         if isinstance(e.get("date"), date):
@@ -46,6 +49,17 @@ def _page(rec: dict, i: int) -> dict:
     out["links"] = [{"text": "", "kind": "internal", **link} if isinstance(link, dict) else
                     {"url": link, "text": "", "kind": "internal"} for link in out["links"]]
     return out
+
+
+def _previous(case: dict, pages: list[dict]) -> PreviousAudit | None:
+    """The site's previous audit, as the pipeline hands it to the judge: `previous: {as_of, pages,
+    findings}` (its crawl's records, defaults filled in, and its findings); none without the key."""
+    given = case.get("previous")
+    if given is None:
+        return None
+    records = [_page(p, i) for i, p in enumerate(given.get("pages") or [])]
+    site = given.get("start_url") or (records[0]["url"] if records else pages[0]["url"])
+    return PreviousAudit.from_records(records, given["as_of"], site, given.get("findings") or [])
 
 
 def _catalog(overrides: dict | None):
@@ -70,7 +84,7 @@ def test_rule_case(rule_id, case):
     pages = [_page(p, i) for i, p in enumerate(case["pages"])]
     crawl = Crawl.from_records(case.get("start_url", pages[0]["url"]), pages)
     judgement = checks.judge(crawl, _catalog(case.get("catalog")), case["as_of"], rules=[RULES[rule_id]],
-                             crawl_complete=case.get("crawl_complete", True))
+                             crawl_complete=case.get("crawl_complete", True), previous=_previous(case, pages))
     assert judgement.errors == []
     found = judgement.findings
     unverified = sorted((u["category"] or "") for u in judgement.unverified())
