@@ -22,10 +22,13 @@ from crawler.extract.normalize import collapse
 from crawler.extract.notices import is_notice
 from crawler.items import Entry
 
-ROW_TAGS = ("li", "tr", "dd", "p", "dl")
+ROW_TAGS = ("li", "tr", "dd", "p", "dl", "ul")
 # A <dl> is one entry when it holds one linked <dd> (or <dt>) and the date in another
 # (平潭 集约化: <dl><dd><a>…</a></dd><dd>2026-03-10</dd></dl>); a <dd> is a row only among linked siblings.
-ROW_CONDITIONS = {"dd": "count(../dd[.//a[@href]]) >= 2", "dl": "count(.//dd[.//a[@href]] | .//dt[.//a[@href]]) < 2"}
+# A <ul> is one entry when its <li>s are the cells of a table row, one of them linked (Lonsun 留言板:
+# <ul class="odd"><li class="t0">2025-12-21</li><li class="t5">已回复</li>…<li class="t3"><a>…</a></li></ul>).
+ROW_CONDITIONS = {"dd": "count(../dd[.//a[@href]]) >= 2", "dl": "count(.//dd[.//a[@href]] | .//dt[.//a[@href]]) < 2",
+                  "ul": "count(li) >= 2 and count(li[.//a[@href]]) = 1"}
 # Newer templates build a list of boxes instead (<div class="item"><a>…</a><span>2025-01-03</span></div>,
 # or the link and the date each in a box of their own inside the item's). Read only where no row of
 # ROW_TAGS gives an entry, and only dated: an undated box is as likely a menu tile.

@@ -179,3 +179,21 @@ def test_a_result_box_with_its_sources_link_to_the_same_page_is_one_entry():
     entries = parse_page(f'<html><body><div class="left">{boxes}</div></body></html>',
                          "http://zmhd.jiujiang.gov.cn/search")["entries"]
     assert [(e.title, e.date) for e in entries] == [(f"公示{i}", f"2025-11-0{i}") for i in range(1, 4)]
+
+
+def test_a_message_board_row_of_li_cells_is_one_entry_dated_by_its_message_time():
+    """Lonsun 留言板 (real page, 萧县 书记信箱): each message is a <ul> whose <li>s are the cells
+    留言时间 / 办理状态 / 类型 / 编号 / <a>标题</a> / 受理单位; the entry's date is the 留言时间 cell."""
+    from pathlib import Path
+    page = Path(__file__).resolve().parents[1] / "data" / "real" / "pages" / "www.ahxx.gov.cn__hdjl-sjxx-board.html"
+    url = "http://www.ahxx.gov.cn/hdjl/sjxx/index.html"
+    entries = list_entries(Selector(text=page.read_text(encoding="utf-8")), url, "http://www.ahxx.gov.cn/")
+    assert len(entries) == 20
+    assert entries[0] == Entry("萧县雨露计划补助", "http://www.ahxx.gov.cn/content/article/163301251", "2025-12-21")
+    assert entries[-1] == Entry("是否有教师引进计划", "http://www.ahxx.gov.cn/content/article/161118941", "2024-05-30")
+
+
+def test_a_ul_with_more_than_one_linked_li_is_a_list_not_one_entry():
+    menu = ("<ul class='nav'><li><a href='/zwgk/'>政务公开</a></li><li><a href='/hdjl/'>互动交流</a></li>"
+            "<li>2025-12-21</li></ul>")
+    assert list_entries(Selector(text=menu), SITE, SITE) == []
