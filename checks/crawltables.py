@@ -31,12 +31,17 @@ from .urls import canonical
 # recorded), fetched (the day the page was fetched, ISO, in
 # China's time (UTC+8) as the site dates its items; None when the record does not say), search and
 # search_probe (the page's search box, and on the answer to the crawl's one search what it asked for,
-# crawler.spidermiddlewares.searchprobe: (key, value) tuples, None without).
+# crawler.spidermiddlewares.searchprobe: (key, value) tuples, None without), messages (a list of messages'
+# rows, crawler.extract.board: a tuple of (url, title, asked, answered, state) tuples; None on a page that
+# shows none, and in crawls made before they were recorded), message (one message's page: (asked, answered,
+# replier, state); None elsewhere).
 PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "column_name", "breadcrumb", "column",
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
                 "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "identity", "guide",
-                "fetched", "search", "search_probe", "linked"]
+                "fetched", "search", "search_probe", "messages", "message", "linked"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
+MESSAGE_ROW = ("url", "title", "asked", "answered", "state")  # a `messages` row's tuple, in this order
+MESSAGE_PAGE = ("asked", "answered", "replier", "state")  # a `message`'s tuple, in this order
 NAV_COLUMNS = ["url", "text"]
 # A link whose text is this short can name a column (行政处罚, 信息公开); a longer one is an
 # article's title. Only such links of kind internal/external are kept, for category matching,
@@ -170,6 +175,11 @@ class TableBuilder:
             value = rec.get(name)
             c[name].append(self._one(tuple(sorted(value.items()))) if value else None)
         c["fetched"].append(self._one(fetched_day(rec.get("fetched_at"))))
+        messages, message = rec.get("messages"), rec.get("message")
+        c["messages"].append(tuple((canonical(m["url"]) if m.get("url") else None,
+                                    *(self._one(m.get(k)) for k in MESSAGE_ROW[1:])) for m in messages)
+                             if messages else None)
+        c["message"].append(tuple(self._one(message.get(k)) for k in MESSAGE_PAGE) if message else None)
         e = self.entries
         for entry in rec.get("entries") or ():
             e["page_url"].append(url)

@@ -138,3 +138,16 @@ class PageRecord:
     # page's GET search form, sent the title of one of its dated items): {'query': the words sent,
     # 'expects': the item's URL, 'title': its title}. None on every other record.
     search_probe: dict | None = None
+    # A list of messages (留言板, 领导信箱, 政务咨询 …; crawler.extract.board.page_messages), one dict a
+    # row in page order: url (the message's own page, absolute, or None), title, asked (the 留言时间 /
+    # 来信时间, ISO day), answered (the 回复时间 / 答复时间 the row shows, ISO day, or None) and state
+    # ('answered' for 已回复 / 已答复 / 已办结 …, 'open' for 未回复 / 办理中 / 待回复 …, or a 回复时间
+    # column left blank; None when the row says neither). A row is a message's when it shows a status
+    # word or stands under a header naming a 留言时间 column. None on a page that shows no such row.
+    messages: list[dict] | None = None
+    # One message's own page (crawler.extract.board.page_message): asked (its labelled 留言时间 /
+    # 来信时间 …, ISO day), answered (回复时间 / 答复时间 …, ISO day or None), replier (回复单位 / 答复单位
+    # …, or None), replied (a reply text stands after 回复内容 / 答复意见 …) and state ('answered' when a
+    # reply date or text is there, 'open' for a labelled 未回复 / 办理中 …, else None). None on a page
+    # that labels no 留言时间 with a date, and on a list of messages.
+    message: dict | None = None

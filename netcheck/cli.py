@@ -295,7 +295,7 @@ def cmd_audit(args) -> int:
     if unreachable:
         print(unreachable)
     print_summary(run, out)
-    return Exit.INTERRUPTED if interrupted(stats) else run["exit_status"]
+    return Exit.INTERRUPTED if interrupted(stats) else run.exit_status
 
 
 DEFAULT_CONTACT_MARK = "example.invalid"  # in crawler.settings.NETCHECK_CONTACT until the office sets its own
@@ -409,36 +409,33 @@ def cmd_report(args) -> int:
     if run is None:
         return Exit.INCOMPLETE
     print_summary(run, out)
-    return run["exit_status"]
+    return run.exit_status
 
 
 def run_catalog(run_dir: Path):
     """The catalog a saved run was judged with: the copy its audit kept, else the one its run.json
     names (when that file is still the same), else the bundled one when that is what it used."""
-    import json
-
     from checks.catalog import DEFAULT_CATALOG
+    from reports.runrecord import read_run
 
     from .pipeline import RunDirError, saved_catalog
 
     copy = saved_catalog(run_dir)
     if copy is not None:
         return load_catalog(copy)
-    try:
-        recorded = json.loads((Path(run_dir) / "run.json").read_text(encoding="utf-8")).get("catalog") or {}
-    except (OSError, ValueError):
-        recorded = None
+    run = read_run(Path(run_dir) / "run.json")
+    recorded = run.catalog if run else None
     if recorded is None:  # nothing says which catalog (a crawl killed before it was judged, by an old netcheck)
         print(_("netcheck: {run_dir} 未记录所用目录，按内置默认目录评判（可用 --catalog 指定）").format(run_dir=run_dir),
               file=sys.stderr)
         return load_catalog()
-    for candidate in (recorded.get("path"), DEFAULT_CATALOG):
+    for candidate in (recorded.path, DEFAULT_CATALOG):
         if candidate and Path(candidate).is_file():
             catalog = load_catalog(candidate)
-            if catalog.digest == recorded.get("digest"):
+            if catalog.digest == recorded.digest:
                 return catalog
     raise RunDirError(_("{run_dir}：此运行未保存所用目录（{catalog}）的副本，原文件已改动或不在：请用 --catalog 指定目录文件")
-                      .format(run_dir=run_dir, catalog=recorded.get("name") or recorded.get("path")))
+                      .format(run_dir=run_dir, catalog=recorded.name or recorded.path))
 
 
 def cmd_demo(args) -> int:
@@ -486,11 +483,11 @@ def cmd_demo(args) -> int:
     if history is not None and not args.history:
         print(_("演示的检查历史单独保存在 {db}，不进入真实检查的历史（查看：netcheck history demo --history {db}）")
               .format(db=own_history))
-    if history is not None and not args.fixed and run["status"] == "complete":
+    if history is not None and not args.fixed and run.status == "complete":
         again = " ".join(["netcheck demo --fixed", *(["--out", str(args.out)] if args.out != DEMO_OUT else []),
                           *(["--history", args.history] if args.history else [])])
         print(_("下一步：{command} 审计整改了部分问题的演示网站，看整改销号").format(command=again))
-    return Exit.INTERRUPTED if interrupted(stats) else Exit.INCOMPLETE if run["status"] == "incomplete" else Exit.OK
+    return Exit.INTERRUPTED if interrupted(stats) else Exit.INCOMPLETE if run.status == "incomplete" else Exit.OK
 
 
 DEMO_OUT = Path("netcheck-demo")

@@ -15,6 +15,8 @@ import json
 import os
 from pathlib import Path
 
+from reports.runrecord import CrawlState, RunRecord
+
 FILE = "crawl.json"
 FINISHED = "finished"
 RUNNING = "running"
@@ -104,7 +106,7 @@ def started(run_dir: Path) -> None:
     write(run_dir, state(RUNNING))
 
 
-def read(run_dir: Path, previous_run: dict) -> dict:
+def read(run_dir: Path, previous_run: RunRecord) -> dict:
     """The state of the crawl stored in run_dir: its crawl.json, else what an older netcheck's
     run.json recorded, else unknown (pages.jsonl brought from elsewhere: judged as complete, and
     the run says it could not tell)."""
@@ -114,8 +116,8 @@ def read(run_dir: Path, previous_run: dict) -> dict:
             return state(data["reason"], data.get("known", True), render=data.get("render"))
     except (OSError, ValueError):
         pass
-    if previous_run.get("crawl_state"):
-        return state(previous_run["crawl_state"].get("reason"), previous_run["crawl_state"].get("known", True),
-                     render=previous_run["crawl_state"].get("render"))
-    reason = (previous_run.get("crawl") or {}).get("finish_reason")
+    recorded = previous_run.crawl_state
+    if recorded != CrawlState():
+        return state(recorded.reason, recorded.known, render=recorded.render)
+    reason = previous_run.crawl.get("finish_reason")
     return state(reason) if reason else state(None, known=False)

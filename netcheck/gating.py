@@ -8,10 +8,11 @@ when the baseline had not reached it yet. Pure functions: the CLI loads, the pip
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from checks.scoring import SCORING_KEYS, ScoringSettings
+from reports.runrecord import BaselineComparison, RunRecord, read_run
 
 from .exitcodes import exit_status
 from .i18n import _
@@ -60,11 +61,8 @@ def load_baseline(run_dir: Path) -> Baseline:
 
 
 def _counters(path: Path) -> dict:
-    try:
-        counters = json.loads(path.read_text(encoding="utf-8")).get("counters")
-    except (OSError, ValueError, AttributeError):
-        return {}
-    return counters if isinstance(counters, dict) else {}
+    run = read_run(path)
+    return run.counters if run else {}
 
 
 def new_fingerprints(fingerprints, baseline: Baseline) -> list[str]:
@@ -77,18 +75,17 @@ def counting_vetoes(counters: dict, settings: ScoringSettings) -> set[str]:
     return {name for name in COUNTING_VETOES if int(counters.get(name) or 0) >= getattr(settings, name)}
 
 
-def gate(findings, run: dict, baseline: Baseline, settings: ScoringSettings) -> dict:
-    """The run.json fields a baseline sets: `baseline` and an `exit_status` counting only new findings.
+def gate(findings, run: RunRecord, baseline: Baseline, settings: ScoringSettings) -> RunRecord:
+    """The run as a baseline gates it: its `baseline` set, and an `exit_status` counting only new findings.
 
     `findings` are Finding objects (anything with .fingerprint and .severity).
     """
     fresh = set(new_fingerprints((f.fingerprint for f in findings), baseline))
-    vetoes = counting_vetoes(run.get("counters") or {}, settings) - counting_vetoes(baseline.counters, settings)
-    status = exit_status((f.severity for f in findings if f.fingerprint in fresh), run.get("fail_on", "veto"),
-                         veto=bool(vetoes))
-    return {"baseline": {"run_dir": str(baseline.run_dir), "new_findings": len(fresh),
-                         "new_fingerprints": sorted(fresh), "new_counting_vetoes": sorted(vetoes)},
-            "exit_status": int(status)}
+    vetoes = counting_vetoes(run.counters, settings) - counting_vetoes(baseline.counters, settings)
+    status = exit_status((f.severity for f in findings if f.fingerprint in fresh), run.fail_on, veto=bool(vetoes))
+    against = BaselineComparison(run_dir=str(baseline.run_dir), new_findings=len(fresh),
+                                 new_fingerprints=tuple(sorted(fresh)), new_counting_vetoes=tuple(sorted(vetoes)))
+    return replace(run, baseline=against, exit_status=int(status))
 
 
 __all__ = ["Baseline", "BaselineError", "load_baseline", "new_fingerprints", "counting_vetoes", "gate"]

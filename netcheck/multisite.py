@@ -8,7 +8,6 @@ audit.log beside the reports; the ranking is written into OUT from the sites' ru
 """
 from __future__ import annotations
 
-import json
 import os
 import re
 import subprocess
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from checks.catalog import load_catalog
+from reports.runrecord import RunRecord, read_run
 
 from .exitcodes import Exit
 from .i18n import _
@@ -29,7 +29,7 @@ from .targets import private_address
 
 LOG = "audit.log"
 # The exit statuses after which the audit wrote its run.json: INCOMPLETE (a rule raised) and INTERRUPTED
-# (Ctrl-C) write one that says so (run["status"]); the ranking shows it, unranked.
+# (Ctrl-C) write one that says so (RunRecord.status); the ranking shows it, unranked.
 JUDGED = (Exit.OK, Exit.FINDINGS, Exit.INCOMPLETE, Exit.INTERRUPTED)
 ERROR_TAIL = 2000  # characters of a failed audit's log kept in the ranking
 UNREACHABLE = "site.unreachable"
@@ -42,7 +42,7 @@ class SiteRun:
     site: Site
     run_dir: Path
     returncode: int | None  # None: the process could not be started
-    run: dict | None  # its run.json; None when the audit failed
+    run: RunRecord | None  # its run.json; None when the audit failed
     error: str | None = None  # the log's tail when it failed
 
 
@@ -83,7 +83,7 @@ def cmd_audit_sites(args) -> int:
     print(_("通报：{paths}").format(paths="  ".join(str(p) for p in paths)))
     if any(r.returncode == Exit.INTERRUPTED for r in runs):
         return Exit.INTERRUPTED
-    if any(r.returncode == Exit.INCOMPLETE or (r.run or {}).get("status") == "incomplete" for r in runs):
+    if any(r.returncode == Exit.INCOMPLETE or (r.run is not None and r.run.status == "incomplete") for r in runs):
         return Exit.INCOMPLETE  # some site's judgement is no verdict: the ranking is not one either
     if any(r.run is None or r.returncode == Exit.FINDINGS for r in runs):
         return Exit.FINDINGS  # a failed audit cannot vouch for the site either
@@ -159,7 +159,7 @@ def audit_one(site: Site, run_dir: Path, cmd: list[str], env: dict) -> SiteRun:
     except OSError as exc:
         # The error is shown in the ranking (a report: Chinese whatever the console's language).
         return SiteRun(site, run_dir, None, None, f"无法启动审计：{exc}")
-    run = _read_json(run_dir / "run.json") if code in JUDGED else None
+    run = read_run(run_dir / "run.json") if code in JUDGED else None
     if run is None:
         tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if log.is_file() else ""
         return SiteRun(site, run_dir, code, None, f"{tail.rstrip()}\n（退出状态 {code}）".lstrip())
@@ -173,18 +173,11 @@ def _child_env() -> dict:
     return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
 
 
-def _read_json(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 def _outcome(result: SiteRun) -> str:
     if result.run is None:
         return _("审计失败（退出状态 {code}），见 {log}").format(code=result.returncode, log=result.run_dir / LOG)
-    status = {"partial": _("，抓取未完成"), "incomplete": _("，评判未完成")}.get(result.run.get("status"), "")
-    return (_("得分 {score}").format(score=result.run.get("score")) + (_("，单项否决") if result.run.get("veto") else "")
+    status = {"partial": _("，抓取未完成"), "incomplete": _("，评判未完成")}.get(result.run.status, "")
+    return (_("得分 {score}").format(score=result.run.score) + (_("，单项否决") if result.run.veto else "")
             + status)
 
 
@@ -237,21 +230,21 @@ def ranked(entry: dict) -> bool:
     return entry["status"] == "ok" and entry.get("score_is_verdict", True) is not False
 
 
-def previous_score(run: dict) -> float | None:
+def previous_score(run: RunRecord) -> float | None:
     """The score of the site's run before this one that was a verdict (complete, or the site down),
     from the history's trend: a partial or incomplete run's score compares with nothing."""
-    history = run.get("history") or {}
-    if not history.get("trend"):  # a run.json from before the trend kept statuses
-        return (history.get("previous_run") or {}).get("score")
-    earlier = [t for t in history["trend"][:-1] if t.get("status") in (None, "complete", "unreachable")]
-    return earlier[-1]["score"] if earlier else None
+    history = run.history
+    if history is None or not history.trend:  # a run.json from before the trend kept statuses
+        return history.previous_run.score if history and history.previous_run else None
+    earlier = [t for t in history.trend[:-1] if t.status in (None, "complete", "unreachable")]
+    return earlier[-1].score if earlier else None
 
 
 def _entry(result: SiteRun, out: Path) -> dict:
-    site, run = result.site, result.run or {}
-    counts = run.get("counts") or {}
+    site, run = result.site, result.run or RunRecord()
+    counts = run.counts
     previous = previous_score(run)
-    score = run.get("score")
+    score = run.score
     report = result.run_dir / "report.html"
     from reports import completeness
 
@@ -259,9 +252,9 @@ def _entry(result: SiteRun, out: Path) -> dict:
         "rank": None, "department": site.department, "name": site.name, "url": site.url,
         "site_id": site.site_id, "run_dir": _relative(result.run_dir, out),
         "status": "ok" if result.run is not None else "failed", "exit_status": result.returncode,
-        "score": score, "veto": bool(run.get("veto")), "veto_reasons": list(run.get("veto_reasons") or []),
-        "by_rule": dict(counts.get("by_rule") or {}), "findings": counts.get("findings"),
-        "unreachable": UNREACHABLE in (counts.get("by_rule") or {}),
+        "score": score, "veto": bool(run.veto), "veto_reasons": list(run.veto_reasons),
+        "by_rule": dict(counts.by_rule), "findings": counts.findings,
+        "unreachable": UNREACHABLE in counts.by_rule,
         "previous_score": previous,
         "change": round(score - previous, 2) if score is not None and previous is not None else None,
         "report": _relative(report, out) if result.run is not None and report.is_file() else None,

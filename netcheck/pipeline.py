@@ -6,13 +6,12 @@ catalog or date without fetching anything.
 from __future__ import annotations
 
 import ctypes
-import json
 import logging
 import os
 import platform
 import shutil
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,6 +23,8 @@ from checks.coverage import not_reverified
 from checks.crawl import Crawl
 from checks.findings import Finding
 from checks.scoring import ScoringSettings, score
+from reports.runrecord import (RUN_JSON, CatalogInfo, Counts, CrawlState, Deduction, JudgementError, Match, NearMiss,
+                               RuleInfo, RuleOutcome, RunRecord, Unverified, read_run)
 
 from . import __version__, crawlstate
 from .exitcodes import Exit, exit_status
@@ -56,7 +57,7 @@ def crawl_site(plan, run_dir: Path, settings: dict | None = None) -> dict:
 def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,
               crawl_stats: dict | None = None, started: str | None = None, baseline=None,
               history=None, site_id: str | None = None, out_dir: Path | None = None,
-              resume_hint: str | None = None) -> dict:
+              resume_hint: str | None = None) -> RunRecord:
     """Judge the crawl stored in run_dir, write every report there, and return the run record.
 
     `baseline` (a gating.Baseline) makes the exit status count only findings new against it.
@@ -75,68 +76,33 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     out_dir = Path(out_dir) if out_dir else run_dir
     if out_dir != run_dir:
         _copy_crawl(run_dir, out_dir, crawl_state)
-    site = site or previous.get("site")
+    site = site or previous.site
     _return_large_blocks()
     crawl = Crawl.load(out_dir / PAGES, start_url=site)
     judgement = checks.judge(crawl, catalog, as_of, crawl_complete=crawl_state["complete"])
     findings = judgement.findings
     site, pages = crawl.start_url, int(len(crawl.pages))
-    site_id = site_id or previous.get("site_id") or site_key(site)
+    site_id = site_id or previous.site_id or site_key(site)
     # A fresh crawl is a new run; a re-judgement keeps its run's id so history replaces its row.
-    run_id = (previous.get("run_id") if crawl_stats is None and out_dir == run_dir else None) or uuid.uuid4().hex
+    run_id = (previous.run_id if crawl_stats is None and out_dir == run_dir else None) or uuid.uuid4().hex
     status = "incomplete" if judgement.errors else "complete" if crawl_state["complete"] else "partial"
     comparison = None
     if history is not None:
         comparison = history.compare(site_id, run_id, as_of, findings,
                                      reverify=lambda gone: not_reverified(gone, judgement, crawl))
     del crawl  # what follows reads the findings alone: the crawl's tables go before the reports come
-    result = score(findings, catalog, judgement.facts)
-    by = lambda attr: _counts(getattr(f, attr) for f in findings)
     crawl_state = {**crawl_state, "resume": None if crawl_state["complete"] else
                    resume_hint or f"netcheck audit {site} --out {run_dir} --resume"}
-    run = {
-        "site": site,
-        "as_of": as_of.isoformat(),
-        "started": started or previous.get("started") or _now(),
-        "finished": _now(),
-        "status": status,
-        "score_is_verdict": status == "complete",
-        "crawl_state": crawl_state,
-        "judgement_errors": judgement.errors,
-        "catalog": {"name": catalog.name, "path": catalog.path, "digest": catalog.digest,
-                    "copy": keep_catalog(catalog, out_dir)},
-        "counts": {"pages": pages, "findings": len(findings), "by_rule": by("rule"),
-                   "by_severity": by("severity"), "by_department": by("department")},
-        **result,
-        "fail_on": fail_on,
-        "versions": _versions(),
-        "crawl": crawl_stats or previous.get("crawl") or {},
-        "warnings": judgement.warnings + [_error_line(e) for e in judgement.errors] + result["early_warnings"]
-        + ([] if crawl_state["known"] else ["未记录抓取是否完整结束（pages.jsonl 来自别处），按完整抓取评判"])
-        + [note for note in [crawlstate.render_note(crawl_state.get("render"))] if note],
-        "matches": [{"category": m.category, "column": m.column, "method": m.method, "score": m.score,
-                     "source": m.source, "url": m.url, "near_misses": m.near_misses,
-                     "items": m.items, "newest": m.newest}
-                    for m in judgement.matches.values()],
-        "rules": {r.rule_id: {"name": r.spec.name, "scope": r.spec.scope, "description": r.description,
-                              "severity": catalog.rule(r.rule_id).severity, "points": catalog.rule(r.rule_id).points,
-                              "basis": catalog.rule(r.rule_id).basis,
-                              "source": catalog.rule_sources.get(r.rule_id, "default")} for r in checks.RULES},
-        "outcomes": [o.to_dict() for o in judgement.outcomes],
-        "unverified": judgement.unverified(),
-        "categories": [c.name for c in catalog.categories],
-        "fixed": comparison.fixed if comparison else [],
-        "not_reverified": comparison.unverified if comparison else [],
-        "site_id": site_id,
-        "run_id": run_id,
-    }
-    run["exit_status"] = int(Exit.INCOMPLETE if status == "incomplete" else
-                             exit_status((f.severity for f in findings), fail_on, veto=result["veto"]))
-    run["history"] = run_summary(comparison, history.trend(site_id, run_id, as_of), run) if comparison else None
+    run = run_record(judgement, catalog, findings, crawl_state, status=status, site=site, site_id=site_id,
+                     run_id=run_id, as_of=as_of, fail_on=fail_on, pages=pages, comparison=comparison,
+                     catalog_copy=keep_catalog(catalog, out_dir), started=started or previous.started or _now(),
+                     crawl=crawl_stats or previous.crawl)
+    if comparison:
+        run = replace(run, history=run_summary(comparison, history.trend(site_id, run_id, as_of), run))
     if baseline is not None:
-        run.update(gate(findings, run, baseline, ScoringSettings.from_catalog(catalog.scoring)))
+        run = gate(findings, run, baseline, ScoringSettings.from_catalog(catalog.scoring))
         if status == "incomplete":
-            run["exit_status"] = int(Exit.INCOMPLETE)
+            run = replace(run, exit_status=int(Exit.INCOMPLETE))
     frame = pd.DataFrame([asdict(f) for f in findings], columns=FINDING_COLUMNS)
     import reports
 
@@ -144,6 +110,58 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     if history is not None:  # after the reports: a run in history has its files
         history.record(site_id, run, findings, out_dir)
     return run
+
+
+def run_record(judgement, catalog: Catalog, findings: list[Finding], crawl_state: dict, *, status: str,
+               as_of: date, fail_on: str, pages: int, catalog_copy: str | None, comparison=None,
+               **given) -> RunRecord:
+    """The run record of a judgement (checks.judge.Judgement), before history and baseline add theirs.
+
+    `given`: the fields the caller knows as they are (site, site_id, run_id, started, crawl)."""
+    result = score(findings, catalog, judgement.facts)
+    by = lambda attr: _counts(getattr(f, attr) for f in findings)
+    return RunRecord(
+        **given, as_of=as_of.isoformat(), finished=_now(), status=status, score_is_verdict=status == "complete",
+        catalog=CatalogInfo(name=catalog.name, path=catalog.path, digest=catalog.digest, copy=catalog_copy),
+        categories=tuple(c.name for c in catalog.categories), rules=_rules(catalog), versions=_versions(),
+        crawl_state=CrawlState.from_dict(crawl_state),
+        judgement_errors=tuple(JudgementError.from_dict(e) for e in judgement.errors),
+        outcomes=tuple(RuleOutcome.from_dict(o.to_dict()) for o in judgement.outcomes),
+        unverified=tuple(Unverified.from_dict(u) for u in judgement.unverified()),
+        counts=Counts(pages=pages, findings=len(findings), by_rule=by("rule"), by_severity=by("severity"),
+                      by_department=by("department")),
+        score=result["score"], veto=result["veto"], veto_reasons=tuple(result["veto_reasons"]),
+        early_warnings=tuple(result["early_warnings"]), edition=result["edition"], counters=result["counters"],
+        breakdown={rule: Deduction(**row) for rule, row in result["breakdown"].items()},
+        matches=tuple(_match(m) for m in judgement.matches.values()),
+        warnings=tuple(_warnings(judgement, result, crawl_state)), fail_on=fail_on,
+        exit_status=int(Exit.INCOMPLETE if status == "incomplete" else
+                        exit_status((f.severity for f in findings), fail_on, veto=result["veto"])),
+        fixed=tuple(comparison.fixed) if comparison else (),
+        not_reverified=tuple(comparison.unverified) if comparison else ())
+
+
+def _warnings(judgement, result: dict, crawl_state: dict) -> list[str]:
+    return (judgement.warnings + [_error_line(e) for e in judgement.errors] + result["early_warnings"]
+            + ([] if crawl_state["known"] else ["未记录抓取是否完整结束（pages.jsonl 来自别处），按完整抓取评判"])
+            + [note for note in [crawlstate.render_note(crawl_state.get("render"))] if note])
+
+
+def _match(m) -> Match:
+    """A checks.matching.Match as the run keeps it."""
+    return Match(category=m.category, column=m.column, method=m.method, score=m.score, source=m.source, url=m.url,
+                 near_misses=tuple(NearMiss.from_dict(n) for n in m.near_misses), items=m.items, newest=m.newest)
+
+
+def _rules(catalog: Catalog) -> dict[str, RuleInfo]:
+    """Every rule, with the severity, points and basis this catalog gives it."""
+    out = {}
+    for r in checks.RULES:
+        setting = catalog.rule(r.rule_id)
+        out[r.rule_id] = RuleInfo(name=r.spec.name, scope=r.spec.scope, description=r.description,
+                                  severity=setting.severity, points=setting.points, basis=setting.basis,
+                                  source=catalog.rule_sources.get(r.rule_id, "default"))
+    return out
 
 
 def _error_line(error: dict) -> str:
@@ -212,14 +230,9 @@ def _return_large_blocks() -> None:
         pass
 
 
-def _read_run(run_dir: Path) -> dict:
-    path = run_dir / "run.json"
-    if not path.is_file():
-        return {}
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+def _read_run(run_dir: Path) -> RunRecord:
+    """The run.json run_dir holds from its last judgement; an empty record when there is none."""
+    return read_run(run_dir / RUN_JSON) or RunRecord()
 
 
 def _counts(values) -> dict:

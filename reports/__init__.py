@@ -1,7 +1,7 @@
 """Report writers: render a run's findings into the run directory, one module per format.
 
 Writers render and never re-judge: every file is drawn from the same findings
-table and run dict, so the spreadsheet, the page and the CI results agree.
+table and run record (reports.runrecord), so the spreadsheet, the page and the CI results agree.
 """
 from __future__ import annotations
 
@@ -18,9 +18,10 @@ from reports.jsonl import write_findings, write_fixed
 from reports.junit import write_junit
 from reports.markdown import write_markdown
 from reports.runjson import write_run
+from reports.runrecord import RunRecord
 from reports.xlsx import write_rectification
 
-Writer = Callable[[Path, pd.DataFrame, dict], None]
+Writer = Callable[[Path, pd.DataFrame, RunRecord], None]
 _STAGE = ".reports-"  # a hidden folder in the run directory: the set of reports being written
 _PART = ".part"  # on each file in it, so that nothing looking for a run's run.json finds it there
 
@@ -35,7 +36,7 @@ WRITERS: dict[str, Writer] = {
 }
 
 
-def write_all(run_dir: Path, findings: pd.DataFrame, run: dict) -> list[Path]:
+def write_all(run_dir: Path, findings: pd.DataFrame, run: RunRecord) -> list[Path]:
     """Write every report into run_dir; return their paths in WRITERS order.
 
     The reports are one set, swapped in whole: each is written into a hidden staging folder
@@ -92,7 +93,7 @@ def _move_into_place(commit: Path, run_dir: Path) -> None:
     commit.rmdir()
 
 
-def write_atomic(path: Path, writer: Writer, findings: pd.DataFrame, run: dict) -> Path:
+def write_atomic(path: Path, writer: Writer, findings: pd.DataFrame, run: RunRecord) -> Path:
     # Same directory as the target: os.replace is only atomic within one file system.
     # A dot name keeps it out of `ls`; the ".tmp" suffix tells anyone what it is.
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")

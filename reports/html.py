@@ -12,6 +12,7 @@ import pandas as pd
 from reports import completeness
 from reports.htmlenv import environment
 from reports.names import OUTCOME_NAMES, rule_name, severity_name, veto_reason, without_ids
+from reports.runrecord import BaselineComparison, HistorySummary, Match, PreviousRun, RunRecord, TrendPoint
 from reports.status import badges, filter_label, new_against_baseline
 from reports.table import (as_date, crosstab, department, format_score, page_url, plain, records,
                            severity_counts, web_url)
@@ -23,21 +24,20 @@ TREND_STEP, TREND_HEIGHT, TREND_LEFT, TREND_TOP, TREND_BOTTOM, TREND_MAX_LABELS 
 STATUS_ORDER = ("new", "persisting", "overdue", "reported:", "fixed-but-found", "baseline-new")
 
 
-def write_html(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_html(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     path.write_text(render(findings, run), encoding="utf-8")
 
 
-def render(findings: pd.DataFrame, run: dict) -> str:
+def render(findings: pd.DataFrame, run: RunRecord) -> str:
     return environment().get_template("report.html.j2").render(**context(findings, run))
 
 
-def context(findings: pd.DataFrame, run: dict) -> dict:
+def context(findings: pd.DataFrame, run: RunRecord) -> dict:
     rows = records(findings)
     by_rule = crosstab(rows, lambda r: r["rule"])
     by_office = crosstab(rows, department)
     fresh = new_against_baseline(run)
     shown = [_finding(r, fresh) for r in rows]
-    history = run.get("history") or {}
     outcomes = completeness.outcome_counts(run)
     return {
         "status": completeness.run_status(run), "status_name": completeness.status_name(run),
@@ -46,16 +46,16 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
         "outcomes": [(k, OUTCOME_NAMES[k], n) for k, n in outcomes.items()] if outcomes else [],
         "unverified": completeness.unverified(run),
         "not_reverified": completeness.not_reverified(run),
-        "site": run.get("site") or "",
-        "site_href": web_url(run.get("site")),
-        "as_of": run.get("as_of") or "",
-        "score": format_score(run.get("score")),
-        "veto": bool(run.get("veto")),
-        "veto_reasons": [veto_reason(r) for r in run.get("veto_reasons") or []],
-        "catalog": (run.get("catalog") or {}).get("name") or "",
-        "started": run.get("started") or "",
-        "finished": run.get("finished") or "",
-        "pages": plain((run.get("counts") or {}).get("pages")),
+        "site": run.site or "",
+        "site_href": web_url(run.site),
+        "as_of": run.as_of or "",
+        "score": format_score(run.score),
+        "veto": bool(run.veto),
+        "veto_reasons": [veto_reason(r) for r in run.veto_reasons],
+        "catalog": run.catalog.name or "",
+        "started": run.started or "",
+        "finished": run.finished or "",
+        "pages": plain(run.counts.pages),
         "total": len(rows),
         "severities": [(s, severity_name(s), n) for s, n in severity_counts(rows).items()],
         "rule_chart": bars([(rule_name(k), sum(v.values())) for k, v in by_rule.items()]),
@@ -64,13 +64,13 @@ def context(findings: pd.DataFrame, run: dict) -> dict:
         "offices": sorted(by_office),
         "findings": shown,
         "statuses": _statuses(shown),
-        "matches": [_match(m) for m in run.get("matches") or []],
-        "warnings": [without_ids(w) for w in run.get("warnings") or []],
-        "fixed": [_fixed(plain(f), run) for f in run.get("fixed") or []],
-        "history": _history(history),
-        "trend": trend(history.get("trend") or []),
-        "baseline": _baseline(run.get("baseline")),
-        "versions": sorted((str(k), str(v)) for k, v in (run.get("versions") or {}).items()),
+        "matches": [_match(m) for m in run.matches],
+        "warnings": [without_ids(w) for w in run.warnings],
+        "fixed": [_fixed(plain(f), run) for f in run.fixed],
+        "history": _history(run.history),
+        "trend": trend(run.history.trend if run.history else ()),
+        "baseline": _baseline(run.baseline),
+        "versions": sorted((str(k), str(v)) for k, v in run.versions.items()),
     }
 
 
@@ -82,20 +82,19 @@ def bars(items: list[tuple[str, int]]) -> dict:
     return {"bars": [{"label": label, "count": n, "pct": round(100 * n / top, 1)} for label, n in items]}
 
 
-def trend(points: list) -> dict | None:
+def trend(points: tuple[TrendPoint, ...]) -> dict | None:
     """Line geometry of the score over past runs, oldest first; None below two scored runs."""
-    points = sorted((p for p in map(plain, points) if isinstance(p, dict) and _number(p.get("score")) is not None),
-                    key=lambda p: str(p.get("as_of") or ""))
+    points = sorted((p for p in points if _number(plain(p.score)) is not None), key=lambda p: str(p.as_of or ""))
     if len(points) < 2:
         return None
     every = -(-len(points) // TREND_MAX_LABELS)  # label at most TREND_MAX_LABELS dates (ceil division)
     dots = []
     for i, p in enumerate(points):
-        value = min(100.0, max(0.0, _number(p["score"])))
+        value = min(100.0, max(0.0, _number(plain(p.score))))
         dots.append({"x": TREND_LEFT + 20 + i * TREND_STEP,
                      "y": round(TREND_TOP + TREND_HEIGHT * (1 - value / 100), 1),
-                     "score": format_score(p["score"]), "as_of": str(p.get("as_of") or ""),
-                     "findings": plain(p.get("findings")), "label": i % every == 0 or i == len(points) - 1})
+                     "score": format_score(p.score), "as_of": str(p.as_of or ""),
+                     "findings": plain(p.findings), "label": i % every == 0 or i == len(points) - 1})
     return {"width": dots[-1]["x"] + 40, "height": TREND_TOP + TREND_HEIGHT + TREND_BOTTOM,
             "left": TREND_LEFT, "top": TREND_TOP, "bottom": TREND_TOP + TREND_HEIGHT,
             "grid": [{"value": v, "y": TREND_TOP + TREND_HEIGHT * (1 - v / 100)} for v in (0, 50, 100)],
@@ -130,37 +129,35 @@ def _statuses(shown: list[dict]) -> list[tuple[str, str]]:
     return sorted(seen.items(), key=lambda kv: (rank(kv[0]), kv[0]))
 
 
-def _fixed(row: dict, run: dict) -> dict:
+def _fixed(row: dict, run: RunRecord) -> dict:
     # A finding missing from this run was fixed by this run's date at the latest.
-    fixed_on = row.get("fixed_on") or (row.get("details") or {}).get("fixed_on") or run.get("as_of")
+    fixed_on = row.get("fixed_on") or (row.get("details") or {}).get("fixed_on") or run.as_of
     return {**_finding(row), "first_seen": as_date(row.get("first_seen")) or "",
             "fixed_on": as_date(fixed_on) or ""}
 
 
-def _history(history: dict) -> dict | None:
+def _history(history: HistorySummary | None) -> dict | None:
     """Counts against the site's previous run; None without history."""
-    if not history:
+    if history is None:
         return None
-    count = lambda v: len(v) if isinstance(v, (list, tuple)) else plain(v)
-    prev = plain(history.get("previous_run") or {})
-    return {"new": count(history.get("new")), "persisting": count(history.get("persisting")),
-            "fixed": count(history.get("fixed")),
-            "unverified": count(history.get("unverified")) if "unverified" in history else None,
-            "previous_as_of": str(prev.get("as_of") or ""), "previous_score": format_score(prev.get("score"))}
+    prev = history.previous_run or PreviousRun()
+    return {"new": plain(history.new), "persisting": plain(history.persisting), "fixed": plain(history.fixed),
+            "unverified": plain(history.unverified),
+            "previous_as_of": str(prev.as_of or ""), "previous_score": format_score(prev.score)}
 
 
-def _baseline(baseline: dict | None) -> dict | None:
-    if not baseline:
+def _baseline(baseline: BaselineComparison | None) -> dict | None:
+    if baseline is None:
         return None
-    return {"run_dir": str(baseline.get("run_dir") or ""), "new_findings": plain(baseline.get("new_findings"))}
+    return {"run_dir": str(baseline.run_dir or ""), "new_findings": plain(baseline.new_findings)}
 
 
-def _match(m: dict) -> dict:
-    misses = m.get("near_misses") or []
+def _match(m: Match) -> dict:
     return {
-        "category": m.get("category") or "", "column": m.get("column") or "",
-        "method": MATCH_METHODS.get(m.get("method"), m.get("method") or ""), "score": format_score(m.get("score"), 2),
-        "url": m.get("url") or "", "href": web_url(m.get("url")),
-        "near_misses": [f"{n.get('column', '')}（{format_score(n.get('score'), 2)}）" for n in misses],
+        "category": m.category or "", "column": m.column or "",
+        "method": MATCH_METHODS.get(m.method, m.method or ""), "score": format_score(m.score, 2),
+        "url": m.url or "", "href": web_url(m.url),
+        "near_misses": [f"{n.column if n.column is not None else ''}（{format_score(n.score, 2)}）"
+                        for n in m.near_misses],
     }
 

@@ -7,7 +7,6 @@ be copied or served as static files. Self-contained like report.html.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
@@ -15,6 +14,7 @@ from checks.findings import SEVERITIES
 from reports import completeness
 from reports.htmlenv import environment
 from reports.names import VETO, severity_name
+from reports.runrecord import RunRecord, read_run
 from reports.table import format_score, web_url
 
 # One 单项否决 column (是, with how many veto-level findings, or 否); the other severities are counted
@@ -45,11 +45,8 @@ def find_runs(root: Path) -> tuple[list[dict], list[str]]:
     rows, skipped = [], []
     for path in sorted({p for pattern in PATTERNS for p in root.glob(pattern)}):
         rel = path.parent.relative_to(root).as_posix()
-        try:
-            run = json.loads(path.read_text(encoding="utf-8"))
-            if not isinstance(run, dict):
-                raise ValueError("not an object")
-        except (OSError, ValueError):
+        run = read_run(path)
+        if run is None:
             skipped.append(rel)  # a run being written right now, or not ours: list it, do not fail
             continue
         rows.append(_row(run, rel, path.parent))
@@ -57,25 +54,23 @@ def find_runs(root: Path) -> tuple[list[dict], list[str]]:
     return rows, skipped
 
 
-def _row(run: dict, rel: str, run_dir: Path) -> dict:
-    counts = run.get("counts") or {}
-    by_severity = counts.get("by_severity") or {}
-    history = run.get("history") or {}
-    count = lambda v: len(v) if isinstance(v, (list, tuple)) else v
+def _row(run: RunRecord, rel: str, run_dir: Path) -> dict:
+    by_severity = run.counts.by_severity
+    history = run.history
     return {
         "dir": rel,
-        "site": str(run.get("site") or ""), "site_href": web_url(run.get("site")),
-        "as_of": str(run.get("as_of") or ""), "finished": str(run.get("finished") or ""),
-        "score": format_score(run.get("score")), "veto": bool(run.get("veto")),
+        "site": str(run.site or ""), "site_href": web_url(run.site),
+        "as_of": str(run.as_of or ""), "finished": str(run.finished or ""),
+        "score": format_score(run.score), "veto": bool(run.veto),
         # An older run.json has no status: it is a complete run.
         "status": completeness.run_status(run), "status_name": completeness.status_name(run),
         "score_is_verdict": completeness.score_is_verdict(run),
         "status_reason": "；".join(completeness.banners(run)),
-        "findings": counts.get("findings"),
+        "findings": run.counts.findings,
         "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
         "veto_findings": by_severity.get("veto", 0),
-        "new": count(history.get("new")) if history else None,
-        "fixed": count(history.get("fixed")) if history else None,
+        "new": history.new if history else None,
+        "fixed": history.fixed if history else None,
         "report": quote(f"{rel}/report.html") if (run_dir / "report.html").is_file() else None,
         # A site's run inside a multi-site round: link the round's ranking (通报) too.
         "ranking": quote(f"{Path(rel).parent.as_posix()}/{RANKING}")

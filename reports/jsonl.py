@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from reports.runrecord import RunRecord
 from reports.table import plain, records
 
 
@@ -15,10 +16,10 @@ def _write_lines(path: Path, rows: list[dict]) -> None:
             fh.write(json.dumps(plain(row), ensure_ascii=False, allow_nan=False) + "\n")
 
 
-def write_findings(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_findings(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     _write_lines(path, records(findings))
 
 
-def write_fixed(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_fixed(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     """Findings of the previous run that are gone now; empty file without history."""
-    _write_lines(path, list(run.get("fixed") or []))
+    _write_lines(path, list(run.fixed))

@@ -18,6 +18,7 @@ import pandas as pd
 from checks.findings import SEVERITY_RANK
 from reports.completeness import UNVERIFIED_OUTCOMES, outcome_rows, run_status, score_is_verdict
 from reports.names import CATEGORY_RULES, rule_name, severity_name
+from reports.runrecord import RuleOutcome, RunRecord
 from reports.status import badges, new_against_baseline
 from reports.table import clean_text, page_url, records
 
@@ -25,7 +26,7 @@ SITE = "site"
 PASSING = {"notice"}
 
 
-def write_junit(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_junit(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     tree = ET.ElementTree(build(findings, run))
     ET.indent(tree)
     tree.write(path, encoding="utf-8", xml_declaration=True)
@@ -38,7 +39,7 @@ def case_key(row: dict) -> tuple[str, str]:
     return rule, (row.get("category") or SITE) if rule in CATEGORY_RULES else SITE
 
 
-def cases(rows: list[dict], run: dict) -> dict[tuple[str, str], list[dict]]:
+def cases(rows: list[dict], run: RunRecord) -> dict[tuple[str, str], list[dict]]:
     """Every (rule, name) test case with its findings, the run's outcomes (or the catalog's grid) first.
 
     Findings outside the grid (a rule or category the run did not list) still get
@@ -48,9 +49,9 @@ def cases(rows: list[dict], run: dict) -> dict[tuple[str, str], list[dict]]:
     if outcomes:
         grid: dict[tuple[str, str], list[dict]] = {key: [] for key in outcomes}
     else:
-        categories = [str(c) for c in run.get("categories") or []]
+        categories = [str(c) for c in run.categories]
         grid = {}
-        for rule in sorted(run.get("rules") or {}):
+        for rule in sorted(run.rules):
             for name in (categories if rule in CATEGORY_RULES else [SITE]):
                 grid[(rule, name)] = []
     for row in rows:
@@ -60,16 +61,16 @@ def cases(rows: list[dict], run: dict) -> dict[tuple[str, str], list[dict]]:
     return grid
 
 
-def outcome_cases(run: dict) -> dict[tuple[str, str], dict]:
+def outcome_cases(run: RunRecord) -> dict[tuple[str, str], RuleOutcome]:
     """(rule, category or "site") → its outcome row ({} for an older run): see completeness.outcome_rows."""
     return {(rule, category or SITE): row for (rule, category), row in outcome_rows(run).items()}
 
 
-def build(findings: pd.DataFrame, run: dict) -> ET.Element:
+def build(findings: pd.DataFrame, run: RunRecord) -> ET.Element:
     grid = cases(records(findings), run)
     outcomes = outcome_cases(run)
     fresh = new_against_baseline(run)
-    baseline = run.get("baseline") or {}
+    baseline = run.baseline
     kinds = {key: _kind(found, outcomes.get(key)) for key, found in grid.items()}
     seconds = f"{_duration(run):.3f}"
     counts = {"tests": str(len(grid)), "failures": str(sum(k == "failure" for k in kinds.values())),
@@ -77,20 +78,21 @@ def build(findings: pd.DataFrame, run: dict) -> ET.Element:
               "skipped": str(sum(k == "skipped" for k in kinds.values())), "time": seconds}
     root = ET.Element("testsuites", {"name": "netcheck", **counts})
     suite = ET.SubElement(root, "testsuite", {"name": "netcheck", **counts,
-                                              "timestamp": clean_text(run.get("started")),
+                                              "timestamp": clean_text(run.started),
                                               "hostname": clean_text(_host(run))})
     props = ET.SubElement(suite, "properties")
-    for name in ("site", "as_of", "score", "veto", "fail_on"):
-        ET.SubElement(props, "property", {"name": name, "value": clean_text(run.get(name))})
+    for name, value in (("site", run.site), ("as_of", run.as_of), ("score", run.score), ("veto", run.veto),
+                        ("fail_on", run.fail_on)):
+        ET.SubElement(props, "property", {"name": name, "value": clean_text(value)})
     ET.SubElement(props, "property", {"name": "status", "value": run_status(run)})
     ET.SubElement(props, "property", {"name": "score_is_verdict", "value": str(score_is_verdict(run))})
     if baseline:
-        for name in ("run_dir", "new_findings"):
-            ET.SubElement(props, "property", {"name": f"baseline_{name}", "value": clean_text(baseline.get(name))})
+        for name, value in (("run_dir", baseline.run_dir), ("new_findings", baseline.new_findings)):
+            ET.SubElement(props, "property", {"name": f"baseline_{name}", "value": clean_text(value)})
     for (rule, name), found in grid.items():
         case = ET.SubElement(suite, "testcase", {"classname": rule, "name": name, "time": "0"})
-        outcome = outcomes.get((rule, name)) or {}
-        reason = clean_text(outcome.get("reason"))
+        outcome = outcomes.get((rule, name)) or RuleOutcome()
+        reason = clean_text(outcome.reason)
         kind = kinds[(rule, name)]
         failing = _failing(found)
         if kind == "error":
@@ -108,17 +110,17 @@ def build(findings: pd.DataFrame, run: dict) -> ET.Element:
         elif kind == "skipped":
             ET.SubElement(case, "skipped", {"message": f"未核实：{reason}" if reason else "未核实"})
         out = [_line(r, fresh) for r in found if r.get("severity") in PASSING]
-        if kind == "failure" and outcome.get("outcome") in UNVERIFIED_OUTCOMES and reason:
+        if kind == "failure" and outcome.outcome in UNVERIFIED_OUTCOMES and reason:
             out.insert(0, f"[未核实] {reason}")  # what was found stands; the rest could not be checked
         if out:
             ET.SubElement(case, "system-out").text = "\n".join(out)
     return root
 
 
-def _kind(found: list[dict], outcome: dict | None) -> str:
+def _kind(found: list[dict], outcome: RuleOutcome | None) -> str:
     """error, failure, skipped or passed: a rule that raised is an error even beside findings
     another part of it made; sure findings fail the case even where the rest could not be verified."""
-    state = (outcome or {}).get("outcome")
+    state = outcome.outcome if outcome else None
     if state == "error":
         return "error"
     if _failing(found):
@@ -126,15 +128,14 @@ def _kind(found: list[dict], outcome: dict | None) -> str:
     return "skipped" if state == "skipped" else "passed"
 
 
-def _error_type(run: dict, rule: str) -> str:
+def _error_type(run: RunRecord, rule: str) -> str:
     error = _error_text(run, rule)
     kind = error.split(":", 1)[0].strip() if ":" in error else ""
     return kind if kind.isidentifier() else "error"
 
 
-def _error_text(run: dict, rule: str) -> str:
-    return next((clean_text(e.get("error")) for e in run.get("judgement_errors") or []
-                 if isinstance(e, dict) and e.get("rule") == rule), "")
+def _error_text(run: RunRecord, rule: str) -> str:
+    return next((clean_text(e.error) for e in run.judgement_errors if e.rule == rule), "")
 
 
 def _failing(found: list[dict]) -> list[dict]:
@@ -154,14 +155,14 @@ def _line(row: dict, fresh: frozenset[str] = frozenset()) -> str:
     return text + (f" {clean_text(url)}" if url else "")
 
 
-def _duration(run: dict) -> float:
+def _duration(run: RunRecord) -> float:
     try:
-        start = datetime.fromisoformat(str(run.get("started")))
-        end = datetime.fromisoformat(str(run.get("finished")))
+        start = datetime.fromisoformat(str(run.started))
+        end = datetime.fromisoformat(str(run.finished))
         return max(0.0, (end - start).total_seconds())
     except (TypeError, ValueError):
         return 0.0
 
 
-def _host(run: dict) -> str:
-    return urlsplit(str(run.get("site") or "")).hostname or ""
+def _host(run: RunRecord) -> str:
+    return urlsplit(str(run.site or "")).hostname or ""

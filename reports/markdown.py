@@ -21,6 +21,7 @@ import pandas as pd
 from checks.findings import SEVERITIES
 from reports import completeness
 from reports.names import NO_VETO, VETO, rule_name, severity_name, veto_reason
+from reports.runrecord import PreviousRun, RunRecord
 from reports.status import badges, filter_label, new_against_baseline
 from reports.table import crosstab, format_score, page_url, records, web_url
 
@@ -43,18 +44,18 @@ MAX_EVIDENCE = 120
 _LEAD = re.compile(r"[^：（]*")
 
 
-def write_markdown(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_markdown(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     path.write_text(render(findings, run), encoding="utf-8")
 
 
-def render(findings: pd.DataFrame, run: dict) -> str:
+def render(findings: pd.DataFrame, run: RunRecord) -> str:
     rows = records(findings)
     fresh = new_against_baseline(run)
     if fresh:  # in a merge request, what the change broke comes first
         rows.sort(key=lambda r: r.get("fingerprint") not in fresh)
     lines = _banner(run) + _title(run) + [""]
-    lines += [f"- {VETO} · {escape(veto_reason(r))}" for r in run.get("veto_reasons") or []]
-    if run.get("veto_reasons"):
+    lines += [f"- {VETO} · {escape(veto_reason(r))}" for r in run.veto_reasons]
+    if run.veto_reasons:
         lines.append("")
     lines += _changes(run)
     lines += _unverified(run)
@@ -66,29 +67,29 @@ def render(findings: pd.DataFrame, run: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def exit_code(run: dict) -> int:
+def exit_code(run: RunRecord) -> int:
     """The exit status the command gave with this run: 130 when the crawl was interrupted, else
-    run['exit_status'] (it honours --fail-on and --baseline); a run.json without it: 1 on a veto."""
-    if (run.get("crawl_state") or {}).get("reason") == INTERRUPTED:
+    run.exit_status (it honours --fail-on and --baseline); a run.json without it: 1 on a veto."""
+    if run.crawl_state.reason == INTERRUPTED:
         return EXIT_INTERRUPTED
-    if run.get("exit_status") is not None:
-        return int(run["exit_status"])
-    return EXIT_FINDINGS if run.get("veto") else EXIT_OK
+    if run.exit_status is not None:
+        return int(run.exit_status)
+    return EXIT_FINDINGS if run.veto else EXIT_OK
 
 
-def failed(run: dict) -> bool:
+def failed(run: RunRecord) -> bool:
     """The CI verdict: whether the command's exit status was not 0."""
     return exit_code(run) != EXIT_OK
 
 
-def outcome(run: dict) -> tuple[str, str]:
+def outcome(run: RunRecord) -> tuple[str, str]:
     """The CI outcome in words, both following the exit status: the headline ("❌ 不通过（退出状态 1）")
     and why ("触发单项否决（`--fail-on veto`）"). Never a pass beside a veto: a veto under exit 0
     (`--fail-on never`, or a veto the baseline already had) says both."""
-    code, veto = exit_code(run), bool(run.get("veto"))
-    fail_on = str(run.get("fail_on") or "veto")
+    code, veto = exit_code(run), bool(run.veto)
+    fail_on = str(run.fail_on or "veto")
     level = f"`--fail-on {fail_on}`"
-    base = run.get("baseline") or {}
+    base = run.baseline
     if code == EXIT_INCOMPLETE:
         word, why = "评判未完成", "有规则未能运行，本次不作结论"
     elif code == EXIT_INTERRUPTED:
@@ -115,10 +116,10 @@ def outcome(run: dict) -> tuple[str, str]:
     return f"{mark} {word}（退出状态 {code}{note}）", why
 
 
-def _banner(run: dict) -> list[str]:
+def _banner(run: RunRecord) -> list[str]:
     """The first lines: how the run is not complete (none for a complete one), its lead phrase in
     bold and the commands in code spans, so that they can be copied from a raw CI log as they are."""
-    commands = [c for c in ((run.get("crawl_state") or {}).get("resume"), completeness.rejudge_command())
+    commands = [c for c in (run.crawl_state.resume, completeness.rejudge_command())
                 if c and "`" not in str(c)]
     out = []
     for text in completeness.banners(run):
@@ -135,18 +136,18 @@ def _keep_ends(raw: str, text: str) -> str:
     return (" " if raw[:1].isspace() else "") + text + (" " if raw[-1:].isspace() and text else "")
 
 
-def _title(run: dict) -> list[str]:
+def _title(run: RunRecord) -> list[str]:
     """The heading (the CI outcome, site, date) and the audit's verdict under it."""
     headline, why = outcome(run)
-    if run.get("veto"):
+    if run.veto:
         verdict = VETO
     else:
         verdict = NO_VETO if completeness.is_complete(run) else f"已检查部分{NO_VETO}"
-    return [f"## netcheck {headline}：{link(run.get('site'))} · {escape(run.get('as_of') or '')}", "",
-            f"**{completeness.score_label(run)} {format_score(run.get('score'))} · {verdict}**。{why}。"]
+    return [f"## netcheck {headline}：{link(run.site)} · {escape(run.as_of or '')}", "",
+            f"**{completeness.score_label(run)} {format_score(run.score)} · {verdict}**。{why}。"]
 
 
-def _unverified(run: dict) -> list[str]:
+def _unverified(run: RunRecord) -> list[str]:
     """未核实: what this run could not verify, and the earlier findings it could not check again."""
     out = []
     unchecked = completeness.unverified(run)
@@ -185,20 +186,20 @@ def _counts(rows: list[dict]) -> list[str]:
     return out
 
 
-def _changes(run: dict) -> list[str]:
+def _changes(run: RunRecord) -> list[str]:
     """What changed: against the CI baseline, and against the site's previous run (history)."""
     out = []
-    base = run.get("baseline") or {}
+    base = run.baseline
     if base:
-        out.append(f"- 对照基线 {escape(base.get('run_dir') or '')}：基线外新增 **{base.get('new_findings', 0)}** 项"
+        out.append(f"- 对照基线 {escape(base.run_dir or '')}：基线外新增 **{base.new_findings}** 项"
                    f"（退出状态只计这些）")
-    history = run.get("history") or {}
+    history = run.history
     if history:
-        count = lambda v: len(v) if isinstance(v, (list, tuple)) else (v if v is not None else "—")
-        prev = history.get("previous_run") or {}
-        since = f"与上次检查（{escape(prev['as_of'])}）相比" if prev.get("as_of") else "与上次检查相比"
-        out.append(f"- {since}：新发现 {count(history.get('new'))} 项 · 持续存在 {count(history.get('persisting'))} 项"
-                   f" · 已整改 {count(history.get('fixed'))} 项")
+        count = lambda v: v if v is not None else "—"
+        prev = history.previous_run or PreviousRun()
+        since = f"与上次检查（{escape(prev.as_of)}）相比" if prev.as_of else "与上次检查相比"
+        out.append(f"- {since}：新发现 {count(history.new)} 项 · 持续存在 {count(history.persisting)} 项"
+                   f" · 已整改 {count(history.fixed)} 项")
     return out + [""] if out else []
 
 

@@ -20,10 +20,10 @@ VETO = "单项否决"
 NO_VETO = "未触发单项否决"
 SEVERITY_NAMES = {"veto": VETO, "deduct": "扣分", "notice": "提示"}
 
-# How complete a run is (run['status']); a run.json without it is a complete one.
+# How complete a run is (RunRecord.status); a run.json without it is a complete one.
 RUN_STATUS_NAMES = {"complete": "检查完成", "partial": "抓取未完成", "incomplete": "评判未完成"}
 
-# What one rule (or one rule × category) came to (run['outcomes'][i]['outcome']).
+# What one rule (or one rule × category) came to (RunRecord.outcomes[i].outcome).
 OUTCOME_NAMES = {"passed": "通过", "failed": "发现问题", "skipped": "未核实", "error": "出错"}
 
 # Rules judged per catalog category; the others are judged once for the whole site.

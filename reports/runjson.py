@@ -1,4 +1,4 @@
-"""run.json: what was audited and how it came out (the run dict minus the fixed list)."""
+"""run.json: what was audited and how it came out (the run record's to_dict(): all but the fixed list)."""
 from __future__ import annotations
 
 import json
@@ -6,11 +6,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from reports.table import plain
+from reports.runrecord import RunRecord
 
 
-def write_run(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_run(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     # fixed findings have their own file; repeating them here would let the two disagree.
-    data = {k: v for k, v in run.items() if k != "fixed"}
-    text = json.dumps(plain(data), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
+    text = json.dumps(run.to_dict(), ensure_ascii=False, indent=2, sort_keys=True, allow_nan=False)
     path.write_text(text + "\n", encoding="utf-8")

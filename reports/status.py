@@ -2,7 +2,7 @@
 against a CI baseline.
 
 The facts come from the run (history sets `status`, `first_seen`, `details.overdue`,
-`details.reported_status`; `--baseline` sets run['baseline']); this module only names them, so the
+`details.reported_status`; `--baseline` sets run.baseline); this module only names them, so the
 page, the summary and the JUnit file use the same words. A run without history or baseline gives
 no badges at all, and the reports then leave the status out.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from reports.runrecord import RunRecord
 from reports.table import as_date
 
 STATUS_NAMES = {"new": "新发现", "persisting": "持续存在", "overdue": "逾期",
@@ -18,9 +19,9 @@ REPORTED = "reported:"  # key prefix: one filter option per status an office rep
 _SPACE = re.compile(r"\s+")
 
 
-def new_against_baseline(run: dict) -> frozenset[str]:
+def new_against_baseline(run: RunRecord) -> frozenset[str]:
     """Fingerprints of the findings a --baseline run did not have (empty without a baseline)."""
-    return frozenset((run.get("baseline") or {}).get("new_fingerprints") or [])
+    return frozenset(run.baseline.new_fingerprints) if run.baseline else frozenset()
 
 
 def badges(row: dict, fresh: frozenset[str] = frozenset()) -> list[tuple[str, str]]:

@@ -28,7 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 def plain(value):
     """A json/openpyxl-safe Python value: NaN/inf/NaT → None, numpy scalars → Python."""
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a Finding in run['fixed']
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):  # a Finding in RunRecord.fixed
         value = dataclasses.asdict(value)
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}

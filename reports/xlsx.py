@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reports import completeness, xlsx_layout
 from reports.basis import display_basis
 from reports.names import NO_DEPARTMENT, rule_name, severity_name
+from reports.runrecord import RunRecord
 from reports.status import carried_status, overdue
 from reports.table import as_date, clean_text, department, page_url, plain, records, sort_key, web_url
 from reports.xlsx_summary import write_summary
@@ -69,7 +70,7 @@ _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _RESERVED = {"history"}
 
 
-def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
+def write_rectification(path: Path, findings: pd.DataFrame, run: RunRecord) -> None:
     rows = records(findings)
     wb = Workbook()
     summary = wb.active
@@ -78,7 +79,7 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
     names = sheet_names(offices, taken=OWN_SHEETS)
     unchecked = completeness.unverified(run)
     earlier = completeness.not_reverified(run)
-    fixed = sorted((plain(f) for f in run.get("fixed") or []), key=lambda f: (department(f), sort_key(f)))
+    fixed = sorted((plain(f) for f in run.fixed), key=lambda f: (department(f), sort_key(f)))
     sheets = {}
     if fixed:
         sheets["fixed"] = FIXED
@@ -88,7 +89,7 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
     head = _page_head(run)
     for office in offices:
         _write_office(wb.create_sheet(names[office]), [r for r in rows if department(r) == office], head,
-                      run.get("as_of"))
+                      run.as_of)
     if fixed:
         _write_fixed(wb.create_sheet(FIXED), fixed, head)
     if unchecked or earlier:
@@ -96,10 +97,10 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: dict) -> None:
     wb.save(path)
 
 
-def _page_head(run: dict) -> tuple[str, str]:
+def _page_head(run: RunRecord) -> tuple[str, str]:
     """The top left of every printed page (whose list, as of when) and its foot (the site)."""
-    day = as_date(run.get("as_of"))
-    return "整改清单" + (f"　检查日期 {day.isoformat()}" if day else ""), clean_text(run.get("site"))
+    day = as_date(run.as_of)
+    return "整改清单" + (f"　检查日期 {day.isoformat()}" if day else ""), clean_text(run.site)
 
 
 def sheet_names(offices: list[str], taken: tuple[str, ...] = (SUMMARY,)) -> dict[str, str]:

@@ -15,6 +15,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from checks.findings import SEVERITIES
 from reports import completeness, xlsx_layout
 from reports.names import OUTCOME_NAMES, VETO, rule_name, severity_name, veto_reason
+from reports.runrecord import RunRecord
 from reports.status import STATUS_NAMES, overdue
 from reports.table import as_date, clean_text, crosstab, department, format_score, plain, web_url
 
@@ -33,7 +34,7 @@ _BANNER_FILL = PatternFill("solid", fgColor="FFC7CE")
 _PARTIAL_FILL = PatternFill("solid", fgColor="FFEB9C")
 
 
-def write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, str], sheets: dict[str, str],
+def write_summary(ws: Worksheet, rows: list[dict], run: RunRecord, names: dict[str, str], sheets: dict[str, str],
                   has_unverified: bool = False) -> None:
     """`names`: office → its sheet; `sheets`: 'fixed'/'unverified' → that sheet's name, when written."""
     ws.append([TITLE])
@@ -44,7 +45,7 @@ def write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, s
     for label, value in _facts(rows, run):
         at[label] = _fact(ws, label, value)
     ws.cell(row=at["检查日期"], column=2).number_format = DATE_FORMAT
-    xlsx_layout.link(ws.cell(row=at["站点"], column=2), web_url(run.get("site")), wraps=False)  # one line wide
+    xlsx_layout.link(ws.cell(row=at["站点"], column=2), web_url(run.site), wraps=False)  # one line wide
     for label in ("未核实", "此前问题未能复核"):
         if "unverified" in sheets and label in at:
             _sheet_link(ws.cell(row=at[label], column=2), sheets["unverified"])
@@ -69,21 +70,19 @@ def write_summary(ws: Worksheet, rows: list[dict], run: dict, names: dict[str, s
                             | {"A": 14, "G": 14}, skip_rows=(1,))
     ws.column_dimensions["F"].width = 3  # the gap between the two tables
     xlsx_layout.fit_rows(ws)
-    xlsx_layout.print_setup(ws, TITLE, clean_text(run.get("site")), header_rows=None, one_page=True)
+    xlsx_layout.print_setup(ws, TITLE, clean_text(run.site), header_rows=None, one_page=True)
 
 
-def _facts(rows: list[dict], run: dict) -> list[tuple[str, object]]:
-    veto = bool(run.get("veto"))
+def _facts(rows: list[dict], run: RunRecord) -> list[tuple[str, object]]:
     facts = [
-        ("站点", clean_text(run.get("site"))),
-        ("检查日期", as_date(run.get("as_of"))),
-        (completeness.score_label(run),
-         plain(run.get("score")) if run.get("score") is not None else format_score(None)),
+        ("站点", clean_text(run.site)),
+        ("检查日期", as_date(run.as_of)),
+        (completeness.score_label(run), plain(run.score) if run.score is not None else format_score(None)),
         (DEDUCTED, deducted_total(rows, run)),
-        (VETO, "是" if veto else "否"),
-        ("单项否决原因", "；".join(clean_text(veto_reason(r)) for r in run.get("veto_reasons") or []) or "—"),
-        ("目录", clean_text((run.get("catalog") or {}).get("name"))),
-        ("页面数", plain((run.get("counts") or {}).get("pages"))),
+        (VETO, "是" if run.veto else "否"),
+        ("单项否决原因", "；".join(clean_text(veto_reason(r)) for r in run.veto_reasons) or "—"),
+        ("目录", clean_text(run.catalog.name)),
+        ("页面数", plain(run.counts.pages)),
         ("问题总数", len(rows)),
     ]
     outcomes = completeness.outcome_counts(run)
@@ -91,28 +90,28 @@ def _facts(rows: list[dict], run: dict) -> list[tuple[str, object]]:
         facts.append(("检查项结果", " · ".join(f"{OUTCOME_NAMES[k]} {n}" for k, n in outcomes.items())))
     if completeness.unverified(run) or completeness.not_reverified(run) or outcomes:
         facts.append(("未核实", len(completeness.unverified(run))))
-    if run.get("not_reverified") or (run.get("history") or {}).get("unverified"):
+    history = run.history
+    if run.not_reverified or (history and history.unverified):
         facts.append(("此前问题未能复核", completeness.not_reverified_count(run)))
-    history = run.get("history") or {}
-    previous = history.get("previous_run")
+    previous = history.previous_run if history else None
     if previous:
-        facts.append(("上次检查", f"{previous.get('as_of')}（{completeness.SCORE} {format_score(previous.get('score'))}）"))
-        late = sum(1 for r in rows if overdue(r, run.get("as_of")))
-        facts.append(("与上次比较", f"{STATUS_NAMES['new']} {history.get('new', 0)} · "
-                                   f"{STATUS_NAMES['persisting']} {history.get('persisting', 0)}"
+        facts.append(("上次检查", f"{previous.as_of}（{completeness.SCORE} {format_score(previous.score)}）"))
+        late = sum(1 for r in rows if overdue(r, run.as_of))
+        count = lambda v: 0 if v is None else v
+        facts.append(("与上次比较", f"{STATUS_NAMES['new']} {count(history.new)} · "
+                                   f"{STATUS_NAMES['persisting']} {count(history.persisting)}"
                                    f"（其中{STATUS_NAMES['overdue']} {late}） · "
-                                   f"已整改（销号） {history.get('fixed', 0)}"))
+                                   f"已整改（销号） {count(history.fixed)}"))
     return facts
 
 
-def breakdown(rows: list[dict], run: dict) -> dict[str, dict]:
+def breakdown(rows: list[dict], run: RunRecord) -> dict[str, dict]:
     """Per rule: the points its findings carry (`points`) and what the score took (`deducted`, after
-    any cap), as scoring worked them out (run['breakdown']); for a run.json without it, from the
+    any cap), as scoring worked them out (run.breakdown); for a run.json without it, from the
     findings: a deducting finding's points, no cap."""
-    given = run.get("breakdown")
-    if given:
-        return {rule: {"points": float((row or {}).get("points") or 0), "deducted": float((row or {}).get("deducted") or 0)}
-                for rule, row in given.items()}
+    if run.breakdown:
+        return {rule: {"points": float(row.points or 0), "deducted": float(row.deducted or 0)}
+                for rule, row in run.breakdown.items()}
     out: dict[str, dict] = {}
     for r in rows:
         row = out.setdefault(r["rule"], {"points": 0.0, "deducted": 0.0})
@@ -122,12 +121,12 @@ def breakdown(rows: list[dict], run: dict) -> dict[str, dict]:
     return out
 
 
-def deducted_total(rows: list[dict], run: dict) -> float:
+def deducted_total(rows: list[dict], run: RunRecord) -> float:
     """The points the score lost: the per-kind 扣分值 summed (a cap already applied)."""
     return round(sum(row["deducted"] for row in breakdown(rows, run).values()), 2)
 
 
-def _notes(rows: list[dict], run: dict) -> list[str]:
+def _notes(rows: list[dict], run: RunRecord) -> list[str]:
     """What the per-kind 扣分值 does not say by itself: caps, how the score follows from it, and a
     site that could not be scored."""
     out = []
@@ -135,8 +134,8 @@ def _notes(rows: list[dict], run: dict) -> list[str]:
         if row["points"] > row["deducted"]:
             out.append(f"注：{rule_name(rule)}各项扣分合计 {format_score(row['points'], 2)} 分，"
                        f"封顶按 {format_score(row['deducted'], 2)} 分计。")
-    score, total = plain(run.get("score")), deducted_total(rows, run)
-    if "site.unreachable" in ((run.get("counts") or {}).get("by_rule") or {}):
+    score, total = plain(run.score), deducted_total(rows, run)
+    if "site.unreachable" in run.counts.by_rule:
         out.append("注：网站无法访问，未能检查，得分记 0 分。")
     elif isinstance(score, (int, float)) and abs(100 - total - score) < 0.005:
         out.append(f"注：{completeness.SCORE} = 100 − {DEDUCTED} {format_score(total, 2)} = {format_score(score, 2)}；"
@@ -156,7 +155,7 @@ def _fact(ws: Worksheet, label: str, value) -> int:
     return row
 
 
-def _status_rows(ws: Worksheet, run: dict, unverified_sheet: str | None) -> None:
+def _status_rows(ws: Worksheet, run: RunRecord, unverified_sheet: str | None) -> None:
     """Under 检查状态, a run that is not complete says so in merged, wrapped rows."""
     lines = completeness.banners(run)
     if not lines:

@@ -16,6 +16,7 @@ from lxml import etree
 from parsel import Selector
 from scrapy.http import HtmlResponse, Response, TextResponse
 
+from crawler.extract.board import page_message, page_messages
 from crawler.extract.breadcrumb import breadcrumb
 from crawler.extract.content import article_body, main_tree, text_lines, visible_text
 from crawler.extract.dates import adoption_date, parse_date, published_from_text, signing_date, url_date
@@ -273,6 +274,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
     else:
         page_type = "other"
     says.page_type = page_type
+    messages = page_messages(tree, url)
     formed, formed_source = first_date(FORMED_SOURCES, says)
     # A list drawn in the browser (an empty container and a data request, a framework root): not
     # seen, so not to be judged empty. Costs nothing on pages with entries and on articles.
@@ -301,6 +303,8 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "identity": page_identity(sel.root, url, meta),
         "guide": page_guide(sel.root, title=title, meta=meta, trail=trail, has_entries=bool(entries)),
         "search": search_box(sel.root, url, html),
+        "messages": messages,
+        "message": None if messages else page_message(text),
     }
 
 

@@ -9,6 +9,8 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from reports.runrecord import read_run
+
 from ..i18n import N_, _
 from .listing import render_runs, render_sites, run_record
 from .location import site_key
@@ -97,11 +99,8 @@ def _why_not_delete(row: dict, in_use: set) -> str | None:
         return _("不存在")
     if row["run_dir"] in in_use:
         return _("仍被保留的检查使用")
-    try:
-        run_id = json.loads((path / "run.json").read_text(encoding="utf-8")).get("run_id")
-    except (OSError, ValueError):
-        run_id = None
-    if run_id != row["run_key"]:
+    run = read_run(path / "run.json")
+    if (run.run_id if run else None) != row["run_key"]:
         return _("目录中不是这次检查（run.json 的 run_id 不符）")
     return None
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from checks.findings import Finding
+from reports.runrecord import HistorySummary, PreviousRun, RunRecord, TrendPoint
 
 NEW, PERSISTING, FIXED = "new", "persisting", "fixed"
 REPORTED_FIXED = "已整改"
@@ -111,23 +112,23 @@ def _iso(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-def history_status(run: dict) -> str:
+def history_status(run: RunRecord) -> str:
     """The run's status as history keeps it: run.json's, or 'unreachable' for a run that found
     the site down. Only a 'complete' run is the one the next run is compared with: a run that saw
     nothing (down), not all (partial) or judged not all (incomplete) must not close what it missed."""
-    if "site.unreachable" in ((run.get("counts") or {}).get("by_rule") or {}):
+    if "site.unreachable" in run.counts.by_rule:
         return "unreachable"
-    return run.get("status") or "complete"
+    return run.status or "complete"
 
 
-def run_summary(comparison: Comparison, trend_before: list[dict], run: dict) -> dict:
+def run_summary(comparison: Comparison, trend_before: list[TrendPoint], run: RunRecord) -> HistorySummary:
     """run.json's `history`: the previous run, the three counts, and the score trend to this run."""
     prev = comparison.previous
-    previous = None if prev is None else {
-        "as_of": _iso(prev["as_of"]), "score": prev["score"], "veto": bool(prev["veto"]),
-        "findings": (prev["counts"] or {}).get("findings"), "run_dir": prev["run_dir"], "run_id": prev["run_key"]}
-    here = {"as_of": run["as_of"], "score": run.get("score"), "veto": bool(run.get("veto")),
-            "findings": (run.get("counts") or {}).get("findings"), "status": history_status(run)}
-    return {"previous_run": previous, "new": comparison.new, "persisting": comparison.persisting,
-            "fixed": len(comparison.fixed), "unverified": len(comparison.unverified),
-            "trend": trend_before + [here]}
+    previous = None if prev is None else PreviousRun(
+        as_of=_iso(prev["as_of"]), score=prev["score"], veto=bool(prev["veto"]),
+        findings=(prev["counts"] or {}).get("findings"), run_dir=prev["run_dir"], run_id=prev["run_key"])
+    here = TrendPoint(as_of=run.as_of, score=run.score, veto=bool(run.veto), findings=run.counts.findings,
+                      status=history_status(run))
+    return HistorySummary(previous_run=previous, new=comparison.new, persisting=comparison.persisting,
+                          fixed=len(comparison.fixed), unverified=len(comparison.unverified),
+                          trend=(*trend_before, here))

@@ -15,6 +15,7 @@ from typing import Iterable
 import sqlalchemy as sa
 
 from checks.findings import Finding
+from reports.runrecord import HistorySummary, RunRecord, TrendPoint
 
 from ..i18n import _
 from . import schema
@@ -114,27 +115,26 @@ class HistoryStore:
         unverified = reverify(gone) if reverify else {}
         return compare(findings, dict(previous), rows, as_of, reported, unverified)
 
-    def trend(self, site: str, run_key: str, as_of: date) -> list[dict]:
+    def trend(self, site: str, run_key: str, as_of: date) -> list[TrendPoint]:
         """The site's runs up to this as-of date (this run's own row excluded), oldest first."""
         with self.engine.connect() as conn:
             rows = conn.execute(
                 sa.select(R.c.as_of, R.c.score, R.c.veto, R.c.counts, R.c.status)
                 .where(R.c.site == site, R.c.as_of <= as_of, R.c.run_key != run_key)
                 .order_by(R.c.as_of.desc(), R.c.id.desc()).limit(TREND_RUNS - 1)).mappings().all()
-        return [{"as_of": r["as_of"].isoformat(), "score": r["score"], "veto": bool(r["veto"]),
-                 "findings": (r["counts"] or {}).get("findings"), "status": r["status"] or "complete"}
+        return [TrendPoint(as_of=r["as_of"].isoformat(), score=r["score"], veto=bool(r["veto"]),
+                           findings=(r["counts"] or {}).get("findings"), status=r["status"] or "complete")
                 for r in reversed(rows)]
 
-    def record(self, site: str, run: dict, findings: Iterable[Finding | dict], run_dir: Path | None) -> int:
+    def record(self, site: str, run: RunRecord, findings: Iterable[Finding | dict], run_dir: Path | None) -> int:
         """Store the run and its findings in one transaction, replacing the run's earlier row."""
-        summary = run.get("history") or {}
+        summary = run.history or HistorySummary()
         values = dict(
-            run_key=run["run_id"], site=site, site_url=run["site"], as_of=date.fromisoformat(run["as_of"]),
-            started=run.get("started"), finished=run.get("finished"),
-            run_dir=str(Path(run_dir).resolve()) if run_dir else None, score=run.get("score"),
-            veto=bool(run.get("veto")), counts=run.get("counts"),
-            catalog_digest=(run.get("catalog") or {}).get("digest"),
-            new=summary.get("new"), persisting=summary.get("persisting"), fixed=summary.get("fixed"),
+            run_key=run.run_id, site=site, site_url=run.site, as_of=date.fromisoformat(run.as_of),
+            started=run.started, finished=run.finished,
+            run_dir=str(Path(run_dir).resolve()) if run_dir else None, score=run.score,
+            veto=bool(run.veto), counts=run.counts.to_dict(), catalog_digest=run.catalog.digest,
+            new=summary.new, persisting=summary.persisting, fixed=summary.fixed,
             status=history_status(run))
         with self.engine.begin() as conn:
             earlier = conn.execute(sa.select(R.c.id).where(R.c.run_key == values["run_key"])).scalars().all()

@@ -45,8 +45,9 @@ def rerender(demo_dir: Path, out: Path, rows: list[dict], run: dict) -> Path:
     import pandas as pd
 
     from reports import write_all
+    from reports.runrecord import RunRecord
     from reports.table import COLUMNS
 
     shutil.copytree(demo_dir, out)
-    write_all(out, pd.DataFrame(rows, columns=COLUMNS), run)
+    write_all(out, pd.DataFrame(rows, columns=COLUMNS), RunRecord.from_dict(run))
     return out

@@ -93,6 +93,7 @@ def round_dir(demo_dir, tmp_path_factory):
     from reports.index_page import write_index
     from reports.names import RULE_NAMES
     from reports.ranking import write_ranking
+    from reports.runrecord import RunRecord
 
     root = tmp_path_factory.mktemp("share")
     day = root / "2016-06-30"
@@ -112,7 +113,7 @@ def round_dir(demo_dir, tmp_path_factory):
                 "resume": f"netcheck audit {url} --out {run_dir} --resume"})
         (run_dir / "run.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         failed = i == len(DEPARTMENTS) - 1
-        runs.append(SiteRun(site, run_dir, -9 if failed else 1, None if failed else data,
+        runs.append(SiteRun(site, run_dir, -9 if failed else 1, None if failed else RunRecord.from_dict(data),
                             "Traceback (most recent call last):\nMemoryError: " + "x" * 200 if failed else None))
     write_ranking(day, ranking(runs, day, as_of="2016-06-30"))
     shutil.copytree(demo_dir, root / "2016-07-15-a-single-run-kept-under-a-long-folder-name")

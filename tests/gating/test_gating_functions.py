@@ -5,6 +5,7 @@ import pytest
 
 from checks.scoring import ScoringSettings
 from netcheck.gating import Baseline, counting_vetoes, gate, new_fingerprints
+from reports.runrecord import RunRecord
 
 SETTINGS = ScoringSettings()  # 5 key columns stale, 10 should-update stale, 5 blank columns veto
 
@@ -39,15 +40,16 @@ def test_counting_vetoes_use_the_scoring_thresholds(counters, vetoes):
     ("never", [("b", "veto")], set(), 0),
 ])
 def test_exit_status_counts_only_new_findings(fail_on, found, base, status):
-    result = gate([finding(*f) for f in found], {"fail_on": fail_on}, baseline(base), SETTINGS)
-    assert result["exit_status"] == status
-    assert result["baseline"]["new_findings"] == len({fp for fp, _ in found} - base)
+    result = gate([finding(*f) for f in found], RunRecord(fail_on=fail_on), baseline(base), SETTINGS)
+    assert result.exit_status == status
+    assert result.baseline.new_findings == len({fp for fp, _ in found} - base)
 
 
 def test_a_counting_veto_fails_only_when_the_baseline_had_not_reached_it():
-    run = {"fail_on": "veto", "counters": {"blank_columns": 5}}
+    run = RunRecord(fail_on="veto", counters={"blank_columns": 5})
     blank = [finding("x", "deduct")]
-    assert gate(blank, run, baseline({"x"}, {"blank_columns": 4}), SETTINGS)["exit_status"] == 1
-    assert gate(blank, run, baseline({"x"}, {"blank_columns": 6}), SETTINGS)["exit_status"] == 0
+    assert gate(blank, run, baseline({"x"}, {"blank_columns": 4}), SETTINGS).exit_status == 1
+    assert gate(blank, run, baseline({"x"}, {"blank_columns": 6}), SETTINGS).exit_status == 0
     result = gate(blank, run, baseline({"x"}, {"blank_columns": 4}), SETTINGS)
-    assert result["baseline"]["new_counting_vetoes"] == ["blank_columns"]
+    assert result.baseline.new_counting_vetoes == ("blank_columns",)
+    assert result.to_dict()["baseline"]["new_counting_vetoes"] == ["blank_columns"]

@@ -6,6 +6,7 @@ import pytest
 
 from checks.findings import Finding
 from netcheck.history import HistoryStore
+from reports.runrecord import RunRecord
 
 
 def make_run(store, tmp_path, site, as_of, run_id, write_dir=True):
@@ -13,9 +14,9 @@ def make_run(store, tmp_path, site, as_of, run_id, write_dir=True):
     if write_dir:
         run_dir.mkdir(parents=True)
         (run_dir / "run.json").write_text(json.dumps({"run_id": run_id}), encoding="utf-8")
-    run = {"run_id": run_id, "site": f"http://{site}/", "as_of": as_of, "score": 80.0, "veto": False,
-           "counts": {"findings": 1}}
-    f = Finding(rule="column.missing", severity="deduct", points=1, site=run["site"], department="办公室",
+    run = RunRecord.from_dict({"run_id": run_id, "site": f"http://{site}/", "as_of": as_of, "score": 80.0,
+                               "veto": False, "counts": {"findings": 1}})
+    f = Finding(rule="column.missing", severity="deduct", points=1, site=run.site, department="办公室",
                 category="在线访谈", url=None, target=None, title="", evidence="e", detected_on=as_of,
                 deadline=as_of, fingerprint="f1")
     store.record(site, run, [f], run_dir)

@@ -11,6 +11,7 @@ from historyrun import ROOT
 from checks.findings import Finding
 from netcheck.history import HistoryError, HistoryStore
 from netcheck.history.schema import SCHEMA_VERSION, findings, meta, runs
+from reports.runrecord import RunRecord
 
 SITE = "http://www.pjfda.gov.cn/"
 
@@ -23,9 +24,10 @@ def finding(n: int, broken: bool = False) -> Finding:
                    fingerprint=None if broken else f"fp{n:06d}", details={"status": 404})
 
 
-def run(run_id="r1", as_of="2016-06-30", n=3) -> dict:
-    return {"run_id": run_id, "site": SITE, "as_of": as_of, "score": 90.0, "veto": False,
-            "counts": {"findings": n}, "catalog": {"digest": "abc"}, "started": "s", "finished": "f"}
+def run(run_id="r1", as_of="2016-06-30", n=3) -> RunRecord:
+    return RunRecord.from_dict({"run_id": run_id, "site": SITE, "as_of": as_of, "score": 90.0, "veto": False,
+                                "counts": {"findings": n}, "catalog": {"digest": "abc"}, "started": "s",
+                                "finished": "f"})
 
 
 def count(store):

@@ -19,6 +19,7 @@ from crawler.render.spidermiddleware import RenderScripted
 from crawler.run import crawl_settings
 from netcheck import crawlstate
 from netcheck.cli import build_parser, render_budget
+from reports.runrecord import RunRecord
 
 SITE = "http://127.0.0.1:8000/"
 
@@ -206,6 +207,6 @@ def test_crawl_json_keeps_what_was_rendered_and_the_run_says_why_pages_were_not(
     assert state["render"]["note_cn"] == ("4 个由脚本生成列表的页面未经浏览器渲染：渲染页数达到上限 2 页（可用 --render N 调整）（3 页）；"
                                           "浏览器渲染失败或超时（1 页）。相关栏目记为未核实")
     crawlstate.write(tmp_path, state)
-    assert crawlstate.read(tmp_path, {})["render"] == state["render"]
+    assert crawlstate.read(tmp_path, RunRecord())["render"] == state["render"]
     assert "render" not in crawlstate.from_stats({"finish_reason": "finished", "stats": {}})
     assert crawlstate.render_note({"unrendered": 0}) is None

@@ -67,6 +67,7 @@ def empty() -> pd.DataFrame:
 
 @pytest.fixture
 def run() -> dict:
+    """A run as run.json holds it (a test hands a writer RunRecord.from_dict of it, changed as it needs)."""
     return {
         "site": SITE, "as_of": "2024-05-06",
         "started": "2024-05-06T09:00:00", "finished": "2024-05-06T09:02:30",

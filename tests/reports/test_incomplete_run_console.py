@@ -7,11 +7,13 @@ import pytest
 from netcheck import cli
 from netcheck.summary import print_summary
 
+from reports.runrecord import RunRecord
+
 OUT = Path("runs/fda")
 
 
 def printed(capsys, run) -> list[str]:
-    print_summary(run, OUT)
+    print_summary(RunRecord.from_dict(run), OUT)
     return capsys.readouterr().out.splitlines()
 
 

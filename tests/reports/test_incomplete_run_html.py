@@ -4,10 +4,11 @@ import pytest
 from lxml import html as lhtml
 
 from reports import write_all
+from reports.runrecord import RunRecord
 
 
 def page(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return lhtml.fromstring((tmp_path / "report.html").read_text(encoding="utf-8"))
 
 
@@ -87,7 +88,7 @@ def test_partial_run_without_findings_does_not_claim_none_exist(tmp_path, empty,
 
 
 def test_phone_layout_stacks_the_unverified_tables(tmp_path, findings, run, run_with):
-    write_all(tmp_path, findings, run_with(run, "partial"))
+    write_all(tmp_path, findings, RunRecord.from_dict(run_with(run, "partial")))
     text = (tmp_path / "report.html").read_text(encoding="utf-8")
     doc = lhtml.fromstring(text)
     assert '<meta name="viewport" content="width=device-width, initial-scale=1">' in text

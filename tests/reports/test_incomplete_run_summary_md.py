@@ -2,10 +2,11 @@
 未核实 list follows."""
 from reports import write_all
 from reports.markdown import TOP_UNVERIFIED
+from reports.runrecord import RunRecord
 
 
 def lines(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return (tmp_path / "summary.md").read_text(encoding="utf-8").splitlines()
 
 

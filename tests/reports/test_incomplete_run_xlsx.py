@@ -3,12 +3,13 @@ last sheet 未核实 lists what was not verified and the earlier findings not ch
 import openpyxl
 
 from reports import write_all
+from reports.runrecord import RunRecord
 from reports.xlsx import UNVERIFIED_HEADERS
 from reports.xlsx_layout import hyperlink_formula
 
 
 def book(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return openpyxl.load_workbook(tmp_path / "rectification.xlsx")
 
 

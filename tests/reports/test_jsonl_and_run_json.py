@@ -1,14 +1,16 @@
 import json
+from dataclasses import replace
 
 import numpy as np
 
 from reports import write_all
+from reports.runrecord import RunRecord
 from reports.table import COLUMNS
 
 
 def test_findings_jsonl_one_object_per_finding_with_finding_keys(tmp_path, findings, run):
     findings.loc[0, "points"] = np.nan  # NaN must become null, not the invalid token NaN
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     text = (tmp_path / "findings.jsonl").read_text(encoding="utf-8")
     lines = text.splitlines()
     assert len(lines) == 6 and "NaN" not in text
@@ -21,25 +23,27 @@ def test_findings_jsonl_one_object_per_finding_with_finding_keys(tmp_path, findi
 
 
 def test_fixed_jsonl_empty_without_history_and_lists_fixed_with_it(tmp_path, findings, run, empty):
-    write_all(tmp_path, empty, run)
+    write_all(tmp_path, empty, RunRecord.from_dict(run))
     assert (tmp_path / "fixed.jsonl").read_text() == ""
     gone = {"rule": "link.broken", "evidence": "附件链接返回404。", "fingerprint": "abc"}
-    write_all(tmp_path, findings, {**run, "fixed": [gone]})
+    write_all(tmp_path, findings, RunRecord.from_dict({**run, "fixed": [gone]}))
     lines = (tmp_path / "fixed.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(x) for x in lines] == [gone]
 
 
 def test_run_json_is_the_run_without_fixed_keys_sorted(tmp_path, findings, run):
-    write_all(tmp_path, findings, {**run, "fixed": [{"rule": "x"}], "score": np.float64(71.5)})
+    record = RunRecord.from_dict({**run, "fixed": [{"rule": "x"}], "score": np.float64(71.5)})
+    write_all(tmp_path, findings, record)
     text = (tmp_path / "run.json").read_text(encoding="utf-8")
     data = json.loads(text)
     assert "fixed" not in data and data["score"] == 71.5
-    assert data == {k: v for k, v in run.items() if k != "fixed"}
+    assert data == record.to_dict() and RunRecord.from_dict(data) == replace(record, fixed=())
+    assert data["counts"] == run["counts"] and data["veto_reasons"] == run["veto_reasons"]
     assert list(data) == sorted(data) and "测试目录" in text
 
 
 def test_fixed_accepts_finding_objects_as_well_as_dicts(tmp_path, empty, run, make_finding):
     gone = make_finding("column.stale", "deduct", "办公室", "人事信息", "http://x/rs/", "栏目半年未更新。")
-    write_all(tmp_path, empty, {**run, "fixed": [gone]})
+    write_all(tmp_path, empty, RunRecord.from_dict({**run, "fixed": [gone]}))
     (line,) = (tmp_path / "fixed.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(line) == gone.to_dict()

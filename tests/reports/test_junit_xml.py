@@ -2,10 +2,11 @@ import xml.etree.ElementTree as ET
 
 
 from reports import write_all
+from reports.runrecord import RunRecord
 
 
 def parse(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return ET.parse(tmp_path / "junit.xml").getroot()
 
 

@@ -16,6 +16,7 @@ from reports import write_all
 from reports.index_page import write_index
 from reports.names import RULE_NAMES
 from reports.ranking import write_ranking
+from reports.runrecord import Counts, RunRecord
 
 ID = re.compile("|".join(re.escape(rule) for rule in RULE_NAMES))
 VETO_WORDS = ("一票否决",)
@@ -34,7 +35,7 @@ def test_report_page_shows_rule_names_only(tmp_path, findings, run, run_with, st
     r["veto_reasons"] = ["site.homepage_stale：首页最新信息发布于2024-04-01，已超过14天未更新。",
                          "privacy.leak：页面公开了身份证号"]
     r["warnings"] = r["warnings"] + ["栏目不更新（column.stale） 运行出错：TypeError: x"]
-    write_all(tmp_path, findings, r)
+    write_all(tmp_path, findings, RunRecord.from_dict(r))
     text = visible_text(tmp_path / "report.html")
     assert not ID.findall(text), ID.findall(text)
     assert "首页不更新：首页最新信息发布于2024-04-01" in text and "泄露个人信息：页面公开了身份证号" in text
@@ -50,12 +51,12 @@ def test_ranking_page_and_sheet_show_rule_names_only(tmp_path):
              Site(department="市住房和城乡建设局（市人民防空办公室）", name="", url="http://zj.example.gov.cn/",
                   catalog=None, row=2)]
     dirs = run_dirs(sites, tmp_path)
-    runs = [SiteRun(sites[0], dirs[0], 1, {"score": 80, "veto": True,
-                                           "veto_reasons": ["site.homepage_stale：首页已超过14天未更新。"],
-                                           "counts": {"findings": 3, "by_rule": {"site.homepage_stale": 1,
-                                                                                 "link.broken": 2}}}),
-            SiteRun(sites[1], dirs[1], 0, {"score": 95, "veto": False, "veto_reasons": [],
-                                           "counts": {"findings": 1, "by_rule": {"column.stale": 1}}})]
+    runs = [SiteRun(sites[0], dirs[0], 1, RunRecord(score=80, veto=True,
+                                                    veto_reasons=("site.homepage_stale：首页已超过14天未更新。",),
+                                                    counts=Counts(findings=3, by_rule={"site.homepage_stale": 1,
+                                                                                       "link.broken": 2}))),
+            SiteRun(sites[1], dirs[1], 0, RunRecord(score=95, counts=Counts(findings=1,
+                                                                            by_rule={"column.stale": 1})))]
     write_ranking(tmp_path, ranking(runs, tmp_path, as_of="2016-06-30"))
     text = visible_text(tmp_path / "ranking.html")
     assert not ID.findall(text), ID.findall(text)

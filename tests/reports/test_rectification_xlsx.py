@@ -4,6 +4,7 @@ import openpyxl
 import pytest
 
 from reports import write_all
+from reports.runrecord import RunRecord
 from reports.table import display_width
 from reports.xlsx import HEADERS, MAX_WIDTH, sheet_names
 from reports.xlsx_layout import link_text
@@ -11,7 +12,7 @@ from reports.xlsx_layout import link_text
 
 @pytest.fixture
 def book(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return openpyxl.load_workbook(tmp_path / "rectification.xlsx")
 
 
@@ -96,7 +97,7 @@ def test_summary_sheet_states_verdict_and_counts_per_office_and_rule(book, site)
 
 
 def test_zero_findings_summary_says_no_problems_and_has_no_office_sheets(tmp_path, empty, run):
-    write_all(tmp_path, empty, {**run, "veto": False, "veto_reasons": []})
+    write_all(tmp_path, empty, RunRecord.from_dict({**run, "veto": False, "veto_reasons": []}))
     book = openpyxl.load_workbook(tmp_path / "rectification.xlsx")
     assert book.sheetnames == ["汇总"]
     values = [v for r in rows_of(book["汇总"]) for v in r]
@@ -115,7 +116,7 @@ def test_sheet_names_obey_excel_rules_and_stay_unique():
 
 def test_office_with_awkward_name_gets_a_valid_sheet(tmp_path, run, make_finding, to_frame):
     df = to_frame([make_finding("column.missing", "deduct", "政务[公开]/办公室*", "行政处罚", None, "缺少栏目")])
-    write_all(tmp_path, df, run)
+    write_all(tmp_path, df, RunRecord.from_dict(run))
     book = openpyxl.load_workbook(tmp_path / "rectification.xlsx")
     assert book.sheetnames == ["汇总", "政务_公开__办公室_"]
     assert book["政务_公开__办公室_"].cell(row=2, column=5).value in (None, "")

@@ -4,11 +4,12 @@ import pytest
 from lxml import html as lhtml
 
 from reports import write_all
+from reports.runrecord import RunRecord
 
 
 @pytest.fixture
 def page(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return (tmp_path / "report.html").read_text(encoding="utf-8")
 
 
@@ -81,7 +82,7 @@ def test_matches_and_warnings_are_shown(page):
 
 
 def test_zero_findings_page(tmp_path, empty, run):
-    write_all(tmp_path, empty, {**run, "veto": False, "veto_reasons": [], "warnings": []})
+    write_all(tmp_path, empty, RunRecord.from_dict({**run, "veto": False, "veto_reasons": [], "warnings": []}))
     page = (tmp_path / "report.html").read_text(encoding="utf-8")
     doc = lhtml.fromstring(page)
     assert "未发现问题" in page and "未触发单项否决" in page

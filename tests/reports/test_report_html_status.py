@@ -4,6 +4,7 @@ import pytest
 from lxml import html as lhtml
 
 from reports import write_all
+from reports.runrecord import RunRecord
 
 HISTORY = {"previous_run": {"as_of": "2024-04-06", "score": 65.0}, "new": 2, "persisting": 4, "fixed": 1,
            "trend": [{"as_of": "2024-03-06", "score": 60, "findings": 9},
@@ -12,7 +13,7 @@ HISTORY = {"previous_run": {"as_of": "2024-04-06", "score": 65.0}, "new": 2, "pe
 
 
 def page(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return lhtml.fromstring((tmp_path / "report.html").read_text(encoding="utf-8"))
 
 

@@ -3,10 +3,11 @@ import re
 import pytest
 
 from reports import write_all
+from reports.runrecord import RunRecord
 
 
 def summary(tmp_path, findings, run):
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 

@@ -14,6 +14,7 @@ from lxml import html as lhtml
 
 from reports import write_all
 from reports.names import RULE_NAMES
+from reports.runrecord import RunRecord
 
 SITE = "http://fda.example.gov.cn/"
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’]")
@@ -38,7 +39,7 @@ def url_findings(make_finding, to_frame):
 
 
 def summary(tmp_path, findings, run) -> str:
-    write_all(tmp_path, findings, run)
+    write_all(tmp_path, findings, RunRecord.from_dict(run))
     return (tmp_path / "summary.md").read_text(encoding="utf-8")
 
 

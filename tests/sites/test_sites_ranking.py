@@ -8,6 +8,7 @@ from netcheck.multisite import SiteRun, rank, ranking, run_dirs, summary_line
 from netcheck.sites import Site
 from reports.names import RULE_NAMES
 from reports.ranking import write_ranking
+from reports.runrecord import RunRecord
 
 
 def site(department, url=None, name=""):
@@ -15,13 +16,13 @@ def site(department, url=None, name=""):
                 catalog=None, row=1)
 
 
-def run(score, veto=False, by_rule=None, previous=None, **extra):
+def run(score, veto=False, by_rule=None, previous=None, **extra) -> RunRecord:
     by_rule = by_rule or {}
     out = {"score": score, "veto": veto, "veto_reasons": ["网站无法访问"] if veto else [],
            "counts": {"findings": sum(by_rule.values()), "by_rule": by_rule}, **extra}
     if previous is not None:
         out["history"] = {"previous_run": {"score": previous}}
-    return out
+    return RunRecord.from_dict(out)
 
 
 def entry(department, score, veto=False, status="ok", unreachable=False, **extra):
@@ -199,7 +200,7 @@ def test_a_run_json_written_with_exit_3_or_130_is_ranked_as_not_complete(tmp_pat
     from netcheck.multisite import audit_one
 
     status = ranked_as or "complete"
-    body = json.dumps(run(90, status=status, score_is_verdict=status == "complete"))
+    body = json.dumps(run(90, status=status, score_is_verdict=status == "complete").to_dict())
     write = f"import pathlib, sys; pathlib.Path(sys.argv[1], 'run.json').write_text({body!r}); sys.exit({code})"
     result = audit_one(site("甲"), tmp_path / "01", [sys.executable, "-c", write, str(tmp_path / "01")], dict(os.environ))
     entry = ranking([result], tmp_path)["sites"][0]

@@ -123,6 +123,7 @@ def long_workbook(tmp_path_factory) -> Path:
     import pandas as pd
 
     from reports import write_all
+    from reports.runrecord import RunRecord
     from reports.table import COLUMNS
 
     rows = []
@@ -170,5 +171,5 @@ def long_workbook(tmp_path_factory) -> Path:
                                "reason": "抓取未完成，本次未抓取该页面"}],
            "fixed": []}
     out = tmp_path_factory.mktemp("long-workbook")
-    write_all(out, pd.DataFrame(rows, columns=COLUMNS), run)
+    write_all(out, pd.DataFrame(rows, columns=COLUMNS), RunRecord.from_dict(run))
     return out / "rectification.xlsx"

@@ -6,6 +6,7 @@ import pytest
 from openpyxl.utils import get_column_letter
 
 from reports import write_all
+from reports.runrecord import RunRecord
 from reports.xlsx_layout import A4, LINE_HEIGHT, PAGE_WIDTH, line_count, shown, text_width
 
 
@@ -83,7 +84,7 @@ def test_a_long_list_still_fits_the_page_width(tmp_path, make_finding, to_frame,
     long = "页面内容" * 80
     rows = [make_finding("item.late", "deduct", "办公室", "通知公告", f"http://fda.example.gov.cn/{'a/' * 60}{i}",
                          long, 0.5, basis="条例" * 100) for i in range(30)]
-    write_all(tmp_path, to_frame(rows), run)
+    write_all(tmp_path, to_frame(rows), RunRecord.from_dict(run))
     ws = openpyxl.load_workbook(tmp_path / "rectification.xlsx")["办公室"]
     widths = {ws.cell(row=1, column=c).value: ws.column_dimensions[get_column_letter(c)].width for c in range(1, 12)}
     assert sum(widths.values()) <= PAGE_WIDTH

@@ -6,6 +6,7 @@ import pytest
 from workbookread import office_rows, office_sheets, rows_of
 
 from reports import write_all
+from reports.runrecord import RunRecord
 from reports.xlsx_summary import DEDUCTED
 
 
@@ -55,7 +56,7 @@ def capped(tmp_path, make_finding, to_frame, run):
     result = {**run, "score": 90.0, "veto": False, "veto_reasons": [],
               "breakdown": {"link.broken": {"count": 12, "points": 12.0, "deducted": 10.0},
                             "item.metadata_missing": {"count": 1, "points": 0.0, "deducted": 0.0}}}
-    write_all(tmp_path, to_frame(findings), result)
+    write_all(tmp_path, to_frame(findings), RunRecord.from_dict(result))
     return openpyxl.load_workbook(tmp_path / "rectification.xlsx")
 
 
