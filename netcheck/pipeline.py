@@ -22,6 +22,8 @@ from checks.catalog import Catalog
 from checks.coverage import not_reverified
 from checks.crawl import Crawl
 from checks.findings import Finding
+from checks.previous import RULE as BACKDATED
+from checks.previous import PreviousAudit
 from checks.scoring import ScoringSettings, score
 from reports.runrecord import (RUN_JSON, CatalogInfo, Counts, CrawlState, Deduction, JudgementError, Match, NearMiss,
                                RuleInfo, RuleOutcome, RunRecord, Unverified, read_run)
@@ -79,12 +81,13 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     site = site or previous.site
     _return_large_blocks()
     crawl = Crawl.load(out_dir / PAGES, start_url=site)
-    judgement = checks.judge(crawl, catalog, as_of, crawl_complete=crawl_state["complete"])
-    findings = judgement.findings
     site, pages = crawl.start_url, int(len(crawl.pages))
     site_id = site_id or previous.site_id or site_key(site)
     # A fresh crawl is a new run; a re-judgement keeps its run's id so history replaces its row.
     run_id = (previous.run_id if crawl_stats is None and out_dir == run_dir else None) or uuid.uuid4().hex
+    judgement = checks.judge(crawl, catalog, as_of, crawl_complete=crawl_state["complete"],
+                             previous=previous_audit(history, site_id, run_id, as_of))
+    findings = judgement.findings
     status = "incomplete" if judgement.errors else "complete" if crawl_state["complete"] else "partial"
     comparison = None
     if history is not None:
@@ -110,6 +113,24 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     if history is not None:  # after the reports: a run in history has its files
         history.record(site_id, run, findings, out_dir)
     return run
+
+
+def previous_audit(history, site_id: str, run_id: str, as_of: date) -> PreviousAudit | None:
+    """What the site's previous complete run saw, for the rules that compare with it
+    (content.backdated): its crawl's lists, read from its run directory, and its 疑似倒签 findings.
+    None without history or such a run; its crawl gone or unreadable, its findings alone."""
+    if history is None:
+        return None
+    found = history.previous_run(site_id, run_id, as_of, rule=BACKDATED)
+    if found is None:
+        return None
+    row, findings = found
+    pages = Path(row["run_dir"]) / PAGES if row.get("run_dir") else None
+    try:
+        return PreviousAudit.load(pages, row["as_of"], row["site_url"], findings)
+    except OSError as exc:
+        log.warning("previous run's crawl %s unreadable (%s): its lists are not compared", pages, exc)
+        return PreviousAudit.load(None, row["as_of"], row["site_url"], findings)
 
 
 def run_record(judgement, catalog: Catalog, findings: list[Finding], crawl_state: dict, *, status: str,

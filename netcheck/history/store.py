@@ -102,10 +102,7 @@ class HistoryStore:
         open instead of fixed. A partial or incomplete run is never the previous run: what it did
         not see is not gone."""
         with self.engine.connect() as conn:
-            previous = conn.execute(
-                sa.select(R).where(R.c.site == site, R.c.as_of <= as_of, R.c.run_key != run_key,
-                                   sa.or_(R.c.status.is_(None), R.c.status == "complete"))
-                .order_by(R.c.as_of.desc(), R.c.id.desc()).limit(1)).mappings().first()
+            previous = self._previous(conn, site, run_key, as_of)
             if previous is None:
                 return compare(findings, None, [], as_of)
             rows = [dict(r) for r in conn.execute(sa.select(F).where(F.c.run_id == previous["id"])).mappings()]
@@ -114,6 +111,24 @@ class HistoryStore:
         gone = [{**r, "site_url": previous["site_url"]} for r in rows if r["fingerprint"] not in now]
         unverified = reverify(gone) if reverify else {}
         return compare(findings, dict(previous), rows, as_of, reported, unverified)
+
+    def previous_run(self, site: str, run_key: str, as_of: date, rule: str) -> tuple[dict, list[dict]] | None:
+        """The run `compare` compares with (the site's newest complete run up to this as-of date,
+        not this one) and its findings of `rule`; None for a site's first run."""
+        with self.engine.connect() as conn:
+            previous = self._previous(conn, site, run_key, as_of)
+            if previous is None:
+                return None
+            rows = [dict(r) for r in conn.execute(
+                sa.select(F).where(F.c.run_id == previous["id"], F.c.rule == rule)).mappings()]
+        return dict(previous), rows
+
+    @staticmethod
+    def _previous(conn, site: str, run_key: str, as_of: date):
+        return conn.execute(
+            sa.select(R).where(R.c.site == site, R.c.as_of <= as_of, R.c.run_key != run_key,
+                               sa.or_(R.c.status.is_(None), R.c.status == "complete"))
+            .order_by(R.c.as_of.desc(), R.c.id.desc()).limit(1)).mappings().first()
 
     def trend(self, site: str, run_key: str, as_of: date) -> list[TrendPoint]:
         """The site's runs up to this as-of date (this run's own row excluded), oldest first."""
