@@ -138,6 +138,11 @@ class PageRecord:
     # page's GET search form, sent the title of one of its dated items): {'query': the words sent,
     # 'expects': the item's URL, 'title': its title}. None on every other record.
     search_probe: dict | None = None
+    # On a 政府信息公开工作年度报告 page (its title says 信息公开 and 年度报告/年报: crawler.extract.tables),
+    # the report's statistics tables: each innermost <table> of the page, normalised to tr/td with their
+    # rowspan/colspan and each cell's words, for report.inconsistent to add up. [] on a report page
+    # with no table (a free-form report, or one posted as an attachment); None on every other page.
+    report_tables: list[str] | None = None
     # A list of messages (留言板, 领导信箱, 政务咨询 …; crawler.extract.board.page_messages), one dict a
     # row in page order: url (the message's own page, absolute, or None), title, asked (the 留言时间 /
     # 来信时间, ISO day), answered (the 回复时间 / 答复时间 the row shows, ISO day, or None) and state

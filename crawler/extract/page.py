@@ -35,6 +35,7 @@ from crawler.extract.notices import notice_only
 from crawler.extract.pagination import MAX_LIST_PAGES, further_pages
 from crawler.extract.scripted import script_built_list
 from crawler.extract.search import search_box
+from crawler.extract.tables import report_tables
 from crawler.extract.urls import canonical_url
 from crawler.items import Entry, Link, PageRecord
 
@@ -303,6 +304,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "identity": page_identity(sel.root, url, meta),
         "guide": page_guide(sel.root, title=title, meta=meta, trail=trail, has_entries=bool(entries)),
         "search": search_box(sel.root, url, html),
+        "report_tables": report_tables(tree, title),
         "messages": messages,
         "message": None if messages else page_message(text),
     }

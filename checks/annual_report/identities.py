@@ -1,0 +1,170 @@
+"""The identities a report's figures must satisfy, checked on a parsed Report.
+
+Identity ids (the catalog's `items` for report.inconsistent choose among them):
+- sub_rows:  section 三, per column: the results （一）…（六） (their numbered sub-rows where the form
+             has them) add up to （七）总计.
+- balance:   section 三, per column: 一 + 二 = 三（七）+ 四 (printed on the form: 第一项加第二项之和，
+             等于第三项加第四项之和).
+- columns:   section 三, per row: 自然人 + the five 法人或其他组织 kinds = 总计.
+- review:    section 四, per group (行政复议, 未经复议直接起诉, 复议后起诉): 维持 + 纠正 + 其他 + 尚未审结 = 总计.
+- text:      a figure the report's text states (TEXT_FIGURES) equals its cell.
+- edition:   a report for 2021 or later is in the 2021 form.
+
+Blanks: a blank addend (empty, &nbsp;, /, —, -) counts 0 — the form's blank is "none". A blank total
+(a 总计 column or row, the result side of an identity) is "not given" when its parts are not all
+0: that identity is not checked and says so, since 0 against parts that are not 0 would be a guess
+about what the office meant; a row left blank throughout holds (none, adding up to none).
+A cell that could not be read leaves every identity it is in unchecked. Tolerance: none (counts).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import form
+from .cells import Cell, show
+from .parse import Report
+
+IDENTITIES = ("sub_rows", "balance", "columns", "review", "text", "edition")
+# Figures a report's text states: (pattern, the cells whose sum it must equal, what it is). The
+# first number the pattern captures is compared; the first match in the text counts. Words only
+# the annual report's own summary uses (收到/受理/办结/答复 … 件): a new wording is a new entry.
+_S3, _S4 = "三", "四"
+TEXT_FIGURES = (
+    (re.compile(r"(?:本年(?:度)?新收|共(?:收到|受理|接收)|全年(?:收到|受理|接收))(?:各类)?(?:政府信息公开|依申请公开)?(?:政府信息)?(?:申请)?(?:共)?(\d+)\s*(?:件|个|份)"),
+     ((_S3, "一", form.TOTAL),), "本年新收申请"),
+    (re.compile(r"(?:共办结|办结|答复)(?:政府信息公开申请)?(?:共)?(\d+)\s*件"), ((_S3, "三（七）", form.TOTAL),), "本年办理结果总计"),
+    (re.compile(r"行政复议(?:案件)?(\d+)\s*(?:起|件)"), ((_S4, "行政复议", "总计"),), "行政复议"),
+    (re.compile(r"(?:行政)?诉讼(?:案件)?(\d+)\s*(?:起|件)"),
+     ((_S4, "未经复议直接起诉", "总计"), (_S4, "复议后起诉", "总计")), "行政诉讼"),
+)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """One identity that does not hold: where (section, row, column as the form names them), the
+    two sides' figures and how each was made."""
+
+    identity: str
+    where: str
+    left: float
+    right: float
+    left_terms: str
+    right_terms: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.identity}:{self.where}"
+
+
+@dataclass
+class Outcome:
+    failures: list[Failure]
+    checked: int  # identities checked
+    unchecked: list[str]  # identities not checked, and why
+
+
+def _value(cell: Cell | None, total: bool) -> float | None:
+    """A cell's figure for a sum: a blank addend is 0; a blank total, a missing or unreadable cell: None."""
+    if cell is None or not cell.readable:
+        return None
+    if cell.blank:
+        return None if total else 0.0
+    return cell.value
+
+
+def check(report: Report, *, year: int | None = None, text: str = "", which=IDENTITIES) -> Outcome:
+    out = Outcome([], 0, [])
+    s3 = report.s3
+
+    def equal(identity, where, parts: list[tuple[str, Cell | None]], total: tuple[str, Cell | None],
+              right_parts: list[tuple[str, Cell | None]] | None = None, totals: bool = False):
+        """`totals`: the terms are themselves totals (the 总计 column), so a blank one is not given."""
+        if identity not in which:
+            return
+        lefts = [_value(c, totals) for _, c in parts]
+        rights = [_value(c, True) for _, c in right_parts] if right_parts else [_value(total[1], True)]
+        if right_parts:  # both sides sums of addends (balance): blanks are 0, a missing row is not
+            rights = [_value(c, totals) for _, c in right_parts]
+        if not right_parts and rights == [None] and total[1] is not None and total[1].blank \
+                and all(v == 0 for v in lefts):
+            rights = [0.0]  # a row or group left empty throughout: none, and nothing to add up
+        if any(v is None for v in lefts + rights):
+            missing = [n for (n, c), v in zip(parts + (right_parts or [total]), lefts + rights) if v is None]
+            out.unchecked.append(f"{where}：{'、'.join(missing)} 未填写或无法读取，未核对")
+            return
+        out.checked += 1
+        left, right = sum(lefts), sum(rights)
+        if abs(left - right) > 1e-6:
+            terms = lambda ps, vs: " + ".join(f"{n} {show(v)}" for (n, _), v in zip(ps, vs))  # noqa: E731
+            out.failures.append(Failure(identity, where, left, right, terms(parts, lefts),
+                                        terms(right_parts, rights) if right_parts else f"{total[0]} {show(right)}"))
+
+    def total3(row: str) -> Cell | None:
+        """A row's 总计 cell; blank with every applicant cell blank or 0, it is a 0 that was left out."""
+        cell = s3.get((row, form.TOTAL))
+        if cell is not None and cell.blank and all(
+                (c := s3.get((row, a))) is not None and (c.blank or c.value == 0) for a in form.APPLICANTS):
+            return Cell(cell.raw, 0.0)
+        return cell
+
+    def at(row: str, col: str) -> Cell | None:
+        return total3(row) if col == form.TOTAL else s3.get((row, col))
+
+    rows = {k for k, _ in s3}
+    if s3:
+        leaves = _result_leaves(rows)
+        for col in form.COLUMNS3:
+            if not any((r, col) in s3 for r in rows):
+                continue
+            equal("sub_rows", f"第三部分“{col}”列：（一）至（六）之和与（七）总计",
+                  [(form.ROWS3[r], at(r, col)) for r in leaves], ("（七）总计", at("三（七）", col)), totals=col == form.TOTAL)
+            equal("balance", f"第三部分“{col}”列：一＋二与三（七）＋四",
+                  [("一", at("一", col)), ("二", at("二", col))], ("", None),
+                  [("三（七）", at("三（七）", col)), ("四", at("四", col))], totals=col == form.TOTAL)
+        for r in [k for k in form.ROWS3 if k in rows]:
+            if (r, form.TOTAL) not in s3:
+                continue
+            equal("columns", f"第三部分“{form.ROWS3[r]}”行：各类申请人之和与总计",
+                  [(a, s3.get((r, a))) for a in form.APPLICANTS], ("总计", total3(r)))
+    for group in form.GROUPS4:
+        if not any((group, k) in report.s4 for k in form.KINDS4):
+            continue
+        equal("review", f"第四部分“{group}”：维持＋纠正＋其他＋尚未审结与总计",
+              [(k, report.s4.get((group, k))) for k in form.KINDS4[:4]], ("总计", report.s4.get((group, "总计"))))
+
+    if "text" in which and text:
+        _text_figures(report, text, out)
+    if "edition" in which and year and year >= 2021 and report.edition == "2019":
+        out.failures.append(Failure("edition", f"{year}年度报告使用2019年版格式", 2019, 2021,
+                                    "所用格式 2019年版", "应用格式 2021年版（国办公开办函〔2021〕30号）"))
+    return out
+
+
+def _result_leaves(rows: set[str]) -> list[str]:
+    """The result rows that add up to （七）: each group's numbered sub-rows, else the group's own row."""
+    leaves = []
+    for g in form.RESULT_GROUPS:
+        head = f"三（{g}）"
+        subs = [k for k in form.ROWS3 if k.startswith(head) and k != head and k in rows]
+        leaves += subs or [head]
+    return leaves
+
+
+def _text_figures(report: Report, text: str, out: Outcome) -> None:
+    for pattern, cells, what in TEXT_FIGURES:
+        m = pattern.search(text)
+        if not m:
+            continue
+        values = []
+        for section, row, col in cells:
+            cell = (report.s3 if section == _S3 else report.s4).get((row, col))
+            values.append(None if cell is None else _value(cell, True))
+        if any(v is None for v in values):
+            continue
+        out.checked += 1
+        stated, table = float(m.group(1)), sum(values)
+        if abs(stated - table) > 1e-6:
+            named = "＋".join(f"{form.ROWS3.get(r, r)}/{c}" for _, r, c in cells)
+            out.failures.append(Failure("text", f"正文所述“{what}”与表格", stated, table,
+                                        f"正文“{m.group(0)}” {show(stated)}", f"表格“{named}” {show(table)}"))
