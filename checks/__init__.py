@@ -11,6 +11,7 @@ from .rules.content import wrong_term
 from .rules.dates import backdated
 from .rules.guide import guide_incomplete
 from .rules.identity import error_entry_missing, site_identity
+from .rules.interaction import unanswered
 from .rules.items import item_late, metadata_missing
 from .rules.search import search_missing
 from .rules.links import link_broken, link_unverified
@@ -34,6 +35,7 @@ RULES = (
     privacy_leak,
     annual_late,
     guide_incomplete,
+    unanswered,
     wrong_term,
     backdated,
 )

@@ -183,12 +183,16 @@ def _column_facts(ctx: Context) -> dict:
 
 
 def _scoring_facts(ctx: Context) -> dict:
+    from .rules.interaction import WARN_DAYS, near_limit
     from .rules.site import homepage_limit_days, homepage_newest
 
     newest = homepage_newest(ctx)
     return {
         "homepage_age_days": (ctx.as_of - newest).days if newest else None,
         "homepage_limit_days": homepage_limit_days(ctx),
+        "messages_near_limit": near_limit(ctx),
+        "message_warn_days": WARN_DAYS,
+        "message_limit_days": ctx.catalog.rule("interaction.unanswered").days or 90,
         "first_level": {name: _first_level(ctx, m) for name, m in ctx.matches.items() if m.found},
     }
 

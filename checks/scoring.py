@@ -85,6 +85,10 @@ def score(findings: list[Finding], catalog=None, facts: dict | None = None) -> d
     age = facts.get("homepage_age_days")
     if age is not None and settings.warn_homepage_days < age <= facts.get("homepage_limit_days", 14):
         warnings.append(f"预警：首页已 {age} 天未更新（超过 {facts.get('homepage_limit_days', 14)} 天即单项否决）")
+    near = facts.get("messages_near_limit")
+    if near:  # interaction.unanswered's early warning: open messages past 60 days, not yet past the limit
+        warnings.append(f"预警：{near} 条留言已超过 {facts.get('message_warn_days', 60)} 天未回复"
+                        f"（超过 {facts.get('message_limit_days', 90)} 天即互动回应差）")
 
     breakdown: dict[str, dict] = {}
     for f in findings:

@@ -101,6 +101,7 @@ def _rule_rows(catalog: Catalog) -> list[dict]:
                      "cap": caps.get(r.rule_id), "days": setting.days, "basis": setting.basis,
                      "description": r.spec.description})
     return rows
+        rows[-1]["exclude"] = setting.exclude  # the names a rule leaves out (interaction.unanswered)
 
 
 def setting_values(catalog: Catalog) -> dict:

@@ -113,9 +113,12 @@ class RuleSetting:
     # What the rule requires, by the names a clerk writes: the footer's identity items
     # (site.identity), a 办事指南's elements. () : the rule's own default list.
     items: tuple[str, ...] = ()
+    # Names the rule does not apply to (interaction.unanswered: boards named 信访, 纪检 …). () : the
+    # rule's own default list.
+    exclude: tuple[str, ...] = ()
 
 
-RULE_SETTINGS = ("severity", "points", "basis", "days", "items")  # RuleSetting's fields: what a catalog's rule entry sets
+RULE_SETTINGS = ("severity", "points", "basis", "days", "items", "exclude")  # RuleSetting's fields: what a catalog's rule entry sets
 
 
 @dataclass(frozen=True)
