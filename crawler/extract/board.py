@@ -54,6 +54,7 @@ _MAY_STATUS = re.compile(r"[回答办辦处處受结結馈饋决決成理]")
 _MAY_LABEL = re.compile(r"[时時日期态態否况況于於]")
 _STATE_OF = {word: state for state, words in STATUS_WORDS.items() for word in words}
 ROW_TAGS = ("tr", "ul", "li", "dl", "div", "p")
+LIST_ROW_TAGS = ("tr", "ul", "li", "dl")  # rows by their tag; a <div> or <p> only among siblings alike
 CELL_TAGS = {"tr": ("td", "th"), "ul": ("li",), "li": None, "dl": ("dt", "dd"), "div": None, "p": None}
 SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "select", "option"})
 MAX_CELL = 24  # characters of a header cell or a status cell
@@ -182,11 +183,18 @@ def _status_rows(tree):
             holders.append(el.getparent())
         for holder in holders:
             for row in (holder, *_climb(holder, MAX_CLIMB)):
-                if row.tag in ROW_TAGS and row.tag != "a" and row.xpath(".//a[@href]"):
-                    if len(collapse(row.xpath("string()"))) <= MAX_ROW and row not in rows:
+                if row.tag in ROW_TAGS and row.xpath(".//a[@href]"):
+                    # a <div> or <p> is a row only among siblings alike (a list), not the box of a page
+                    listed = row.tag in LIST_ROW_TAGS or _alike_siblings(row)
+                    if listed and len(collapse(row.xpath("string()"))) <= MAX_ROW and row not in rows:
                         rows.append(row)
                     break
     return rows
+
+
+def _alike_siblings(row) -> bool:
+    parent = row.getparent()
+    return parent is not None and sum(1 for c in parent if c.tag == row.tag and c.get("class") == row.get("class")) >= 2
 
 
 def _row_message(row, base_url: str, columns: dict | None) -> dict | None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from . import attachments, fixes, pages, seed
+from . import attachments, boards, fixes, pages, seed
 from .columns import COLUMNS, Column, by_path
 from .content import ORGAN, cn_date
 from .items import Item, generate, number
@@ -66,6 +66,8 @@ def build(fixed: tuple[str, ...] = ()) -> dict[str, Page]:
     html("/", home)
     html("/index.html", home)
     site.update(_fixtures())
+    for path, body in boards.board_pages().items():  # 在线咨询 and 网上信访 (interaction.unanswered)
+        html(path, body)
     return dict(sorted(site.items()))
 
 
@@ -177,6 +179,7 @@ def _landing(col: Column, by_column: dict[str, list[Item]]) -> bytes:
             links.append(("办件进度查询", "/cgi/search.jsp"))  # planted link.broken: always 500
         if col.path == "/hdjl/":
             links.append(("局长信箱", "/hdjl/jzxx/index.html"))  # planted link.unverified: WAF 403
+            links += [(b.name, b.index) for b in boards.BOARDS]
         if links:
             extra = pages.blocks_body(None, [("便民服务", "", [f'<li><a href="{h}">{n}</a></li>' for n, h in links])])
     body = pages.blocks_body(_crumbs(col), blocks, extra)
