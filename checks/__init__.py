@@ -16,6 +16,7 @@ from .rules.items import item_late, metadata_missing
 from .rules.search import search_missing
 from .rules.links import link_broken, link_unverified
 from .rules.privacy import privacy_leak
+from .rules.report import report_inconsistent
 from .rules.site import homepage_stale, site_unreachable, tls_invalid
 
 RULES = (
@@ -35,6 +36,7 @@ RULES = (
     privacy_leak,
     annual_late,
     guide_incomplete,
+    report_inconsistent,
     unanswered,
     wrong_term,
     backdated,

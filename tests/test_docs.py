@@ -30,5 +30,5 @@ def test_rule_ids_are_the_specs():
                 "report.annual_late", "content.wrong_term"}
     # The SPEC's ids are stable; new rules get new ids, listed here as they are added.
     added = {"site.tls_invalid", "site.identity", "site.error_entry_missing", "service.guide_incomplete",
-             "site.search_missing", "content.backdated", "interaction.unanswered"}
+             "site.search_missing", "content.backdated", "interaction.unanswered", "report.inconsistent"}
     assert {r.rule_id for r in checks.RULES} == spec_ids | added

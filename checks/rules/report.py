@@ -57,7 +57,8 @@ def report_inconsistent(ctx: Context) -> list:
         outcome = check(report, year=int(m.group(1)) if m else None, text=record.get("text") or "", which=which)
         for failure in outcome.failures:
             findings.append(ctx.finding(
-                "report.inconsistent", url=url, title=name, target=failure.where, key=failure.key,
+                "report.inconsistent", category=ctx.category_of(url), url=url, title=name, target=failure.where,
+                key=failure.key,
                 at_most="notice" if failure.identity in NOTICE_ONLY else None,
                 evidence=(f"年报《{name}》{failure.where}不一致：{failure.left_terms} = {_n(failure.left)}，"
                           f"而 {failure.right_terms}。"),

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+import county_report
+
 D = date
 
 LEAKED_ID = "33052719880517341X"  # valid GB 11643 check digit (X)
@@ -332,9 +334,9 @@ ITEMS: list[Item] = [
                "政府信息312条，其中行政许可信息148条，行政处罚信息37条，监督抽检信息25条。",
                "二、依申请公开政府信息情况。2015年共受理政府信息公开申请3件，均已按期答复。",
                "三、政府信息公开的收费及减免情况。2015年未收取任何费用。",
-               "四、因政府信息公开申请提起行政复议、行政诉讼的情况。2015年未发生相关行政复议和行政诉讼。",
+               "四、因政府信息公开申请提起行政复议、行政诉讼的情况。2015年因政府信息公开申请提起行政复议2起，未发生行政诉讼。",
                "五、存在的主要问题和改进措施。机构整合后信息公开工作机制尚需理顺，部分栏目更新不够及时，下一步将进一步明确责任分工。"),
-         sign="2016年3月25日",
+         sign="2016年3月25日", after=county_report.tables(),  # planted report.inconsistent (county_report.py)
          attachments=(("2015年政府信息公开工作年度报告.pdf", "/uploadfile/2016/0412/20160412093015721.pdf"),)),
 ]
 
