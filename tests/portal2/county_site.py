@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+import county_board
 import county_pages as tpl
 from county_items import (BY_KEY, COLUMNS, GUIDE_PATH, GUIDE_ROWS, GUIDE_TITLE, HOME_LINKS, HOME_NEWS_UNTIL, ITEMS,
                           ZWGK_EXTRA, Column, Item)
@@ -49,6 +50,7 @@ def build() -> dict[str, Page]:
         site[item.path] = _article(item)
     site["/index.html"] = site["/"] = _home(by_col)
     site.update(_fixtures())
+    site.update({path: _html(text) for path, text in county_board.board_pages().items()})  # 局长信箱
     return dict(sorted(site.items()))
 
 
@@ -178,7 +180,8 @@ def _home(by_col: dict[str, list[Item]]) -> Page:
                 f"{tpl.table_list(rows)}</div>")
 
     zwgk = "".join(f'<li><a href="{c.path}">{c.name}</a></li>' for c in COLUMNS if c.parent == "zwgk")
-    service = "".join(f'<li><a href="{h}">{n}</a></li>' for n, h in HOME_LINKS)
+    service = "".join(f'<li><a href="{h}">{n}</a></li>'
+                      for n, h in [*HOME_LINKS, (county_board.BOARD_NAME, county_board.BOARD_PATH)])
     body = (block("市场监管动态", BY_KEY["dt"].path, news) + block("公示公告", BY_KEY["gsgg"].path, notices)
             + f'<div class="index_box"><div class="index_title">政务公开</div><ul>{zwgk}</ul></div>'
             + f'<div class="index_box"><div class="index_title">互动交流</div><ul>{service}</ul></div>')
