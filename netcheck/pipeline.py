@@ -86,7 +86,7 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     # A fresh crawl is a new run; a re-judgement keeps its run's id so history replaces its row.
     run_id = (previous.run_id if crawl_stats is None and out_dir == run_dir else None) or uuid.uuid4().hex
     judgement = checks.judge(crawl, catalog, as_of, crawl_complete=crawl_state["complete"],
-                             previous=previous_audit(history, site_id, run_id, as_of))
+                             previous=previous_audit(history, site_id, run_id, as_of, out_dir / PAGES))
     findings = judgement.findings
     status = "incomplete" if judgement.errors else "complete" if crawl_state["complete"] else "partial"
     comparison = None
@@ -115,10 +115,11 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     return run
 
 
-def previous_audit(history, site_id: str, run_id: str, as_of: date) -> PreviousAudit | None:
+def previous_audit(history, site_id: str, run_id: str, as_of: date, this_crawl: Path) -> PreviousAudit | None:
     """What the site's previous complete run saw, for the rules that compare with it
     (content.backdated): its crawl's lists, read from its run directory, and its 疑似倒签 findings.
-    None without history or such a run; its crawl gone or unreadable, its findings alone."""
+    None without history or such a run; its crawl gone, unreadable or overwritten by this one (an
+    audit into the same --out), its findings alone."""
     if history is None:
         return None
     found = history.previous_run(site_id, run_id, as_of, rule=BACKDATED)
@@ -126,6 +127,8 @@ def previous_audit(history, site_id: str, run_id: str, as_of: date) -> PreviousA
         return None
     row, findings = found
     pages = Path(row["run_dir"]) / PAGES if row.get("run_dir") else None
+    if pages is not None and pages.is_file() and this_crawl.is_file() and pages.samefile(this_crawl):
+        pages = None
     try:
         return PreviousAudit.load(pages, row["as_of"], row["site_url"], findings)
     except OSError as exc:
