@@ -100,8 +100,8 @@ def _rule_rows(catalog: Catalog) -> list[dict]:
         rows.append({"rule": r.rule_id, "name": r.spec.name, "severity": setting.severity, "points": setting.points,
                      "cap": caps.get(r.rule_id), "days": setting.days, "basis": setting.basis,
                      "description": r.spec.description})
-    return rows
         rows[-1]["exclude"] = setting.exclude  # the names a rule leaves out (interaction.unanswered)
+    return rows
 
 
 def setting_values(catalog: Catalog) -> dict:
