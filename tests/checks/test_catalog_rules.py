@@ -43,7 +43,8 @@ def write(path: Path, text: str) -> Path:
 def bundled(rule_id: str) -> RuleSetting:
     spec = BUNDLED[rule_id]
     return RuleSetting(severity=spec["severity"], points=float(spec["points"]), basis=spec.get("basis", ""),
-                       days=spec.get("days"))
+                       days=spec.get("days"), items=tuple(spec.get("items") or ()),
+                       exclude=tuple(spec.get("exclude") or ()))
 
 
 CATALOGS_WITHOUT_RULES = {
