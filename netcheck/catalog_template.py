@@ -98,7 +98,8 @@ def _rule_rows(catalog: Catalog) -> list[dict]:
     for r in RULES:
         setting = catalog.rule(r.rule_id)
         rows.append({"rule": r.rule_id, "name": r.spec.name, "severity": setting.severity, "points": setting.points,
-                     "cap": caps.get(r.rule_id), "days": setting.days, "basis": setting.basis,
+                     "cap": caps.get(r.rule_id), "days": setting.days,
+                     "items": setting.items, "basis": setting.basis,
                      "description": r.spec.description})
         rows[-1]["exclude"] = setting.exclude  # the names a rule leaves out (interaction.unanswered)
     return rows
