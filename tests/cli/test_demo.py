@@ -68,9 +68,12 @@ def test_demo_findings_are_exactly_the_planted_defects(demo_run):
     got = Counter((f["rule"], path_of(f["url"]), path_of(f["target"]), f["category"]) for f in findings)
     want = Counter((p["rule"], p.get("url"), p.get("target"), p.get("category")) for p in KEY["planted"])
     assert {"missed": want - got, "extra": got - want} == {"missed": Counter(), "extra": Counter()}
-    # The demo portal is reachable and served over plain http: every other rule has a planted defect.
-    assert {f["rule"] for f in findings} >= {r for r in json.loads((out / "run.json").read_text())["rules"]
-                                               if r not in ("site.unreachable", "site.tls_invalid")}
+    # The demo portal is reachable and served over plain http: every other rule has a planted defect,
+    # but for those the key says the demo cannot carry (they must say they could not verify).
+    run = json.loads((out / "run.json").read_text())
+    assert {f["rule"] for f in findings} >= {r for r in run["rules"] if r not in (
+        "site.unreachable", "site.tls_invalid", *KEY.get("not_verifiable", {}))}
+    assert {u["rule"] for u in run["unverified"]} >= set(KEY.get("not_verifiable", {}))
 
 
 def test_demo_flags_none_of_the_lookalikes(demo_run):
@@ -106,7 +109,10 @@ def test_rectification_workbook_has_a_sheet_per_office_with_links_and_due_dates(
     findings = read_jsonl(out / "findings.jsonl")
     wb = openpyxl.load_workbook(out / "rectification.xlsx")
     offices = {f["department"] for f in findings}
-    assert set(wb.sheetnames) == {"汇总", *offices}
+    # 未核实: what the demo cannot verify (answer key's not_verifiable: the 2015 report has no tables)
+    assert set(wb.sheetnames) == {"汇总", *offices, "未核实"}
+    unverified = [row[2].value for row in wb["未核实"].iter_rows(min_row=2)]
+    assert "年报数据不一致" in unverified
     seed = next(f for f in findings if f["rule"] == "item.late" and "2015年度" in f["title"])
     ws = wb[seed["department"]]
     header = [c.value for c in ws[1]]
