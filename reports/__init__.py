@@ -9,7 +9,7 @@ import os
 import shutil
 import uuid
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -93,12 +93,15 @@ def _move_into_place(commit: Path, run_dir: Path) -> None:
     commit.rmdir()
 
 
-def write_atomic(path: Path, writer: Writer, findings: pd.DataFrame, run: RunRecord) -> Path:
+def write_atomic(path: Path, writer: Callable[[Path, pd.DataFrame | None, Any], None], findings: pd.DataFrame | None,
+                 data: RunRecord | Any) -> Path:
+    """writer(path, findings, data) into a temporary file beside path, then renamed onto it: a run
+    writer with its run record, or another page's writer with what it renders (reports.ranking)."""
     # Same directory as the target: os.replace is only atomic within one file system.
     # A dot name keeps it out of `ls`; the ".tmp" suffix tells anyone what it is.
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        writer(tmp, findings, run)
+        writer(tmp, findings, data)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)

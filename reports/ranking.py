@@ -40,7 +40,7 @@ _UNRANKED_FONT = Font(color="8D6E00", bold=True)
 def write_ranking(out: Path, ranking: dict) -> list[Path]:
     """Write ranking.json, ranking.xlsx and ranking.html into out; return their paths."""
     writers = {"ranking.json": write_json, "ranking.xlsx": write_xlsx, "ranking.html": write_html}
-    # write_atomic takes the run writers' (path, findings, run) signature.
+    # write_atomic takes the run writers' (path, findings, data) signature.
     return [write_atomic(Path(out) / name, lambda path, _, data, w=w: w(path, data), None, ranking)
             for name, w in writers.items()]
 
