@@ -111,19 +111,38 @@ def label_of(text: str) -> str | None:
     return None
 
 
-def _walk(el, found: set[str]) -> None:
-    for child in el:
+def _walk(root, found: set[str]) -> None:
+    # A stack, not recursion: a page nested a thousand elements deep is still a page.
+    stack = list(reversed(root))
+    while stack:
+        child = stack.pop()
         tag = child.tag if isinstance(child.tag, str) else ""
         if not tag or tag in SKIP_TAGS or _is_chrome(child):
             continue
         if tag in LABEL_TAGS or tag in BLOCK_TAGS:
-            text = collapse(child.xpath("string()"))
+            text = _head(child)
             if text:
                 whole = len(text) <= MAX_LABEL
                 name = label_of(text) if whole or tag in BLOCK_TAGS or tag in ("strong", "b", "span") else None
                 if name and (whole or _starts_with_label(text)):
                     found.add(name)
-        _walk(child, found)
+        stack.extend(reversed(child))
+
+
+HEAD_CHARS = 4 * MAX_LABEL  # a label is judged on an element's first words: no need to read all of it
+
+
+def _head(el) -> str:
+    """An element's first words, whitespace-collapsed: enough to tell a whole label (≤ MAX_LABEL)
+    from a longer block, and to see the label a block starts with, without reading every
+    element's whole text (quadratic on deeply nested pages)."""
+    parts, size = [], 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size > HEAD_CHARS:
+            break
+    return collapse("".join(parts))
 
 
 def _starts_with_label(text: str) -> bool:

@@ -65,7 +65,10 @@ def page_identity(root, url: str, meta: dict[str, str] | None = None) -> dict[st
         found["meta_site_code"] = meta["SiteIDCode"]
     footer, frames = footer_text(root)
     if frames:
-        found["footer_frame"] = urljoin(url, frames[0])
+        try:
+            found["footer_frame"] = urljoin(url, frames[0])
+        except ValueError:  # a frame address urllib cannot read is no footer the crawl can fetch
+            pass
     for item, pattern in ITEM_PATTERNS.items():
         match = pattern.search(footer)
         if match:
@@ -76,7 +79,7 @@ def page_identity(root, url: str, meta: dict[str, str] | None = None) -> dict[st
             found["sponsor"] = match.group(1)
     for element in _elements(root):
         url = element.get("src") or element.get("href") or ""
-        if "conac" not in found and CONAC_HOST_WORD in (urlsplit(url).hostname or ""):
+        if "conac" not in found and CONAC_HOST_WORD in _host(url):
             found["conac"] = url
         if (element.get("id") in ERROR_ENTRY_IDS or any(s in url for s in ERROR_ENTRY_SOURCES)
                 or element.get("#text") in ERROR_ENTRY_TEXTS):
@@ -129,5 +132,15 @@ def _url(value: str) -> str:
 
 
 def _query(url: str, name: str) -> str | None:
-    values = parse_qs(urlsplit(url).query).get(name)
+    try:
+        values = parse_qs(urlsplit(url).query).get(name)
+    except ValueError:  # an address urllib cannot split ("http://[x/…": a broken IPv6 host)
+        return None
     return values[0] if values else None
+
+
+def _host(url: str) -> str:
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:  # as above
+        return ""

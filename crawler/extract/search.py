@@ -55,7 +55,7 @@ def search_form(root, url: str) -> dict | None:
         scripted = bool(SCRIPT_ACTIONS.match(action)) or bool(STOPPED_SUBMIT.search(form.get("onsubmit") or ""))
         method = "script" if scripted else (form.get("method") or "get").strip().lower()
         return {"method": method if method in ("get", "post", "script") else "get",
-                "action": "" if scripted else urljoin(url, action.strip()), "field": field.get("name"),
+                "action": "" if scripted else _absolute(url, action.strip()), "field": field.get("name"),
                 "form": index}
     loose = [i for i in root.xpath("//input[not(ancestor::form)]") if _is_text(i) and _says_search(i)]
     if loose:
@@ -86,3 +86,10 @@ def _is_text(node) -> bool:
 def _says_search(node) -> bool:
     words = " ".join(node.get(a) or "" for a in ("name", "id", "class", "placeholder", "title", "action", "value"))
     return any(SEARCH_WORDS.search(w) for w in words.split()) if words.strip() else False
+
+
+def _absolute(url: str, action: str) -> str:
+    try:
+        return urljoin(url, action)
+    except ValueError:  # an address urllib cannot read ("http://[x/…"): recorded as written
+        return action

@@ -103,8 +103,11 @@ def form_get_url(response, index: int, field: str, query: str) -> str | None:
     charset = (form.get("accept-charset") or "").replace(",", " ").split()
     encoding = _encoding(charset[0] if charset else getattr(response, "encoding", None) or "utf-8")
     data = urlencode([(k, v.encode(encoding, "xmlcharrefreplace")) for k, v in values])
-    action = urljoin(response.url, (form.get("action") or "").strip() or response.url)
-    return urlunsplit(urlsplit(action)._replace(query=data, fragment=""))
+    try:
+        action = urljoin(response.url, (form.get("action") or "").strip() or response.url)
+        return urlunsplit(urlsplit(action)._replace(query=data, fragment=""))
+    except ValueError:  # an action urllib cannot read: no search to make
+        return None
 
 
 def _encoding(name: str) -> str:
