@@ -12,6 +12,7 @@ import pytest
 import reports
 from checks.findings import Finding, fingerprint
 from reports.index_page import find_runs
+from reports.runrecord import RunRecord
 from reports.table import COLUMNS
 from rundir import REPORTS, assert_one_run, read_reports, stray
 
@@ -22,21 +23,22 @@ SITE = "http://fda.example.gov.cn/"
 STEPS = len(REPORTS) + 1 + len(REPORTS) + 1
 
 
-def a_run(started: str, n: int) -> tuple[pd.DataFrame, dict]:
+def a_run(started: str, n: int) -> tuple[pd.DataFrame, RunRecord]:
     """A run of n findings over two offices, told apart from another by its start time."""
     found = [Finding(rule="link.broken", severity="deduct", points=0.5, site=SITE, department=office,
                      category=None, url=f"{SITE}news/{k}.html", target=f"{SITE}files/{k}.pdf", title="标题",
                      evidence="附件链接返回404。", detected_on="2016-06-30", deadline="2016-07-14",
                      fingerprint=fingerprint("link.broken", SITE, None, f"{SITE}news/{k}.html", f"{SITE}files/{k}.pdf"))
              for k, office in zip(range(n), ["办公室", "信息中心"] * n)]
-    run = {"site": SITE, "site_id": "fda.example.gov.cn", "run_id": started, "as_of": "2016-06-30",
-           "started": started, "finished": started.replace(":00+", ":30+"),
-           "catalog": {"name": "目录", "path": None, "digest": "sha256:abc"},
-           "counts": {"pages": 10 + n, "findings": n, "by_rule": {"link.broken": n}, "by_severity": {"deduct": n},
-                      "by_department": {}},
-           "score": 100 - n / 2, "veto": False, "veto_reasons": [], "fail_on": "veto", "exit_status": 0,
-           "versions": {}, "warnings": [], "matches": [], "categories": [], "fixed": [],
-           "rules": {"link.broken": {"description": "链接不可用", "severity": "deduct", "basis": None}}}
+    run = RunRecord.from_dict({
+        "site": SITE, "site_id": "fda.example.gov.cn", "run_id": started, "as_of": "2016-06-30",
+        "started": started, "finished": started.replace(":00+", ":30+"),
+        "catalog": {"name": "目录", "path": None, "digest": "sha256:abc"},
+        "counts": {"pages": 10 + n, "findings": n, "by_rule": {"link.broken": n}, "by_severity": {"deduct": n},
+                   "by_department": {}},
+        "score": 100 - n / 2, "veto": False, "veto_reasons": [], "fail_on": "veto", "exit_status": 0,
+        "versions": {}, "warnings": [], "matches": [], "categories": [], "fixed": [],
+        "rules": {"link.broken": {"description": "链接不可用", "severity": "deduct", "basis": None}}})
     return pd.DataFrame([f.to_dict() for f in found], columns=COLUMNS), run
 
 
@@ -82,7 +84,7 @@ def test_reports_killed_at_any_step_are_the_old_set_or_the_new_one(tmp_path, ste
     run_dir = tmp_path / "site"
     reports.write_all(run_dir, *OLD)
     assert write_killed_at(step, run_dir, *NEW)
-    expected = (OLD if step <= len(REPORTS) else NEW)[1]["started"]
+    expected = (OLD if step <= len(REPORTS) else NEW)[1].started
 
     if not list(run_dir.glob(".reports-*.commit")):  # as a reader finds it right after the kill: one whole set
         assert started(run_dir) == expected
@@ -91,16 +93,16 @@ def test_reports_killed_at_any_step_are_the_old_set_or_the_new_one(tmp_path, ste
     reports.recover(run_dir)  # what the next write into the directory does first
     assert stray(run_dir) == [] and started(run_dir) == expected
     reports.write_all(run_dir, *OLD)  # and the directory takes the next run as usual
-    assert started(run_dir) == OLD[1]["started"] and stray(run_dir) == []
+    assert started(run_dir) == OLD[1].started and stray(run_dir) == []
 
 
 def test_an_unkilled_write_takes_exactly_those_steps(tmp_path):
     assert not write_killed_at(STEPS + 1, tmp_path, *NEW)
-    assert started(tmp_path) == NEW[1]["started"] and stray(tmp_path) == []
+    assert started(tmp_path) == NEW[1].started and stray(tmp_path) == []
 
 
 def test_leftovers_of_reports_replaced_one_by_one_are_removed_by_the_next_write(tmp_path):
     reports.write_all(tmp_path, *OLD)
     (tmp_path / ".rectification.xlsx.0a1b2c3d.tmp").write_bytes(b"PK\x03\x04 half a workbook")
     reports.write_all(tmp_path, *NEW)
-    assert stray(tmp_path) == [] and started(tmp_path) == NEW[1]["started"]
+    assert stray(tmp_path) == [] and started(tmp_path) == NEW[1].started
