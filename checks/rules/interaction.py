@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from urllib.parse import urlsplit
 
 from ..context import Context
 from ..crawl import each_row
@@ -114,8 +115,11 @@ def near_limit(ctx: Context) -> int:
 def _finding(ctx: Context, m: Message, evidence: str, days: int, at_most: str | None):
     target = m.key if m.key.startswith(("http://", "https://")) else None
     url = target if target and ctx.crawl.row(target) is not None else m.board
+    # The key without scheme and host, as the fingerprint reads URLs: the same message is the same
+    # finding when the site moves to https or another port (the message's URL is the target).
+    key = "" if target else _without_host(m.key)
     return ctx.finding(RULE, category=ctx.category_of(m.board), url=url, target=target, title=m.title,
-                       key=m.key, evidence=evidence, at_most=at_most,
+                       key=key, evidence=evidence, at_most=at_most,
                        details={"asked": m.asked.isoformat(), "answered": m.answered.isoformat() if m.answered else None,
                                 "days": days, "state": m.state})
 
@@ -197,3 +201,9 @@ def _day(value) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+def _without_host(key: str) -> str:
+    """A row's key (its board page's URL and its place, "http://…/hdjl/zx/index.html#3") from its path on."""
+    parts = urlsplit(key)
+    return key if not parts.scheme else key[len(f"{parts.scheme}://{parts.netloc}"):]
