@@ -132,3 +132,14 @@ def known_misses(path: Path = KNOWN_MISSES) -> dict[tuple[str, str], str]:
 
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def truth_params(name: str) -> list:
+    """pytest params (page, row) of a truth table beside the manifest (footers.tsv, boards.tsv,
+    guides.tsv): one row a page, read by eye, keyed by the page's file."""
+    import pytest
+
+    by_file = {page.file: page for page in pages()}
+    with (MANIFEST.parent / name).open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return [pytest.param(by_file[row["file"]], row, id=by_file[row["file"]].id) for row in rows]

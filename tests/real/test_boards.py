@@ -6,21 +6,15 @@ manifest does not call a board shows a message.
 """
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 
 import pytest
 
-from realcorpus import pages, reading
+from realcorpus import pages, reading, truth_params
 
-BOARDS = Path(__file__).resolve().parents[1] / "data" / "real" / "boards.tsv"
 
 
 def _truths() -> list:
-    by_file = {page.file: page for page in pages()}
-    with BOARDS.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [pytest.param(by_file[row["file"]], row, id=by_file[row["file"]].id) for row in rows]
+    return truth_params("boards.tsv")
 
 
 def test_every_board_truth_names_a_corpus_page():

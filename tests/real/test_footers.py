@@ -5,23 +5,17 @@ page's source. Codes, numbers and names must match exactly; the badge and the en
 """
 from __future__ import annotations
 
-import csv
-from pathlib import Path
 
 import pytest
 
-from realcorpus import pages, reading
+from realcorpus import pages, reading, truth_params
 
-FOOTERS = Path(__file__).resolve().parents[1] / "data" / "real" / "footers.tsv"
 VALUES = ("site_code", "icp", "police", "sponsor", "error_sitecode", "meta_site_code", "footer_frame")
 PRESENCE = ("conac", "error_entry")
 
 
 def _truths() -> list:
-    by_file = {page.file: page for page in pages()}
-    with FOOTERS.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [pytest.param(by_file[row["file"]], row, id=by_file[row["file"]].id) for row in rows]
+    return truth_params("footers.tsv")
 
 
 def test_every_footer_truth_names_a_corpus_page():
