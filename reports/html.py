@@ -119,6 +119,8 @@ def _finding(row: dict, fresh: frozenset[str] = frozenset()) -> dict:
         # The CSS class is the key's kind: every office-reported status looks alike.
         "badges": [{"key": key, "label": label, "kind": key.split(":")[0]} for key, label in marks],
         "status_keys": " ".join(key for key, _ in marks),
+        # report.inconsistent: the annual report's section as parsed, the identity's cells marked
+        "table": (row.get("details") or {}).get("table") if isinstance(row.get("details"), dict) else None,
     }
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,8 +35,13 @@ from reports.xlsx_summary import write_summary
 SUMMARY = "汇总"
 FIXED = "已整改（销号）"  # what the previous round listed and this one checked again and found gone
 UNVERIFIED = "未核实"  # the last sheet: not an office's, nothing to fill in
+# The annual report's tables behind report.inconsistent's findings, the cells each one read marked:
+# written only when there is such a finding, before 未核实.
+REPORT_TABLES = "年报表格"
 # netcheck's own sheets: nothing on them is an office's to fill in.
-OWN_SHEETS = (SUMMARY, FIXED, UNVERIFIED)
+OWN_SHEETS = (SUMMARY, FIXED, REPORT_TABLES, UNVERIFIED)
+_MARK_FILL = PatternFill("solid", fgColor="FDE2E1")
+_MARK_FONT = xlsx_layout.font(bold=True, color="B71C1C")
 UNVERIFIED_HEADERS = ["序号", "类型", "问题类型", "栏目", "页面链接", "标题", "原因"]
 UNVERIFIED_KINDS = {"skipped": "本次未核实", "error": "规则运行出错", "earlier": "此前问题未能复核"}
 FIXED_HEADERS = ["序号", "问题类型", "问题描述", "栏目", "页面链接", "责任科室", "严重程度", "发现日期",
@@ -92,6 +98,10 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: RunRecord) -> N
                       run.as_of)
     if fixed:
         _write_fixed(wb.create_sheet(FIXED), fixed, head)
+    tabled = [(names[office], i, row) for office in offices
+              for i, row in enumerate((r for r in rows if department(r) == office), start=1) if _table_of(row)]
+    if tabled:
+        _write_report_tables(wb.create_sheet(REPORT_TABLES), tabled, head)
     if unchecked or earlier:
         _write_unverified(wb.create_sheet(UNVERIFIED), unchecked, earlier, head)
     wb.save(path)
@@ -190,6 +200,42 @@ def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict],
         _link(ws.cell(row=i, column=UNVERIFIED_HEADERS.index("页面链接") + 1), u["href"])
     _fit_and_print(ws, UNVERIFIED_HEADERS, last, head)
     ws.auto_filter.ref = f"A1:{_letter_of(UNVERIFIED_HEADERS, UNVERIFIED_HEADERS[-1])}{last}"
+
+
+def _table_of(row: dict) -> dict | None:
+    details = row.get("details")
+    return details.get("table") if isinstance(details, dict) and isinstance(details.get("table"), dict) else None
+
+
+def _write_report_tables(ws: Worksheet, tabled: list[tuple[str, int, dict]], head: tuple[str, str]) -> None:
+    """Each report.inconsistent finding (its office's sheet and 序号, its description), then the
+    section of the annual report it read, as parsed, the cells of the failed identity marked."""
+    top = 1
+    for sheet, number, row in tabled:
+        table = _table_of(row)
+        ws.cell(row=top, column=1, value=f"{sheet} 第 {number} 项").font = _BOLD
+        ws.cell(row=top, column=2, value=clean_text(row.get("evidence")))
+        ws.merge_cells(start_row=top, start_column=2, end_row=top, end_column=1 + len(table["columns"]))
+        ws.cell(row=top, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+        header = top + 1
+        for j, name in enumerate(["", *table["columns"]], start=1):
+            cell = ws.cell(row=header, column=j, value=name or f"第{table['section']}部分")
+            cell.font, cell.fill = _BOLD, _HEAD_FILL
+        for i, line in enumerate(table["rows"]):
+            ws.cell(row=header + 1 + i, column=1, value=line["label"])
+            for j, value in enumerate(line["cells"]):
+                ws.cell(row=header + 1 + i, column=2 + j, value=value or None)
+        for i, j in table["marked"]:
+            cell = ws.cell(row=header + 1 + i, column=2 + j)
+            cell.fill, cell.font = _MARK_FILL, _MARK_FONT
+        last = header + len(table["rows"])
+        xlsx_layout.grid(ws, header, last, 1 + len(table["columns"]))
+        top = last + 2
+    ws.column_dimensions["A"].width = 40
+    for j in range(2, 2 + max(len(_table_of(r)["columns"]) for _, _, r in tabled)):
+        ws.column_dimensions[get_column_letter(j)].width = 10
+    xlsx_layout.fit_rows(ws, 1, top)
+    xlsx_layout.print_setup(ws, head[0], head[1], header_rows=None)
 
 
 def _table(ws: Worksheet, headers: list[str], last: int) -> None:

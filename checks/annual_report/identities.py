@@ -51,6 +51,8 @@ class Failure:
     right: float
     left_terms: str
     right_terms: str
+    section: str = ""  # the section whose cells these are: '三', '四' ('' for the text and the edition)
+    marks: tuple[tuple[str, str], ...] = ()  # the (row key, column) cells of the identity
 
     @property
     def key(self) -> str:
@@ -78,8 +80,10 @@ def check(report: Report, *, year: int | None = None, text: str = "", which=IDEN
     s3 = report.s3
 
     def equal(identity, where, parts: list[tuple[str, Cell | None]], total: tuple[str, Cell | None],
-              right_parts: list[tuple[str, Cell | None]] | None = None, totals: bool = False):
-        """`totals`: the terms are themselves totals (the 总计 column), so a blank one is not given."""
+              right_parts: list[tuple[str, Cell | None]] | None = None, totals: bool = False,
+              section: str = "", marks: list[tuple[str, str]] = ()):
+        """`totals`: the terms are themselves totals (the 总计 column), so a blank one is not given.
+        `section`, `marks`: the cells the identity reads, for showing them marked in their table."""
         if identity not in which:
             return
         lefts = [_value(c, totals) for _, c in parts]
@@ -98,7 +102,8 @@ def check(report: Report, *, year: int | None = None, text: str = "", which=IDEN
         if abs(left - right) > 1e-6:
             terms = lambda ps, vs: " + ".join(f"{n} {show(v)}" for (n, _), v in zip(ps, vs))  # noqa: E731
             out.failures.append(Failure(identity, where, left, right, terms(parts, lefts),
-                                        terms(right_parts, rights) if right_parts else f"{total[0]} {show(right)}"))
+                                        terms(right_parts, rights) if right_parts else f"{total[0]} {show(right)}",
+                                        section, tuple(marks)))
 
     def total3(row: str) -> Cell | None:
         """A row's 总计 cell; blank with every applicant cell blank or 0, it is a 0 that was left out."""
@@ -118,20 +123,24 @@ def check(report: Report, *, year: int | None = None, text: str = "", which=IDEN
             if not any((r, col) in s3 for r in rows):
                 continue
             equal("sub_rows", f"第三部分“{col}”列：（一）至（六）之和与（七）总计",
-                  [(form.ROWS3[r], at(r, col)) for r in leaves], ("（七）总计", at("三（七）", col)), totals=col == form.TOTAL)
+                  [(form.ROWS3[r], at(r, col)) for r in leaves], ("（七）总计", at("三（七）", col)), totals=col == form.TOTAL,
+                  section="三", marks=[(r, col) for r in (*leaves, "三（七）")])
             equal("balance", f"第三部分“{col}”列：一＋二与三（七）＋四",
                   [("一", at("一", col)), ("二", at("二", col))], ("", None),
-                  [("三（七）", at("三（七）", col)), ("四", at("四", col))], totals=col == form.TOTAL)
+                  [("三（七）", at("三（七）", col)), ("四", at("四", col))], totals=col == form.TOTAL,
+                  section="三", marks=[(r, col) for r in ("一", "二", "三（七）", "四")])
         for r in [k for k in form.ROWS3 if k in rows]:
             if (r, form.TOTAL) not in s3:
                 continue
             equal("columns", f"第三部分“{form.ROWS3[r]}”行：各类申请人之和与总计",
-                  [(a, s3.get((r, a))) for a in form.APPLICANTS], ("总计", total3(r)))
+                  [(a, s3.get((r, a))) for a in form.APPLICANTS], ("总计", total3(r)),
+                  section="三", marks=[(r, c) for c in form.COLUMNS3])
     for group in form.GROUPS4:
         if not any((group, k) in report.s4 for k in form.KINDS4):
             continue
         equal("review", f"第四部分“{group}”：维持＋纠正＋其他＋尚未审结与总计",
-              [(k, report.s4.get((group, k))) for k in form.KINDS4[:4]], ("总计", report.s4.get((group, "总计"))))
+              [(k, report.s4.get((group, k))) for k in form.KINDS4[:4]], ("总计", report.s4.get((group, "总计"))),
+              section="四", marks=[(group, k) for k in form.KINDS4])
 
     if "text" in which and text:
         _text_figures(report, text, out)
@@ -151,15 +160,26 @@ def _result_leaves(rows: set[str]) -> list[str]:
     return leaves
 
 
+def _stated_total(report: Report, section: str, row: str, col: str) -> float | None:
+    """A total cell's figure for a text identity: a blank total whose row (section 三) or group (四) is
+    blank or 0 throughout is 0 (none, as a row left blank holds); else as _value (blank: not given)."""
+    cells = report.s3 if section == _S3 else report.s4
+    cell = cells.get((row, col))
+    if cell is None:
+        return None
+    parts = form.APPLICANTS if section == _S3 else form.KINDS4[:4]
+    if cell.blank and all((c := cells.get((row, k))) is not None and c.readable and (c.blank or c.value == 0)
+                          for k in parts):
+        return 0.0
+    return _value(cell, True)
+
+
 def _text_figures(report: Report, text: str, out: Outcome) -> None:
     for pattern, cells, what in TEXT_FIGURES:
         m = pattern.search(text)
         if not m:
             continue
-        values = []
-        for section, row, col in cells:
-            cell = (report.s3 if section == _S3 else report.s4).get((row, col))
-            values.append(None if cell is None else _value(cell, True))
+        values = [_stated_total(report, section, row, col) for section, row, col in cells]
         if any(v is None for v in values):
             continue
         out.checked += 1
@@ -168,3 +188,26 @@ def _text_figures(report: Report, text: str, out: Outcome) -> None:
             named = "＋".join(f"{form.ROWS3.get(r, r)}/{c}" for _, r, c in cells)
             out.failures.append(Failure("text", f"正文所述“{what}”与表格", stated, table,
                                         f"正文“{m.group(0)}” {show(stated)}", f"表格“{named}” {show(table)}"))
+
+
+def marked_table(report: Report, failure: Failure) -> dict | None:
+    """The section a failed identity reads, as printed (each cell's words), with its cells marked:
+    {'section', 'columns', 'rows': [{'label', 'cells'}], 'marked': [[row index, column index], …]};
+    None for an identity of no section (the text, the edition)."""
+    if failure.section == "三":
+        cells, keys, columns = report.s3, [k for k in form.ROWS3 if any((k, c) in report.s3 for c in form.COLUMNS3)], \
+            list(form.COLUMNS3)
+        labels = {k: form.ROWS3[k] for k in keys}
+    elif failure.section == "四":
+        cells, keys, columns = report.s4, [g for g in form.GROUPS4 if any((g, c) in report.s4 for c in form.KINDS4)], \
+            list(form.KINDS4)
+        labels = {k: k for k in keys}
+    else:
+        return None
+    rows = [{"label": labels[k], "cells": [_shown(cells.get((k, c))) for c in columns]} for k in keys]
+    marked = [[keys.index(r), columns.index(c)] for r, c in failure.marks if r in keys and c in columns]
+    return {"section": failure.section, "columns": columns, "rows": rows, "marked": marked}
+
+
+def _shown(cell: Cell | None) -> str:
+    return "" if cell is None else (cell.raw or "")

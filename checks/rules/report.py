@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..annual_report.identities import IDENTITIES, check
+from ..annual_report.identities import IDENTITIES, check, marked_table
 from ..annual_report.parse import parse_report
 from ..context import Context
 from ..registry import rule
@@ -64,7 +64,8 @@ def report_inconsistent(ctx: Context) -> list:
                           f"而 {failure.right_terms}。"),
                 details={"identity": failure.identity, "where": failure.where, "left": failure.left,
                          "right": failure.right, "left_terms": failure.left_terms,
-                         "right_terms": failure.right_terms, "edition": report.edition}))
+                         "right_terms": failure.right_terms, "edition": report.edition,
+                         "table": marked_table(report, failure)}))
         notes = report.unread + outcome.unchecked
         if notes:
             unread.append(f"《{name}》部分未核对：{'；'.join(notes[:3])}" + ("等" if len(notes) > 3 else ""))

@@ -100,3 +100,23 @@ def test_gbk_pages_without_a_declared_charset_are_read_as_chinese(audit):
     assert leak["breadcrumb"] == ["首页", "政务公开", "行政处罚"]
     policies = by_path["/col/col1007/index.html"]
     assert policies["breadcrumb"] == ["首页", "政务公开", "政策法规"] and len(policies["entries"]) == 4
+
+
+def test_the_annual_reports_inconsistency_shows_its_table_with_the_failing_cells_marked(audit):
+    """report.html and the workbook show the section the identity read, its cells marked."""
+    import re
+
+    import openpyxl
+
+    (finding,) = [f for f in audit["findings"] if f["rule"] == "report.inconsistent"]
+    table = finding["details"]["table"]
+    assert table["section"] == "四" and table["rows"][0]["label"] == "行政复议"
+    assert sorted(table["marked"]) == [[0, j] for j in range(5)]  # 维持, 纠正, 其他, 尚未审结, 总计
+    html = (audit["out"] / "report.html").read_text(encoding="utf-8")
+    grid = re.search(r'<table class="report-grid">.*?</table>', html, re.S).group(0)
+    assert re.findall(r'<td class="mark">([^<]*)</td>', grid) == ["1", "0", "0", "0", "2"]
+    wb = openpyxl.load_workbook(audit["out"] / "rectification.xlsx")
+    ws = wb["年报表格"]
+    assert ws["B2"].value == "结果维持" and ws["A3"].value == "行政复议"
+    marked = [c.value for row in ws.iter_rows() for c in row if c.fill.fgColor.rgb.endswith("FDE2E1")]
+    assert marked == ["1", "0", "0", "0", "2"]
