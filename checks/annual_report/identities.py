@@ -9,6 +9,10 @@ Identity ids (the catalog's `items` for report.inconsistent choose among them):
 - review:    section 四, per group (行政复议, 未经复议直接起诉, 复议后起诉): 维持 + 纠正 + 其他 + 尚未审结 = 总计.
 - text:      a figure the report's text states (TEXT_FIGURES) equals its cell.
 - edition:   a report for 2021 or later is in the 2021 form.
+Across years (two reports of the same office, consecutive years, found in the same crawl: across_years):
+- carry_over: this year's 二、上年结转 总计 equals last year's 四、结转下年度继续办理 总计.
+- in_force:  2021 form, section 二, per 规章 / 规范性文件 row: last year's 现行有效件数 + this year's
+             本年制发件数 − 本年废止件数 = this year's 现行有效件数 (U: an office may also correct its count).
 
 Blanks: a blank addend (empty, &nbsp;, /, —, -) counts 0 — the form's blank is "none". A blank total
 (a 总计 column or row, the result side of an identity) is "not given" when its parts are not all
@@ -25,7 +29,10 @@ from . import form
 from .cells import Cell, show
 from .parse import Report
 
-IDENTITIES = ("sub_rows", "balance", "columns", "review", "text", "edition")
+IDENTITIES = ("sub_rows", "balance", "columns", "review", "text", "edition", "carry_over", "in_force")
+# Section 二's rows that count documents in force, and the 2021 form's columns for them.
+IN_FORCE_ROWS = (("规章",), ("行政规范性文件", "规范性文件"))
+IN_FORCE_COLUMNS = ("本年制发件数", "本年废止件数", "现行有效件数")
 # Figures a report's text states: (pattern, the cells whose sum it must equal, what it is). The
 # first number the pattern captures is compared; the first match in the text counts. Words only
 # the annual report's own summary uses (收到/受理/办结/答复 … 件): a new wording is a new entry.
@@ -211,3 +218,48 @@ def marked_table(report: Report, failure: Failure) -> dict | None:
 
 def _shown(cell: Cell | None) -> str:
     return "" if cell is None else (cell.raw or "")
+
+
+def across_years(last: Report, this: Report, year: int, which=IDENTITIES) -> Outcome:
+    """The identities between an office's report for `year` and its report for the year before."""
+    out = Outcome([], 0, [])
+    if "carry_over" in which:
+        now, before = this.s3.get(("二", form.TOTAL)), last.s3.get(("四", form.TOTAL))
+        left, right = _value(now, True), _value(before, True)
+        if left is None or right is None:
+            out.unchecked.append(f"{year}年“二、上年结转”与{year - 1}年“四、结转下年度继续办理”的总计未填写或无法读取，未核对")
+        else:
+            out.checked += 1
+            if abs(left - right) > 1e-6:
+                out.failures.append(Failure(
+                    "carry_over", f"{year}年“二、上年结转”与{year - 1}年“四、结转下年度继续办理”（总计）", left, right,
+                    f"{year}年上年结转 {show(left)}", f"{year - 1}年结转下年度继续办理 {show(right)}",
+                    "三", (("二", form.TOTAL),)))
+    if "in_force" in which and this.edition == "2021" and last.edition == "2021":
+        for names in IN_FORCE_ROWS:
+            now = _s2_row(this, names)
+            before = _s2_row(last, names)
+            if now is None or before is None:
+                continue
+            made, ended, held = (_value(now.get(c), True) for c in IN_FORCE_COLUMNS)
+            held_before = _value(before.get(IN_FORCE_COLUMNS[2]), True)
+            if None in (made, ended, held, held_before):
+                out.unchecked.append(f"第二部分“{names[0]}”的制发、废止或现行有效件数未填写或无法读取，未核对跨年度件数")
+                continue
+            out.checked += 1
+            expected = held_before + made - ended
+            if abs(expected - held) > 1e-6:
+                out.failures.append(Failure(
+                    "in_force", f"第二部分“{names[0]}”：{year - 1}年现行有效＋{year}年制发－废止与{year}年现行有效",
+                    expected, held, f"{year - 1}年现行有效 {show(held_before)} + 制发 {show(made)} − 废止 {show(ended)}",
+                    f"{year}年现行有效 {show(held)}"))
+    return out
+
+
+def _s2_row(report: Report, names: tuple[str, ...]) -> dict | None:
+    """Section 二's cells of the first row named one of `names`, column → cell; None without it."""
+    for name in names:
+        row = {col: cell for (label, col), cell in report.s2.items() if label == name}
+        if row:
+            return row
+    return None
