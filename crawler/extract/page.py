@@ -44,8 +44,14 @@ GENERIC_CRUMBS = frozenset({
     "正文", "详情", "内容", "详细信息", "文章", "正文内容", "信息详情", "详细内容", "内容详情",
     "查看详情", "浏览信息", "首页", "网站首页", "主页",
 })
-# Where a page's title comes from when <title> is only the site name, best first.
-TITLE_FALLBACK_XPATHS = ("//h1", "//h2")
+# Where a page's title comes from when <title> is only the site name, best first. Last: a body with no
+# <title> and no heading (a report's HTML kept as a string and shown by script) opens with its title as a
+# centred bold paragraph: <p style='text-align: center;font-weight: bold;'>2019年…年度报告</p>.
+TITLE_FALLBACK_XPATHS = (
+    "//h1", "//h2",
+    "(//p[contains(translate(@style, ' ', ''), 'text-align:center')"
+    " and contains(translate(@style, ' ', ''), 'font-weight:bold')])[1]",
+)
 # What joins a page's own title to the site's name (and its columns') in <title>: 关于…的通知 - 某某市市场
 # 监督管理局, 某某市人民政府_关于…, …_通知公告_某某局, 国家统计局>>…. A hyphen between digits (2016-2020) joins nothing.
 TITLE_SEPARATOR = re.compile(r"\s*(?:_+|\|+|｜|—+|–|－|>+|»|(?<!\d)-+(?!\d)|\s-+|-+\s)\s*")

@@ -48,7 +48,7 @@ def test_every_identity_is_checked_and_exactly_the_real_failures_found(path):
     truth = yaml.safe_load(path.read_text(encoding="utf-8"))
     report, page = _parsed(truth)
     outcome = check(report, year=truth["year"], text=page["text"])
-    assert outcome.unchecked == []
+    assert outcome.unchecked == truth.get("unchecked", [])  # a total the office left blank against figures
     assert outcome.checked == truth["identities_checked"]
     assert sorted(f.key for f in outcome.failures) == sorted(truth["inconsistent"])
 
