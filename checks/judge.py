@@ -12,6 +12,7 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from .annual_stats import StatsTable, annual_stats
 from .catalog import Catalog
 from .context import Context
 from .crawl import Crawl
@@ -58,6 +59,9 @@ class Judgement:
     facts: dict = field(default_factory=dict)  # what scoring needs beyond the findings
     outcomes: list[Outcome] = field(default_factory=list)
     crawl_complete: bool = True
+    # The annual report's section 二 drafted from the crawl for the year before the as-of date
+    # (checks.annual_stats): a fact for the office, not a finding; None when nothing could be counted.
+    annual_stats: StatsTable | None = None
 
     @property
     def complete(self) -> bool:
@@ -131,9 +135,17 @@ def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complet
         except Exception as exc:  # as for a rule: say the judgement is not whole, keep the rest
             log.error("%s failed:\n%s", step.__name__, traceback.format_exc())
             errors.append({"rule": None, "name": STEP_NAMES[step.__name__], "error": f"{type(exc).__name__}: {exc}"})
+    stats = None
+    if not unreachable:
+        try:
+            stats = annual_stats(ctx)
+        except Exception as exc:
+            log.error("annual_stats failed:\n%s", traceback.format_exc())
+            errors.append({"rule": None, "name": STEP_NAMES["annual_stats"], "error": f"{type(exc).__name__}: {exc}"})
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.rule, f.category or "", f.url or "", f.target or ""))
     return Judgement(findings=findings, matches=ctx.matches, warnings=ctx.calendar.warnings(), errors=errors,
-                     facts=facts, outcomes=outcomes, crawl_complete=crawl_complete)
+                     facts=facts, outcomes=outcomes, crawl_complete=crawl_complete,
+                     annual_stats=stats)
 
 
 def _rows(spec: RuleSpec, catalog: Catalog, found: list[Finding], forced: str | None, reason: str | None,
@@ -168,7 +180,7 @@ def _rows(spec: RuleSpec, catalog: Catalog, found: list[Finding], forced: str | 
     return [whole] + rows
 
 
-STEP_NAMES = {"_column_facts": "栏目统计", "_scoring_facts": "计分所需统计"}
+STEP_NAMES = {"_column_facts": "栏目统计", "_scoring_facts": "计分所需统计", "annual_stats": "本网站抓取统计"}
 
 
 def _column_facts(ctx: Context) -> dict:

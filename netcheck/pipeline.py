@@ -25,8 +25,8 @@ from checks.findings import Finding
 from checks.previous import RULE as BACKDATED
 from checks.previous import PreviousAudit
 from checks.scoring import ScoringSettings, score
-from reports.runrecord import (RUN_JSON, CatalogInfo, Counts, CrawlState, Deduction, JudgementError, Match, NearMiss,
-                               RuleInfo, RuleOutcome, RunRecord, Unverified, read_run)
+from reports.runrecord import (RUN_JSON, AnnualStats, CatalogInfo, Counts, CrawlState, Deduction, JudgementError,
+                               Match, NearMiss, RuleInfo, RuleOutcome, RunRecord, Unverified, read_run)
 
 from . import __version__, crawlstate
 from .exitcodes import Exit, exit_status
@@ -158,6 +158,7 @@ def run_record(judgement, catalog: Catalog, findings: list[Finding], crawl_state
         early_warnings=tuple(result["early_warnings"]), edition=result["edition"], counters=result["counters"],
         breakdown={rule: Deduction(**row) for rule, row in result["breakdown"].items()},
         matches=tuple(_match(m) for m in judgement.matches.values()),
+        annual_stats=_annual_stats(judgement.annual_stats),
         warnings=tuple(_warnings(judgement, result, crawl_state)), fail_on=fail_on,
         exit_status=int(Exit.INCOMPLETE if status == "incomplete" else
                         exit_status((f.severity for f in findings), fail_on, veto=result["veto"])),
@@ -175,6 +176,11 @@ def _match(m) -> Match:
     """A checks.matching.Match as the run keeps it."""
     return Match(category=m.category, column=m.column, method=m.method, score=m.score, source=m.source, url=m.url,
                  near_misses=tuple(NearMiss.from_dict(n) for n in m.near_misses), items=m.items, newest=m.newest)
+
+
+def _annual_stats(table) -> AnnualStats | None:
+    """A checks.annual_stats.StatsTable as the run keeps it (None stays None: run.json leaves it out)."""
+    return AnnualStats.from_dict(table.to_dict()) if table is not None else None
 
 
 def _rules(catalog: Catalog) -> dict[str, RuleInfo]:

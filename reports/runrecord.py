@@ -194,6 +194,31 @@ class Deduction(_Part):
     deducted: float = 0.0  # what the score took for them, after any cap
 
 
+@dataclass(frozen=True)
+class StatLine(_Part):
+    """One row of the section 二 draft (checks.annual_stats.StatLine)."""
+    item: str | None = None  # the form's row, e.g. 行政处罚（本年处理决定数量）
+    year: int | None = None  # the year counted
+    count: int | None = None  # items the site posted in that year; None: could not be counted
+    method: str | None = None  # how it was counted (统计方法)
+    note: str | None = None  # what it leaves out, or why there is no count (说明)
+    category: str | None = None  # the catalog category counted; None: the catalog has none
+    column: str | None = None  # the site's column it was found as; None: not found
+    partial: bool = False  # the crawl ended early: a count of what was crawled
+
+
+@dataclass(frozen=True)
+class AnnualStats(_Part):
+    """The annual report's section 二 drafted from the crawl (checks.annual_stats), for the year
+    before the as-of date: the workbook's 本网站抓取统计 sheet."""
+    year: int | None = None
+    caption: str | None = None  # 本网站抓取统计，供编制年报参考
+    complete: bool = True  # False: the crawl ended early, every count is of what was crawled
+    rows: tuple[StatLine, ...] = ()
+
+    READ = {"rows": _rows(StatLine)}
+
+
 # --- against earlier runs ----------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -276,6 +301,9 @@ class RunRecord(_Part):
     counters: dict[str, int] = field(default_factory=dict)  # the counting vetoes' counters
     breakdown: dict[str, Deduction] = field(default_factory=dict)  # the score's arithmetic, by rule
     matches: tuple[Match, ...] = ()  # where each category's column was found
+    # The section 二 draft from the crawl; left out of run.json when there is none (nothing counted,
+    # or a run.json from before it)
+    annual_stats: AnnualStats | None = field(default=None, metadata=_OMIT_NONE)
     warnings: tuple[str, ...] = ()  # calendar, judging and crawl notes for the reader
     # What the command made of it
     fail_on: str = "veto"  # --fail-on
@@ -296,7 +324,8 @@ class RunRecord(_Part):
         "counts": lambda v: Counts.from_dict(v) or Counts(), "veto": bool, "veto_reasons": _seq,
         "early_warnings": _seq, "counters": _mapping,
         "breakdown": lambda v: {k: Deduction.from_dict(r) or Deduction() for k, r in _mapping(v).items()},
-        "matches": _rows(Match), "warnings": _seq, "fail_on": lambda v: v or "veto",
+        "matches": _rows(Match), "annual_stats": lambda v: AnnualStats.from_dict(v) if v else None,
+        "warnings": _seq, "fail_on": lambda v: v or "veto",
         "status": lambda v: v or COMPLETE,  # an empty history or baseline object is none
         "history": lambda v: HistorySummary.from_dict(v) if v else None,
         "baseline": lambda v: BaselineComparison.from_dict(v) if v else None,
@@ -325,5 +354,5 @@ def read_run(path: Path) -> RunRecord | None:
 
 
 __all__ = ["RunRecord", "CatalogInfo", "RuleInfo", "CrawlState", "JudgementError", "RuleOutcome", "Unverified",
-           "NearMiss", "Match", "Counts", "Deduction", "PreviousRun", "TrendPoint", "HistorySummary",
-           "BaselineComparison", "read_run", "RUN_JSON"]
+           "NearMiss", "Match", "StatLine", "AnnualStats", "Counts", "Deduction", "PreviousRun", "TrendPoint",
+           "HistorySummary", "BaselineComparison", "read_run", "RUN_JSON"]

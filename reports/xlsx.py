@@ -7,7 +7,8 @@ history); in the next round's list a finding still found shows again what the of
 was first given, and says 逾期 once that has passed. The summary sheet says first how complete
 the run is (reports/xlsx_summary.py). What was fixed since the previous round is listed on a
 sheet 已整改（销号）, and what the run could not verify on a last sheet, 未核实 (each only when
-there is something to list); neither is an office's to fill in.
+there is something to list); neither is an office's to fill in. When the run drafted the annual
+report's section 二 from the crawl (run.annual_stats), a sheet 本网站抓取统计 before 未核实 holds it.
 
 Every sheet prints on A4 landscape at full size, rows as high as their wrapped text
 (reports/xlsx_layout.py).
@@ -38,8 +39,12 @@ UNVERIFIED = "未核实"  # the last sheet: not an office's, nothing to fill in
 # The annual report's tables behind report.inconsistent's findings, the cells each one read marked:
 # written only when there is such a finding, before 未核实.
 REPORT_TABLES = "年报表格"
+# The annual report's section 二 drafted from the crawl (run.annual_stats): written only when the
+# run has that table, before 未核实; its first row is the caption, then a header row.
+CRAWL_STATS = "本网站抓取统计"
+CRAWL_STATS_HEADERS = ["事项", "统计年度", "本网站抓取数量", "统计方法", "说明"]
 # netcheck's own sheets: nothing on them is an office's to fill in.
-OWN_SHEETS = (SUMMARY, FIXED, REPORT_TABLES, UNVERIFIED)
+OWN_SHEETS = (SUMMARY, FIXED, REPORT_TABLES, CRAWL_STATS, UNVERIFIED)
 _MARK_FILL = PatternFill("solid", fgColor="FDE2E1")
 _MARK_FONT = xlsx_layout.font(bold=True, color="B71C1C")
 UNVERIFIED_HEADERS = ["序号", "类型", "问题类型", "栏目", "页面链接", "标题", "原因"]
@@ -59,7 +64,7 @@ OVERDUE = "逾期"
 OVERDUE_FORMAT = f'{DATE_FORMAT}" {OVERDUE}"'
 # Long free text wraps inside a capped width instead of stretching the sheet off the page; when
 # the columns are still wider than an A4 landscape page, the SHRINK ones give up width first.
-MAX_WIDTH = {"问题类型": 14, "问题描述": 34, "栏目": 12, "页面链接": 26, "依据": 26, "标题": 26, "原因": 40,
+MAX_WIDTH = {"事项": 18, "统计方法": 40, "说明": 44, "问题类型": 14, "问题描述": 34, "栏目": 12, "页面链接": 26, "依据": 26, "标题": 26, "原因": 40,
              "责任科室": 12}
 DEFAULT_MAX_WIDTH = 30
 SHRINK = ("问题描述", "页面链接", "依据", "标题", "原因", "栏目", "问题类型")
@@ -102,6 +107,8 @@ def write_rectification(path: Path, findings: pd.DataFrame, run: RunRecord) -> N
               for i, row in enumerate((r for r in rows if department(r) == office), start=1) if _table_of(row)]
     if tabled:
         _write_report_tables(wb.create_sheet(REPORT_TABLES), tabled, head)
+    if run.annual_stats is not None and run.annual_stats.rows:
+        _write_crawl_stats(wb.create_sheet(CRAWL_STATS), run.annual_stats, head)
     if unchecked or earlier:
         _write_unverified(wb.create_sheet(UNVERIFIED), unchecked, earlier, head)
     wb.save(path)
@@ -200,6 +207,33 @@ def _write_unverified(ws: Worksheet, unchecked: list[dict], earlier: list[dict],
         _link(ws.cell(row=i, column=UNVERIFIED_HEADERS.index("页面链接") + 1), u["href"])
     _fit_and_print(ws, UNVERIFIED_HEADERS, last, head)
     ws.auto_filter.ref = f"A1:{_letter_of(UNVERIFIED_HEADERS, UNVERIFIED_HEADERS[-1])}{last}"
+
+
+def _write_crawl_stats(ws: Worksheet, stats, head: tuple[str, str]) -> None:
+    """The annual report's section 二 as the crawl counts it: the caption (and, for a partial crawl,
+    that it is of what was crawled), then one row per item of the form, a blank count where it
+    could not be counted and the reason beside it."""
+    caption = stats.caption or "本网站抓取统计，供编制年报参考"
+    ws.append([caption if stats.complete else f"{caption}（抓取未完成，仅为已抓取部分）"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(CRAWL_STATS_HEADERS))
+    ws.cell(row=1, column=1).font = _BOLD
+    ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.append(CRAWL_STATS_HEADERS)
+    for line in stats.rows:
+        ws.append([clean_text(line.item), line.year, line.count, clean_text(line.method), clean_text(line.note)])
+    last = len(stats.rows) + 2
+    for cell in ws[2]:
+        cell.font, cell.fill = _BOLD, _HEAD_FILL
+        cell.alignment, cell.border = Alignment(horizontal="center", vertical="top", wrap_text=True), xlsx_layout.GRID
+    xlsx_layout.body(ws, 3, last, len(CRAWL_STATS_HEADERS))
+    ws.freeze_panes = "A3"
+    letters = {h: _letter_of(CRAWL_STATS_HEADERS, h) for h in CRAWL_STATS_HEADERS}
+    xlsx_layout.fit_columns(ws, {letters[h]: MAX_WIDTH.get(h, DEFAULT_MAX_WIDTH) for h in CRAWL_STATS_HEADERS},
+                            {letters["统计年度"]: 9, letters["本网站抓取数量"]: 9},
+                            shrink=(letters["统计方法"], letters["说明"]), skip_rows=(1,))
+    xlsx_layout.fit_rows(ws, every=True)
+    xlsx_layout.print_setup(ws, *head, header_rows="1:2")
+    ws.print_area = f"A1:{letters[CRAWL_STATS_HEADERS[-1]]}{last}"
 
 
 def _table_of(row: dict) -> dict | None:

@@ -110,7 +110,9 @@ def test_rectification_workbook_has_a_sheet_per_office_with_links_and_due_dates(
     wb = openpyxl.load_workbook(out / "rectification.xlsx")
     offices = {f["department"] for f in findings}
     # 未核实: what the demo cannot verify (answer key's not_verifiable: the 2015 report has no tables)
-    assert set(wb.sheetnames) == {"汇总", *offices, "未核实"}
+    # 本网站抓取统计: section 二 of the annual report drafted from the crawl, before 未核实
+    assert set(wb.sheetnames) == {"汇总", *offices, "本网站抓取统计", "未核实"}
+    assert wb.sheetnames[-2:] == ["本网站抓取统计", "未核实"]
     unverified = [row[2].value for row in wb["未核实"].iter_rows(min_row=2)]
     assert "年报数据不一致" in unverified
     seed = next(f for f in findings if f["rule"] == "item.late" and "2015年度" in f["title"])
@@ -125,6 +127,24 @@ def test_rectification_workbook_has_a_sheet_per_office_with_links_and_due_dates(
     assert row[5].value.date() == date(2016, 6, 30)
     assert row[6].value.date().isoformat() == seed["deadline"]
     assert ws.max_row - 1 == sum(1 for f in findings if f["department"] == seed["department"])
+
+
+def test_crawl_statistics_sheet_counts_the_2015_penalties_and_licences(demo_run):
+    """As of 2016-06-30 the sheet drafts 2015's section 二: the 行政处罚 and 行政许可 items the portal
+    posted in 2015, counted here from the crawl's own pages (their 发布日期), not from the findings."""
+    out, _ = demo_run
+    pages = read_jsonl(out / "pages.jsonl")
+    posted_2015 = lambda path: len({p["url"] for p in pages if p.get("page_type") == "article" and p["status"] == 200
+                                    and f"/xxgk/{path}/" in p["url"] and (p.get("published") or "").startswith("2015")})
+    assert posted_2015("xzcf") > 0 and posted_2015("xzxk") > 0
+    ws = openpyxl.load_workbook(out / "rectification.xlsx")["本网站抓取统计"]
+    assert ws["A1"].value == "本网站抓取统计，供编制年报参考"
+    assert [c.value for c in ws[2]] == ["事项", "统计年度", "本网站抓取数量", "统计方法", "说明"]
+    rows = {r[0].split("（")[0]: r for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert rows["行政处罚"][1:3] == (2015, posted_2015("xzcf"))
+    assert rows["行政许可"][1:3] == (2015, posted_2015("xzxk"))
+    assert rows["行政强制"][2] is None and "无法统计" in rows["行政强制"][4]  # no such category in the catalog
+    assert ws.print_title_rows and ws.page_setup.orientation == "landscape"
 
 
 def test_report_rejudges_the_saved_crawl_as_of_another_date_without_fetching(demo_run, tmp_path):

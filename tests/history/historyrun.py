@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 
+from reports.xlsx import OWN_SHEETS
+
 ROOT = Path(__file__).resolve().parents[2]
 FIRST_AS_OF, SECOND_AS_OF = "2016-06-30", "2016-07-15"
 
@@ -27,7 +29,7 @@ def office_fills_in(workbook: Path, statuses: dict[str, tuple[str, str | None]],
     """Write 状态 (and a 备注 column the office adds) by fingerprint, as an office would in Excel."""
     wb = openpyxl.load_workbook(workbook)
     for ws in wb.worksheets[1:]:
-        if ws.title == "未核实":  # netcheck's list of what it could not check: no office's
+        if ws.title in OWN_SHEETS:  # netcheck's own (未核实, 本网站抓取统计 …): no office's
             continue
         header = [c.value for c in ws[1]]
         fp_col, status_col = header.index("编号") + 1, header.index("状态") + 1

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
+from reports.xlsx import OWN_SHEETS
+
 REPORTS = ("findings.jsonl", "rectification.xlsx", "report.html", "junit.xml", "summary.md", "run.json",
            "fixed.jsonl")
 CRAWL = "pages.jsonl"
@@ -59,7 +61,7 @@ def read_reports(run_dir: Path) -> dict:
         summary = {row[0]: row[1] for row in wb[SUMMARY_SHEET].iter_rows(values_only=True) if row and row[0]}
         sheet_fingerprints = []
         for ws in wb.worksheets[1:]:
-            if ws.title == "未核实":  # netcheck's list of what it could not check: no office's
+            if ws.title in OWN_SHEETS:  # netcheck's own (未核实, 本网站抓取统计 …): no office's
                 continue
             rows = list(ws.iter_rows(values_only=True))
             col = rows[0].index(FINGERPRINT_HEADER)

@@ -6,7 +6,7 @@ from dataclasses import FrozenInstanceError, replace
 
 import pytest
 
-from reports.runrecord import (BaselineComparison, CrawlState, HistorySummary, RunRecord, TrendPoint, Unverified,
+from reports.runrecord import (AnnualStats, BaselineComparison, CrawlState, StatLine, HistorySummary, RunRecord, TrendPoint, Unverified,
                                read_run)
 
 
@@ -26,6 +26,19 @@ def test_to_dict_leaves_out_fixed_an_absent_baseline_and_an_unknown_render(run):
     gated = replace(RunRecord.from_dict(run), baseline=BaselineComparison(run_dir="base", new_fingerprints=("b", "a")))
     assert gated.to_dict()["baseline"] == {"run_dir": "base", "new_findings": 0, "new_fingerprints": ["b", "a"],
                                            "new_counting_vetoes": []}
+
+
+def test_annual_stats_is_left_out_when_none_and_reads_back_when_there(run):
+    plain = RunRecord.from_dict(run)
+    assert plain.annual_stats is None and "annual_stats" not in plain.to_dict()
+    assert json.dumps(plain.to_dict(), ensure_ascii=False) == json.dumps(
+        RunRecord.from_dict({**run, "annual_stats": None}).to_dict(), ensure_ascii=False)  # byte for byte
+    line = StatLine(item="行政处罚（本年处理决定数量）", year=2015, count=10, method="m", note="", category="行政处罚",
+                    column="处罚公示")
+    drafted = replace(plain, annual_stats=AnnualStats(year=2015, caption="c", rows=(line,)))
+    data = json.loads(json.dumps(drafted.to_dict()))
+    assert data["annual_stats"]["rows"][0]["count"] == 10
+    assert RunRecord.from_dict(data).annual_stats == drafted.annual_stats
 
 
 def test_an_older_run_json_reads_with_the_defaults_its_readers_assumed():
