@@ -214,6 +214,10 @@ EXTENSIONS = {
     "crawler.extensions.certificate.CertificateCheck": 520,  # the home page's certificate (NETCHECK_CHECK_TLS)
 }
 NETCHECK_PROGRESS_INTERVAL = 10
+# The progress line and its time units (seconds, minutes, hours); None: Chinese
+# (crawler.extensions.progress.FORMAT, UNITS). The command line passes them in the user's language.
+NETCHECK_PROGRESS_FORMAT = None
+NETCHECK_PROGRESS_UNITS = None
 # No listening ports on an audit machine (nor in CI): neither the telnet console
 # nor Scrapy 2.19's remote-control HTTP server.
 TELNETCONSOLE_ENABLED = False

@@ -50,10 +50,18 @@ def crawl_site(plan, run_dir: Path, settings: dict | None = None) -> dict:
     from crawler.run import run_crawl  # scrapy is only needed when crawling
 
     run_dir.mkdir(parents=True, exist_ok=True)
+    settings = {**progress_settings(), **(settings or {})}
     crawlstate.started(run_dir)  # a crawl killed before it ends stays "running": judged as partial
     stats = run_crawl(plan, run_dir / PAGES, settings=settings or {})
     crawlstate.write(run_dir, crawlstate.from_stats(stats))
     return stats
+
+
+def progress_settings() -> dict:
+    """The crawl's progress line in the user's language (crawler.extensions.progress)."""
+    return {"NETCHECK_PROGRESS_FORMAT": _("netcheck: 已抓取 {pages} 个地址，待抓取 {queued} 个，出错 {errors} 个，"
+                                          "{rate:.1f} 个/秒，用时 {elapsed}"),
+            "NETCHECK_PROGRESS_UNITS": [_("秒"), _("分"), _("小时")]}
 
 
 def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto", site: str | None = None,

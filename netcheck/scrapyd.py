@@ -229,7 +229,7 @@ def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float
         now = time.monotonic()
         if progress and (state != last_state or now - shown >= progress):
             print(_("netcheck: 任务 {job}：{state}，{pages} 个地址，{elapsed}").format(
-                job=job, state=_(JOB_STATES.get(state, state)), pages=feed.records, elapsed=format_elapsed(now - began)),
+                job=job, state=_(JOB_STATES.get(state, state)), pages=feed.records, elapsed=format_elapsed(now - began, (_("秒"), _("分"), _("小时")))),
                 file=sys.stderr)
             shown, last_state = now, state
         time.sleep(min(POLL_MAX, max(POLL_MIN, (now - began) / 20)))

@@ -6,7 +6,7 @@ status line every TTY_REFRESH seconds and erases it when the crawl ends; elsewhe
 a multi-site audit's audit.log) a redrawn line would be garbage, so it writes a plain line
 every NETCHECK_PROGRESS_INTERVAL seconds instead:
 
-    netcheck: 120 pages, 35 queued, 2 errors, 8.1/s, 15 s
+    netcheck: 已抓取 120 个地址，待抓取 35 个，出错 2 个，8.1 个/秒，用时 15 秒
 
 The first line comes one interval after the start, so a short crawl (`netcheck demo`) prints none.
 It writes to stderr directly, not through logging: the log is quiet by default and progress
@@ -40,29 +40,38 @@ class Snapshot:
     elapsed: float  # seconds since the spider opened
 
 
-def format_status(s: Snapshot) -> str:
-    return (f"netcheck: {s.pages} pages, {s.queued} queued, {s.errors} errors, "
-            f"{s.rate:.1f}/s, {format_elapsed(s.elapsed)}")
+# The line and the time units, Chinese unless the crawl is given others (NETCHECK_PROGRESS_FORMAT,
+# NETCHECK_PROGRESS_UNITS: the command line passes them in the user's language, netcheck.i18n).
+FORMAT = "netcheck: 已抓取 {pages} 个地址，待抓取 {queued} 个，出错 {errors} 个，{rate:.1f} 个/秒，用时 {elapsed}"
+UNITS = ("秒", "分", "小时")  # seconds, minutes, hours
 
 
-def format_elapsed(seconds: float) -> str:
-    """'15 s', '3 min 05 s', '1 h 02 min'."""
+def format_status(s: Snapshot, template: str = FORMAT, units: tuple[str, str, str] = UNITS) -> str:
+    return template.format(pages=s.pages, queued=s.queued, errors=s.errors, rate=s.rate,
+                           elapsed=format_elapsed(s.elapsed, units))
+
+
+def format_elapsed(seconds: float, units: tuple[str, str, str] = UNITS) -> str:
+    """'15 秒', '3 分 05 秒', '1 小时 02 分' (with units ('s', 'min', 'h'): '15 s', '3 min 05 s', '1 h 02 min')."""
+    second, minute, hour = units
     seconds = int(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return f"{seconds} {second}"
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return f"{minutes} {minute} {seconds:02d} {second}"
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return f"{hours} {hour} {minutes:02d} {minute}"
 
 
 class Progress:
     """Scrapy extension. NETCHECK_PROGRESS_INTERVAL: seconds between plain lines when stderr is
     not a terminal; 0 turns progress off altogether (terminal or not)."""
 
-    def __init__(self, crawler, interval: float, stream, tty: bool, clock=time.monotonic):
+    def __init__(self, crawler, interval: float, stream, tty: bool, clock=time.monotonic,
+                 template: str = FORMAT, units: tuple[str, str, str] = UNITS):
         self.crawler, self.interval, self.stream, self.tty, self.clock = crawler, interval, stream, tty, clock
+        self.template, self.units = template, units
         self.task = None
         self.started = 0.0
         self.samples: deque[tuple[float, int]] = deque()
@@ -76,7 +85,10 @@ class Progress:
             raise NotConfigured
         stream = sys.stderr
         tty = _isatty(stream)
-        ext = cls(crawler, TTY_REFRESH if tty else interval, stream, tty)
+        units = tuple(crawler.settings.getlist("NETCHECK_PROGRESS_UNITS") or UNITS)
+        ext = cls(crawler, TTY_REFRESH if tty else interval, stream, tty,
+                  template=crawler.settings.get("NETCHECK_PROGRESS_FORMAT") or FORMAT,
+                  units=units if len(units) == 3 else UNITS)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
         return ext
@@ -98,7 +110,7 @@ class Progress:
         self.clear()
 
     def show(self) -> None:
-        line = format_status(self.snapshot())
+        line = format_status(self.snapshot(), self.template, self.units)
         if self.tty:
             self.stream.write(CLEAR_LINE + line)
             self.shown = True

@@ -18,18 +18,21 @@ from crawler.extensions.progress import CLEAR_LINE, Progress, Snapshot, format_e
 
 REPO = Path(__file__).resolve().parents[2]
 FAST_CRAWL = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "DOWNLOAD_TIMEOUT": 5, "LOG_LEVEL": "WARNING"}
-LINE = re.compile(r"^netcheck: (\d+) pages, (\d+) queued, (\d+) errors, \d+\.\d/s, \d+ s$")
+LINE = re.compile(r"^netcheck: 已抓取 (\d+) 个地址，待抓取 (\d+) 个，出错 (\d+) 个，\d+\.\d 个/秒，用时 \d+ 秒$")
+ENGLISH = ("netcheck: {pages} pages, {queued} queued, {errors} errors, {rate:.1f}/s, {elapsed}", ("s", "min", "h"))
 
 
-def test_status_line():
-    assert format_status(Snapshot(pages=120, queued=35, errors=2, rate=8.14, elapsed=15.7)) == \
-        "netcheck: 120 pages, 35 queued, 2 errors, 8.1/s, 15 s"
+def test_status_line_is_chinese_unless_given_another_language():
+    snapshot = Snapshot(pages=120, queued=35, errors=2, rate=8.14, elapsed=15.7)
+    assert format_status(snapshot) == "netcheck: 已抓取 120 个地址，待抓取 35 个，出错 2 个，8.1 个/秒，用时 15 秒"
+    assert format_status(snapshot, *ENGLISH) == "netcheck: 120 pages, 35 queued, 2 errors, 8.1/s, 15 s"
 
 
-@pytest.mark.parametrize("seconds, text", [(0, "0 s"), (59.9, "59 s"), (60, "1 min 00 s"), (185, "3 min 05 s"),
-                                           (3720, "1 h 02 min")])
-def test_elapsed(seconds, text):
-    assert format_elapsed(seconds) == text
+@pytest.mark.parametrize("seconds, text, english", [(0, "0 秒", "0 s"), (59.9, "59 秒", "59 s"),
+                                                    (60, "1 分 00 秒", "1 min 00 s"), (185, "3 分 05 秒", "3 min 05 s"),
+                                                    (3720, "1 小时 02 分", "1 h 02 min")])
+def test_elapsed(seconds, text, english):
+    assert format_elapsed(seconds) == text and format_elapsed(seconds, ENGLISH[1]) == english
 
 
 class Clock:
@@ -59,8 +62,8 @@ def test_plain_lines_count_records_errors_the_scheduler_queue_and_the_recent_rat
     stats.set_value("netcheck/errors", 2)
     clock.now += 10  # the rate is over the last RATE_WINDOW (10 s): 80 pages in 10 s
     ext.show()
-    assert stream.getvalue() == ("netcheck: 40 pages, 35 queued, 0 errors, 8.0/s, 5 s\n"
-                                 "netcheck: 120 pages, 35 queued, 2 errors, 8.0/s, 15 s\n")
+    assert stream.getvalue() == ("netcheck: 已抓取 40 个地址，待抓取 35 个，出错 0 个，8.0 个/秒，用时 5 秒\n"
+                                 "netcheck: 已抓取 120 个地址，待抓取 35 个，出错 2 个，8.0 个/秒，用时 15 秒\n")
 
 
 def test_on_a_terminal_one_line_is_redrawn_and_erased_at_the_end():
@@ -70,7 +73,7 @@ def test_on_a_terminal_one_line_is_redrawn_and_erased_at_the_end():
     ext.show()
     ext.show()
     ext.clear()
-    line = "netcheck: 3 pages, 0 queued, 0 errors, 3.0/s, 1 s"
+    line = "netcheck: 已抓取 3 个地址，待抓取 0 个，出错 0 个，3.0 个/秒，用时 1 秒"
     assert stream.getvalue() == CLEAR_LINE + line + CLEAR_LINE + line + CLEAR_LINE
     assert "\n" not in stream.getvalue()
 
