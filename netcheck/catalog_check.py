@@ -14,7 +14,9 @@ from reports.table import display_width
 from .exitcodes import Exit
 from .i18n import N_, _
 
-SOURCE_NAMES = {"catalog": N_("目录"), "default": N_("默认")}
+# Named apart, not looked up by a literal key inside _(): Babel before 2.13 extracts such a key
+# (_(NAMES["default"])) as a message of its own.
+FROM_CATALOG, FROM_DEFAULT = N_("目录"), N_("默认")
 SETTING_NAMES = {f.name: f.header for f in RULE_FIELDS}  # severity → 级别, points → 扣分 …
 SCORED = ("severity", "points", "basis")  # what a rule's source says; days only where a rule has them
 _HEADER = {f.name: f.header for f in CATEGORY_FIELDS}
@@ -79,10 +81,10 @@ def table(rows: list[list[str]], align: str, gap: int = 2) -> list[str]:
 def source(catalog: Catalog, rule_id: str) -> str:
     """目录 or 默认; for an entry that sets some settings only, which ones (目录：扣分；其余默认)."""
     if catalog.rule_sources.get(rule_id, "default") == "default":
-        return _(SOURCE_NAMES["default"])
+        return _(FROM_DEFAULT)
     given = catalog.rule_given.get(rule_id, ())
     if all(key in given for key in SCORED):
-        return _(SOURCE_NAMES["catalog"])
+        return _(FROM_CATALOG)
     return _("目录：{settings}；其余默认").format(settings="、".join(SETTING_NAMES[k] for k in given))
 
 
