@@ -41,6 +41,10 @@ JOB_STATES = {"pending": N_("等待中"), "running": N_("运行中"), "finished"
 # The stats Scrapy logs at the end of a crawl, `'name': value` one per line; only numbers and strings
 # are kept (datetimes are written as constructor calls).
 STATS_DUMP = "Dumping Scrapy stats:"
+# A log line that says why a job failed: Scrapy's ERROR/CRITICAL records, or a traceback printed before logging began.
+ERROR_LINE = re.compile(r"^\S.*\] (?:ERROR|CRITICAL): |^Traceback \(most recent call last\)|^\w+(?:\.\w+)*(?:Error|Exception): ", re.M)
+# Levels under which Scrapy's closing stats are not logged; the log then cannot say how a crawl ended.
+QUIET_LEVELS = {"WARNING", "ERROR", "CRITICAL", "30", "40", "50"}
 STAT = re.compile(r"'([^']+)': ('[^']*'|-?\d+(?:\.\d+)?(?:e-?\d+)?)\s*[,}]")
 
 
@@ -185,7 +189,8 @@ def _crawl(args, plan, run_dir: Path, pages: Path) -> dict:
     if args.verbose and log:
         sys.stderr.write(log.decode("utf-8", "replace"))
     stats = job_stats(log.decode("utf-8", "replace") if log else "")
-    _check_outcome(api, job, feed, stats, log, run_dir)
+    quiet = str(settings.get("LOG_LEVEL", "")).upper() in QUIET_LEVELS
+    _check_outcome(api, job, feed, stats, log, run_dir, quiet)
     errors = stats["netcheck/errors"] if "netcheck/errors" in stats else _errors(pages)
     return {"pages": feed.records, "errors": errors,
             "elapsed": stats.get("elapsed_time_seconds"), "finish_reason": stats.get("finish_reason"),
@@ -245,7 +250,8 @@ def job_stats(log: str) -> dict:
     return {name: value[1:-1] if value.startswith("'") else json.loads(value) for name, value in STAT.findall(block)}
 
 
-def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: bytes | None, run_dir: Path) -> None:
+def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: bytes | None, run_dir: Path,
+                   quiet: bool = False) -> None:
     reason = stats.get("finish_reason")
     where = (_("日志在 {log}").format(log=run_dir / LOG) if log is not None
              else _("Scrapyd 未保存它的日志（logs_dir）"))
@@ -256,6 +262,11 @@ def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: byt
         if not feed.found:
             raise ScrapydError(_("{url} 上的 Scrapyd 不保存抓取结果，任务的页面记录已丢失：请在其 scrapyd.conf 中设置 "
                                  "items_dir").format(url=api.url))
+    elif reason is None and log and not quiet and not ERROR_LINE.search(log.decode("utf-8", "replace")):
+        # The crawl ran, then its log stops with neither stats nor an error: the process was ended from outside
+        # (cancel.json while Scrapy was not yet listening for signals, or a kill); what it crawled is not all.
+        raise ScrapydError(_("任务 {job} 在 Scrapyd 上被取消或被终止（日志既无结束统计也无错误），已抓取 {pages} 个地址，"
+                             "未评判；{where}").format(job=job, pages=feed.records, where=where))
     elif not (reason is None and feed.records):  # no stats but pages: a quiet log (LOG_LEVEL), judge them
         detail = reason or (_last_line(log.decode("utf-8", "replace")) if log else _("没有页面，也没有日志"))
         raise ScrapydError(_("任务 {job} 在 Scrapyd 上失败（{detail}）；{where}").format(job=job, detail=detail, where=where))

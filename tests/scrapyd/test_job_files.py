@@ -2,7 +2,7 @@
 (copied a whole record at a time) and the stats at the end of its log."""
 import json
 
-from netcheck.scrapyd import FeedCopy, job_stats
+from netcheck.scrapyd import FeedCopy, ScrapydError, _check_outcome, job_stats
 
 
 class GrowingFile:
@@ -53,3 +53,40 @@ def test_the_stats_a_log_ends_with_are_read_numbers_and_strings_only():
 
 def test_a_log_without_stats_has_none():
     assert job_stats("Traceback (most recent call last):\nModuleNotFoundError: No module named 'opencc'\n") == {}
+
+
+# The log of the lowest-version CI run where cancel.json reached the job while Playwright was starting: the
+# process ended there, with no "Received SIGINT" and no stats.
+CUT_LOG = b"""2026-12-06 13:46:54 [scrapy.core.engine] INFO: Spider opened
+2026-12-06 13:46:54 [scrapy.extensions.logstats] INFO: Crawled 0 pages (at 0 pages/min), scraped 0 items (at 0 items/min)
+2026-12-06 13:46:54 [scrapy-playwright] INFO: Starting download handler. Versions: scrapy-playwright==0.0.48, Playwright==1.50.0
+"""
+FAILED_LOG = b"""Traceback (most recent call last):
+  File "scrapyd/runner.py", line 40, in main
+ModuleNotFoundError: No module named 'nowhere'
+"""
+
+
+def outcome(log, tmp_path, records=0, quiet=False):
+    feed = FeedCopy(GrowingFile(), "items/netcheck/portal/job.jl", tmp_path / "pages.jsonl")
+    feed.records = records
+    try:
+        _check_outcome(None, "j1", feed, job_stats(log.decode()), log, tmp_path, quiet)
+    except ScrapydError as exc:
+        return str(exc)
+    return "judged"
+
+
+def test_a_log_that_stops_without_stats_or_error_is_a_job_ended_from_outside_not_judged(tmp_path):
+    for records in (0, 7):  # pages copied before the end are not the site: still not judged
+        said = outcome(CUT_LOG, tmp_path, records)
+        assert said.startswith(f"任务 j1 在 Scrapyd 上被取消或被终止（日志既无结束统计也无错误），已抓取 {records} 个地址，未评判")
+
+
+def test_a_log_that_ends_in_an_error_is_a_failed_job_named_by_its_error(tmp_path):
+    assert outcome(FAILED_LOG, tmp_path).startswith(
+        "任务 j1 在 Scrapyd 上失败（ModuleNotFoundError: No module named 'nowhere'）")
+
+
+def test_a_quiet_log_level_without_stats_still_judges_the_pages_copied(tmp_path):
+    assert outcome(CUT_LOG, tmp_path, records=7, quiet=True) == "judged"
