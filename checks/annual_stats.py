@@ -12,9 +12,10 @@ found on the site, a column that is one page (no items to count), a crawl that e
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
+from .annual_report.found import of_year
 from .context import Context
 from .textnorm import norm_name
 
@@ -30,17 +31,26 @@ class Section2Row:
     item: str  # the row as the workbook names it (the form's 信息内容 and what is counted)
     names: tuple[str, ...]  # category names or aliases, best first
     caveat: str = ""  # what a count of posted items is not, for this row
+    # The report's figure for the row: (its row names, its column names), each best first; () when a count of
+    # posted items cannot stand beside any (收费: an amount or a number of charges).
+    reported: tuple[tuple[str, ...], tuple[str, ...]] = ()
 
+
+# The columns of a report's section 二 that give the figure a row's count is set beside: the 2021 form's, then
+# the 2019 form's (for documents, 本年新公开数量: what was posted, not what was drafted).
+DOCUMENTS_MADE = ("本年制发件数", "本年新公开数量")
+DECISIONS = ("本年处理决定数量", "处理决定数量")
 
 SECTION2 = (
-    Section2Row("规章（本年制发件数）", ("规章",)),
+    Section2Row("规章（本年制发件数）", ("规章",), reported=(("规章",), DOCUMENTS_MADE)),
     Section2Row("行政规范性文件（本年制发件数）", ("行政规范性文件", "规范性文件", "政策文件"),
-                "栏目中可能有规范性文件以外的文件（通知、转发的法律法规等），须逐条核对是否属行政规范性文件"),
+                "栏目中可能有规范性文件以外的文件（通知、转发的法律法规等），须逐条核对是否属行政规范性文件",
+                (("行政规范性文件", "规范性文件"), DOCUMENTS_MADE)),
     Section2Row("行政许可（本年处理决定数量）", ("行政许可",),
-                "一条信息可能含多个许可决定（如汇总表），也可能有决定未在本栏目公开"),
+                "一条信息可能含多个许可决定（如汇总表），也可能有决定未在本栏目公开", (("行政许可",), DECISIONS)),
     Section2Row("行政处罚（本年处理决定数量）", ("行政处罚",),
-                "一条信息可能含多个处罚决定（如汇总表），也可能有决定未在本栏目公开"),
-    Section2Row("行政强制（本年处理决定数量）", ("行政强制",)),
+                "一条信息可能含多个处罚决定（如汇总表），也可能有决定未在本栏目公开", (("行政处罚",), DECISIONS)),
+    Section2Row("行政强制（本年处理决定数量）", ("行政强制",), reported=(("行政强制",), DECISIONS)),
     Section2Row("行政事业性收费", ("行政事业性收费",),
                 "年报填收费项目数（2019年版）或收费金额（2021年版），本栏目发布的信息条数不能代替"),
 )
@@ -57,6 +67,8 @@ class StatLine:
     category: str | None = None  # the catalog category counted, None when the catalog has none
     column: str | None = None  # the site's column it was found as, None when not found
     partial: bool = False  # True: the crawl ended early, the count is of what was crawled
+    reported: float | None = None  # the figure the site's own annual report for the year gives, if found
+    reported_in: str | None = None  # that report's title
 
 
 @dataclass(frozen=True)
@@ -93,12 +105,36 @@ def _short(row: Section2Row) -> str:
     return row.item.split("（")[0]
 
 
-def annual_stats(ctx: Context) -> StatsTable | None:
-    """The section 二 draft for the year before the as-of date; None when no row could be counted
+def annual_stats(ctx: Context, year: int | None = None) -> StatsTable | None:
+    """The section 二 draft for `year` (default: the year before the as-of date), each row beside the figure
+    the site's own report for that year gives when the crawl found it; None when no row could be counted
     (none of its categories found on the site): then there is nothing to draft from."""
+    key = ("annual_stats", year or stats_year(ctx.as_of))
+    if key not in ctx.memo:
+        ctx.memo[key] = _annual_stats(ctx, key[1])
+    return ctx.memo[key]
+
+
+def reported_cell(report, row: Section2Row) -> tuple[str, str] | None:
+    """The (row, column) of the report's section 二 that holds the row's figure: its first named row and
+    column found; None when the report has none."""
+    names, columns = row.reported or ((), ())
+    return next(((n, c) for n in names for c in columns if (n, c) in report.s2), None)
+
+
+def reported_figure(report, row: Section2Row) -> float | None:
+    """The report's section 二 figure for the row; a blank is 0 (the form's blank is none); None when the
+    report has no such cell or it holds no figure."""
+    key = reported_cell(report, row)
+    cell = report.s2[key] if key else None
+    if cell is None or not cell.readable:
+        return None
+    return 0.0 if cell.blank else cell.value
+
+
+def _annual_stats(ctx: Context, year: int) -> StatsTable | None:
     from .rules.columns import _column_scripted, scripted_reason  # here: the rules import checks.judge
 
-    year = stats_year(ctx.as_of)
     items = ctx.items
     partial = not ctx.crawl_complete
     found = [(row, cat, ctx.matches.get(cat.name) if cat else None)
@@ -156,4 +192,8 @@ def annual_stats(ctx: Context) -> StatsTable | None:
                              "；".join(notes) + ("。" if notes else ""), cat.name, match.column, partial))
     if all(r.count is None for r in rows):
         return None
+    found = of_year(ctx, year)
+    if found is not None:
+        rows = [replace(line, reported=reported_figure(found.report, row), reported_in=found.name)
+                for line, row in zip(rows, SECTION2)]
     return StatsTable(year=year, caption=CAPTION, complete=not partial, rows=tuple(rows))

@@ -205,6 +205,8 @@ class StatLine(_Part):
     category: str | None = None  # the catalog category counted; None: the catalog has none
     column: str | None = None  # the site's column it was found as; None: not found
     partial: bool = False  # the crawl ended early: a count of what was crawled
+    reported: float | None = None  # the figure the site's own annual report for the year gives, if the crawl found it
+    reported_in: str | None = None  # that report's title
 
 
 @dataclass(frozen=True)

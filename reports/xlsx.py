@@ -42,7 +42,7 @@ REPORT_TABLES = "年报表格"
 # The annual report's section 二 drafted from the crawl (run.annual_stats): written only when the
 # run has that table, before 未核实; its first row is the caption, then a header row.
 CRAWL_STATS = "本网站抓取统计"
-CRAWL_STATS_HEADERS = ["事项", "统计年度", "本网站抓取数量", "统计方法", "说明"]
+CRAWL_STATS_HEADERS = ["事项", "统计年度", "本网站抓取数量", "年报所报数量", "统计方法", "说明"]
 # netcheck's own sheets: nothing on them is an office's to fill in.
 OWN_SHEETS = (SUMMARY, FIXED, REPORT_TABLES, CRAWL_STATS, UNVERIFIED)
 _MARK_FILL = PatternFill("solid", fgColor="FDE2E1")
@@ -220,7 +220,10 @@ def _write_crawl_stats(ws: Worksheet, stats, head: tuple[str, str]) -> None:
     ws.cell(row=1, column=1).alignment = Alignment(wrap_text=True, vertical="top")
     ws.append(CRAWL_STATS_HEADERS)
     for line in stats.rows:
-        ws.append([clean_text(line.item), line.year, line.count, clean_text(line.method), clean_text(line.note)])
+        reported = line.reported if line.reported is None or line.reported != int(line.reported) else int(line.reported)
+        said = f"年报所报数量取自《{line.reported_in}》。" if line.reported is not None and line.reported_in else ""
+        ws.append([clean_text(line.item), line.year, line.count, reported, clean_text(line.method),
+                   clean_text(said + (line.note or ""))])
     last = len(stats.rows) + 2
     for cell in ws[2]:
         cell.font, cell.fill = _BOLD, _HEAD_FILL
@@ -229,7 +232,7 @@ def _write_crawl_stats(ws: Worksheet, stats, head: tuple[str, str]) -> None:
     ws.freeze_panes = "A3"
     letters = {h: _letter_of(CRAWL_STATS_HEADERS, h) for h in CRAWL_STATS_HEADERS}
     xlsx_layout.fit_columns(ws, {letters[h]: MAX_WIDTH.get(h, DEFAULT_MAX_WIDTH) for h in CRAWL_STATS_HEADERS},
-                            {letters["统计年度"]: 9, letters["本网站抓取数量"]: 9},
+                            {letters["统计年度"]: 9, letters["本网站抓取数量"]: 9, letters["年报所报数量"]: 9},
                             shrink=(letters["统计方法"], letters["说明"]), skip_rows=(1,))
     xlsx_layout.fit_rows(ws, every=True)
     xlsx_layout.print_setup(ws, *head, header_rows="1:2")

@@ -13,6 +13,9 @@ Across years (two reports of the same office, consecutive years, found in the sa
 - carry_over: this year's 二、上年结转 总计 equals last year's 四、结转下年度继续办理 总计.
 - in_force:  2021 form, section 二, per 规章 / 规范性文件 row: last year's 现行有效件数 + this year's
              本年制发件数 − 本年废止件数 = this year's 现行有效件数 (U: an office may also correct its count).
+Against the site (checks.rules.report, with checks.annual_stats):
+- against_site: section 二's 制发/新公开 and 处理决定 figures beside the items the crawl saw posted that year in
+             the matching catalog category; never more than a notice (an item is not a decision).
 
 Blanks: a blank addend (empty, &nbsp;, /, —, -) counts 0 — the form's blank is "none". A blank total
 (a 总计 column or row, the result side of an identity) is "not given" when its parts are not all
@@ -29,7 +32,8 @@ from . import form
 from .cells import Cell, show
 from .parse import Report
 
-IDENTITIES = ("sub_rows", "balance", "columns", "review", "text", "edition", "carry_over", "in_force")
+IDENTITIES = ("sub_rows", "balance", "columns", "review", "text", "edition", "carry_over", "in_force",
+              "against_site")
 # Section 二's rows that count documents in force, and the 2021 form's columns for them.
 IN_FORCE_ROWS = (("规章",), ("行政规范性文件", "规范性文件"))
 IN_FORCE_COLUMNS = ("本年制发件数", "本年废止件数", "现行有效件数")
@@ -58,7 +62,7 @@ class Failure:
     right: float
     left_terms: str
     right_terms: str
-    section: str = ""  # the section whose cells these are: '三', '四' ('' for the text and the edition)
+    section: str = ""  # the section whose cells these are: '二', '三', '四' ('' for the text and the edition)
     marks: tuple[tuple[str, str], ...] = ()  # the (row key, column) cells of the identity
 
     @property
@@ -130,7 +134,7 @@ def check(report: Report, *, year: int | None = None, text: str = "", which=IDEN
             if not any((r, col) in s3 for r in rows):
                 continue
             equal("sub_rows", f"第三部分“{col}”列：（一）至（六）之和与（七）总计",
-                  [(form.ROWS3[r], at(r, col)) for r in leaves], ("（七）总计", at("三（七）", col)), totals=col == form.TOTAL,
+                  [(_row_label(r), at(r, col)) for r in leaves], ("（七）总计", at("三（七）", col)), totals=col == form.TOTAL,
                   section="三", marks=[(r, col) for r in (*leaves, "三（七）")])
             equal("balance", f"第三部分“{col}”列：一＋二与三（七）＋四",
                   [("一", at("一", col)), ("二", at("二", col))], ("", None),
@@ -155,6 +159,11 @@ def check(report: Report, *, year: int | None = None, text: str = "", which=IDEN
         out.failures.append(Failure("edition", f"{year}年度报告使用2019年版格式", 2019, 2021,
                                     "所用格式 2019年版", "应用格式 2021年版（国办公开办函〔2021〕30号）"))
     return out
+
+
+def _row_label(key: str) -> str:
+    """A section 三 row's label; a group the form gives only numbered sub-rows (（三）不予公开) by their group's words."""
+    return form.ROWS3.get(key) or next(v.split(" ")[0] for k, v in form.ROWS3.items() if k.startswith(key))
 
 
 def _result_leaves(rows: set[str]) -> list[str]:
@@ -208,6 +217,10 @@ def marked_table(report: Report, failure: Failure) -> dict | None:
     elif failure.section == "四":
         cells, keys, columns = report.s4, [g for g in form.GROUPS4 if any((g, c) in report.s4 for c in form.KINDS4)], \
             list(form.KINDS4)
+        labels = {k: k for k in keys}
+    elif failure.section == "二":  # its rows in the order read; columns: every row's, in the order first seen
+        cells, keys, columns = report.s2, list(dict.fromkeys(r for r, _ in report.s2)), \
+            list(dict.fromkeys(c for _, c in report.s2))
         labels = {k: k for k in keys}
     else:
         return None

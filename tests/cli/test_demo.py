@@ -139,11 +139,12 @@ def test_crawl_statistics_sheet_counts_the_2015_penalties_and_licences(demo_run)
     assert posted_2015("xzcf") > 0 and posted_2015("xzxk") > 0
     ws = openpyxl.load_workbook(out / "rectification.xlsx")["本网站抓取统计"]
     assert ws["A1"].value == "本网站抓取统计，供编制年报参考"
-    assert [c.value for c in ws[2]] == ["事项", "统计年度", "本网站抓取数量", "统计方法", "说明"]
+    assert [c.value for c in ws[2]] == ["事项", "统计年度", "本网站抓取数量", "年报所报数量", "统计方法", "说明"]
     rows = {r[0].split("（")[0]: r for r in ws.iter_rows(min_row=3, values_only=True)}
     assert rows["行政处罚"][1:3] == (2015, posted_2015("xzcf"))
     assert rows["行政许可"][1:3] == (2015, posted_2015("xzxk"))
-    assert rows["行政强制"][2] is None and "无法统计" in rows["行政强制"][4]  # no such category in the catalog
+    assert rows["行政强制"][2] is None and "无法统计" in rows["行政强制"][5]  # no such category in the catalog
+    assert rows["行政处罚"][3] is None  # the demo's 2015 report is free-form: no figure to set beside the count
     assert ws.print_title_rows and ws.page_setup.orientation == "landscape"
 
 

@@ -38,11 +38,13 @@ S3_END = ("四、结转下年度继续办理", (0,) * 6)
 
 
 def section2() -> str:
+    # 规范性文件 1 and 行政许可 0 are what the portal posted in 2015 (look-alikes: equal, no notice); 行政处罚 37
+    # against no penalty posted in 2015 is planted (against_site).
     return ("<table><tr><td colspan='4'>第二十条第（一）项</td></tr>"
             "<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>"
-            "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr><tr><td>行政规范性文件</td><td>2</td><td>1</td><td>14</td></tr>"
+            "<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr><tr><td>行政规范性文件</td><td>1</td><td>1</td><td>13</td></tr>"
             "<tr><td colspan='4'>第二十条第（五）项</td></tr><tr><td>信息内容</td><td colspan='3'>本年处理决定数量</td></tr>"
-            "<tr><td>行政许可</td><td colspan='3'>148</td></tr>"
+            "<tr><td>行政许可</td><td colspan='3'>0</td></tr>"
             "<tr><td colspan='4'>第二十条第（六）项</td></tr><tr><td>信息内容</td><td colspan='3'>本年处理决定数量</td></tr>"
             "<tr><td>行政处罚</td><td colspan='3'>37</td></tr><tr><td>行政强制</td><td colspan='3'>0</td></tr>"
             "<tr><td colspan='4'>第二十条第（八）项</td></tr><tr><td>信息内容</td><td colspan='3'>本年收费金额（单位：万元）</td></tr>"

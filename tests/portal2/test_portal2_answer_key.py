@@ -108,7 +108,8 @@ def test_the_annual_reports_inconsistency_shows_its_table_with_the_failing_cells
 
     import openpyxl
 
-    (finding,) = [f for f in audit["findings"] if f["rule"] == "report.inconsistent"]
+    (finding,) = [f for f in audit["findings"] if f["rule"] == "report.inconsistent"
+                  and f["details"]["identity"] == "review"]
     table = finding["details"]["table"]
     assert table["section"] == "四" and table["rows"][0]["label"] == "行政复议"
     assert sorted(table["marked"]) == [[0, j] for j in range(5)]  # 维持, 纠正, 其他, 尚未审结, 总计
@@ -119,4 +120,25 @@ def test_the_annual_reports_inconsistency_shows_its_table_with_the_failing_cells
     ws = wb["年报表格"]
     assert ws["B2"].value == "结果维持" and ws["A3"].value == "行政复议"
     marked = [c.value for row in ws.iter_rows() for c in row if c.fill.fgColor.rgb.endswith("FDE2E1")]
-    assert marked == ["1", "0", "0", "0", "2"]
+    assert marked == ["1", "0", "0", "0", "2", "37"]  # then the section 二 figure set beside the site's count
+
+
+def test_the_reports_figure_set_beside_the_sites_count_shows_section_two_with_its_cell_marked(audit):
+    (finding,) = [f for f in audit["findings"] if f["rule"] == "report.inconsistent"
+                  and f["details"]["identity"] == "against_site"]
+    assert finding["severity"] == "notice" and (finding["details"]["left"], finding["details"]["right"]) == (37, 0)
+    table = finding["details"]["table"]
+    [[i, j]] = table["marked"]
+    assert table["section"] == "二" and table["rows"][i]["label"] == "行政处罚"
+    assert (table["columns"][j], table["rows"][i]["cells"][j]) == ("本年处理决定数量", "37")
+
+
+def test_the_crawl_statistics_sheet_sets_the_reports_figures_beside_the_sites_counts(audit):
+    import openpyxl
+
+    ws = openpyxl.load_workbook(audit["out"] / "rectification.xlsx")["本网站抓取统计"]
+    header = [c.value for c in ws[2]]
+    rows = {r[0].split("（")[0]: dict(zip(header, r)) for r in ws.iter_rows(min_row=3, values_only=True)}
+    assert (rows["行政处罚"]["本网站抓取数量"], rows["行政处罚"]["年报所报数量"]) == (0, 37)
+    assert (rows["行政许可"]["本网站抓取数量"], rows["行政许可"]["年报所报数量"]) == (0, 0)
+    assert rows["行政处罚"]["说明"].startswith("年报所报数量取自《柳溪县市场监督管理局2015年政府信息公开工作年度报告》")
