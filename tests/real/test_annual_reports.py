@@ -60,20 +60,23 @@ def test_a_free_form_report_has_no_tables_to_read():
     assert not parse_report(page["report_tables"]).readable
 
 
-def test_across_years_on_three_consecutive_real_reports_of_one_office():
-    """平潭综合实验区 2023, 2024 and 2025 (each table read by eye): the carry-over holds both times
-    (结转下年度 0 → 上年结转 0), the 行政规范性文件 in force does not carry in either year — 2023's 470 +
-    2024's 62 − 33 = 499 where 2024 says 440, and 440 + 58 − 45 = 453 where 2025 says 546; 规章 0 holds."""
+def test_across_years_on_consecutive_real_reports_of_one_office():
+    """平潭综合实验区 2022 to 2025 (each table read by eye): the carry-over holds every time (结转下年度
+    0 → 上年结转 0), the 行政规范性文件 in force carries in no year — 2022's 698 + 2023's 77 − 132 = 643
+    where 2023 says 470, 470 + 62 − 33 = 499 where 2024 says 440, 440 + 58 − 45 = 453 where 2025 says
+    546; 规章 (0 throughout) holds."""
     from checks.annual_report.identities import across_years
 
     def report(year):
         return _parsed({"page": f"pages/www.pingtan.gov.cn__zfxxgknb-{year}-annual-report.html"})[0]
 
-    reports = {year: report(year) for year in (2023, 2024, 2025)}
+    reports = {year: report(year) for year in (2022, 2023, 2024, 2025)}
     found = {}
-    for year in (2024, 2025):
+    for year in (2023, 2024, 2025):
         outcome = across_years(reports[year - 1], reports[year], year)
         assert outcome.unchecked == []
         assert outcome.checked == 3  # carry_over + in_force for 规章 and for 行政规范性文件
         found[year] = [(f.identity, f.left, f.right) for f in outcome.failures]
-    assert found == {2024: [("in_force", 499, 440)], 2025: [("in_force", 453, 546)]}
+    assert found == {2023: [("in_force", 643, 470)],
+                     2024: [("in_force", 499, 440)],
+                     2025: [("in_force", 453, 546)]}
