@@ -33,6 +33,8 @@ REASONS_CN = {
     INTERRUPTED: "被中断（Ctrl-C 或终止信号）",
     RUNNING: "抓取进程中途停止，未正常结束",
     "cancelled": "Scrapyd 任务被取消",
+    # No finish reason recorded (a Scrapyd job whose LOG_LEVEL hid Scrapy's closing stats): not known to be whole.
+    None: "未记录抓取的结束原因，无法确认抓取完整（如 Scrapyd 任务的日志级别高于 INFO）",
 }
 
 

@@ -90,3 +90,11 @@ def test_a_log_that_ends_in_an_error_is_a_failed_job_named_by_its_error(tmp_path
 
 def test_a_quiet_log_level_without_stats_still_judges_the_pages_copied(tmp_path):
     assert outcome(CUT_LOG, tmp_path, records=7, quiet=True) == "judged"
+
+
+def test_a_crawl_whose_end_was_not_recorded_is_judged_as_partial_and_says_why():
+    from netcheck import crawlstate
+
+    said = crawlstate.from_stats({"pages": 7, "finish_reason": None, "stats": {}})
+    assert said["complete"] is False
+    assert said["reason_cn"].startswith("未记录抓取的结束原因，无法确认抓取完整")
