@@ -32,6 +32,7 @@ class Context:
     crawl_complete: bool = True  # False: the crawl ended early (whole-site rules may not pass on what they missed)
     skips: dict[str, dict] = field(default_factory=dict)  # rule id → {category or None: reason}
     previous: PreviousAudit | None = None  # what the site's previous complete audit saw (None: no such audit)
+    reviews: object = None  # the office's review of wording hits (checks.wording.Reviews; None: none)
     _due_dates: dict = field(default_factory=dict)
     memo: dict = field(default_factory=dict)  # tables several rules share, computed once
 

@@ -13,6 +13,7 @@ from .messages import N_, msg
 from .model import Catalog, Category, Where, WrongTerm
 from .rules import apply_rules, rule_values, with_bundled_scoring
 from .values import read
+from .wording import leader_entry, text_entry
 
 _CATEGORY = {f.name: f for f in CATEGORY_FIELDS}
 _RULE = {f.name: f for f in RULE_FIELDS}
@@ -30,6 +31,7 @@ class Parsed:
     rules: list[tuple[Where, dict]] = field(default_factory=list)  # each row gives `rule` or `name`, or both
     caps: list[tuple[Where, object, object]] = field(default_factory=list)  # (where, rule, most points)
     wrong_terms: list[tuple[Where, dict]] = field(default_factory=list)
+    wording: dict[str, list[tuple[Where, dict]]] = field(default_factory=dict)  # typos, phrases, leaders (YAML)
 
 
 def build(parsed: Parsed) -> Catalog:
@@ -39,6 +41,9 @@ def build(parsed: Parsed) -> Catalog:
     given, caps = _rules(parsed.rules)
     caps.update(_caps(parsed.caps))
     catalog.wrong_terms = [_wrong_term(where, item) for where, item in parsed.wrong_terms]
+    for kind, rows in parsed.wording.items():
+        setattr(catalog, kind, [leader_entry(where, item) if kind == "leaders" else text_entry(kind, where, item)
+                                for where, item in rows])
     apply_rules(catalog, given)
     scoring = catalog.scoring
     if caps:

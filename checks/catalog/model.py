@@ -154,6 +154,11 @@ class Catalog:
     extra_holidays: tuple[date, ...] = ()
     extra_workdays: tuple[date, ...] = ()
     wrong_terms: list[WrongTerm] = field(default_factory=list)
+    # The wording lists beside wrong_terms (checks.catalog.wording; YAML only): typos, political
+    # phrases in their fixed form, leaders and their titles.
+    typos: list = field(default_factory=list)
+    phrases: list = field(default_factory=list)
+    leaders: list = field(default_factory=list)
     scoring: dict = field(default_factory=dict)
     # Every rule the audit runs → 'catalog' when the catalog has an entry (a `rules:` key, a 规则
     # sheet row) for it, 'default' when it takes the bundled catalog's settings whole.

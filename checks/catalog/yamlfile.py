@@ -14,11 +14,13 @@ from .build import Parsed
 from .fields import CATEGORY_FIELDS, RULE_FIELDS, SETTING_FIELDS, WRONG_TERM_FIELDS
 from .messages import N_, msg
 from .model import RULE_SETTINGS, CatalogError, Where
+from .wording import LEADER_FIELDS, TEXT_FIELDS
+from .wording import LISTS as WORDING_LISTS
 
-LISTS = ("categories", "rules", "wrong_terms")
+LISTS = ("categories", "rules", "wrong_terms", *WORDING_LISTS)
 # Top-level keys: the settings' first parts, the lists, and `meta` (free notes, never read).
 TOP_LEVEL = tuple(dict.fromkeys(["name", "categories", *(f.name.split(".")[0] for f in SETTING_FIELDS),
-                                 "rules", "wrong_terms", "scoring", "meta"]))
+                                 "rules", "wrong_terms", *WORDING_LISTS, "scoring", "meta"]))
 _SETTINGS = tuple(f.name for f in SETTING_FIELDS)
 # Where settings nest: annual_report, scoring, scoring.veto …
 _NESTED = {".".join(f.name.split(".")[:i]) for f in SETTING_FIELDS for i in range(1, f.name.count(".") + 1)}
@@ -115,6 +117,14 @@ def _parsed(path: Path, node, doc) -> Parsed:
         for i, term in enumerate(terms):
             item = {"term": term} if isinstance(term, str) else term
             parsed.wrong_terms.append((_row(path, node, "wrong_terms", i, item, _TERM_KEYS, what=N_("错误用语")), item))
+    for kind, what in WORDING_LISTS.items():
+        entries = doc.get(kind)
+        if entries is None:
+            continue
+        if not isinstance(entries, list):
+            raise at(kind).error(msg(N_("须为列表（每项一个，以 - 开头）")), kind)
+        keys = tuple(f.name for f in (LEADER_FIELDS if kind == "leaders" else TEXT_FIELDS))
+        parsed.wording[kind] = [(_row(path, node, kind, i, item, keys, what=what), item) for i, item in enumerate(entries)]
     return parsed
 
 
@@ -158,7 +168,7 @@ def _top_settings(parsed: Parsed, node, doc: dict) -> None:
                 raise where.error(msg(N_("未知的设置「{key}」（可用：{known}）"), key=key,
                                       known="、".join(dict.fromkeys(known))), column=f"「{prefix}」")
 
-    settings = {k: v for k, v in doc.items() if k not in ("categories", "rules", "wrong_terms", "meta")}
+    settings = {k: v for k, v in doc.items() if k not in ("categories", "rules", "wrong_terms", *WORDING_LISTS, "meta")}
     walk("", settings, ())
 
 

@@ -1,64 +1,81 @@
-"""Content rule: wording the catalog lists as wrong or outdated (e.g. an agency renamed by a reform)."""
-from __future__ import annotations
+"""Content rule: wording the catalog lists as wrong or outdated — an agency renamed by a reform, a
+typo, a political phrase not in its fixed form, a leader given a title not theirs (checks.wording).
 
-import re
+Every hit is graded 严重 / 疑似 / 一般 and reviewed by the office (`netcheck review`, or the 状态
+column of the workbook read back by `netcheck import-status`): a dismissed hit is no finding in
+later runs; only a confirmed or 严重 hit counts as the catalog says, any other is a notice.
+"""
+from __future__ import annotations
 
 from ..context import Context
 from ..registry import rule
-from ..textnorm import to_simplified, to_traditional
+from ..wording import CONFIRMED, DISMISSED, SEVERE, build, scan
+from ..wording.automaton import LEADER, PHRASE, TYPO
 from ..workdays import as_date
 
-
-def _variants(text: str) -> list[str]:
-    """The text as simplified and as each traditional standard writes it, so that pages are
-    searched as they are instead of converting every page."""
-    return sorted({text, *(to_traditional(text, config) for config in ("s2t", "s2tw", "s2hk"))})
-
-
-def _pattern(term) -> re.Pattern:
-    def chars(text):
-        return "".join(sorted({c for v in _variants(text) for c in v}))
-
-    before = f"(?<![{re.escape(chars(term.not_before))}])" if term.not_before else ""
-    after = f"(?![{re.escape(chars(term.not_after))}])" if term.not_after else ""
-    return re.compile(before + "(?:" + "|".join(map(re.escape, _variants(term.term))) + ")" + after)
+MAX_PER_TERM = 5  # findings per page and term; the rest are counted in them (one document may repeat a name 100 times)
+KINDS = {"wrong_term": "过时用语", TYPO: "错别字", PHRASE: "不规范表述", LEADER: "领导姓名职务"}
 
 
 @rule("content.wrong_term", name="表述错误", scope="page")
 def wrong_term(ctx: Context) -> list:
-    """表述错误：页面使用了目录列出的错误或过时表述（如机构改革后已更名的机构名称）。"""
-    terms = [(t, _pattern(t)) for t in ctx.catalog.wrong_terms]
-    if not terms:
+    """表述错误：页面使用了目录列出的错误或过时表述（已更名的机构名称、错别字、不规范的固定表述、领导姓名或职务错误）。"""
+    matcher = ctx.memo.get("wording")
+    if matcher is None:
+        matcher = ctx.memo["wording"] = build(ctx.catalog)
+    if matcher.empty:
         return []
     crawl = ctx.crawl
     urls, published = crawl.pages["url"], crawl.pages["published"]
-    any_term = re.compile("|".join(p.pattern for _, p in terms))
-    found: dict[int, list] = {}  # row → (term, snippet, count): each text is read once and let go
+    found: dict[int, list] = {}  # row → its hits: each text is read once and let go
     for row, text in crawl.texts():
-        if any_term.search(text) and (hits := _hits(terms, published.iat[row], text)):
+        if hits := scan(matcher, text, as_date(published.iat[row]) or ctx.as_of):
             found[row] = hits
     titles = dict(crawl.titles(found))
-    out = []
+    reviews = getattr(ctx, "reviews", None)
+    site = crawl.start_url
+    out, dismissed = [], 0
     for row in sorted(found, key=urls.iat.__getitem__):
-        url = urls.iat[row]
-        for term, snippet, count in found[row]:
-            fix = f"，应为「{term.correct}」" if term.correct else ""
+        url = ctx.address(urls.iat[row])
+        count: dict[str, int] = {}
+        for h in found[row]:
+            count[h.term] = count.get(h.term, 0) + 1
+        shown: dict[str, set] = {}
+        for h in found[row]:
+            seen = shown.setdefault(h.term, set())
+            if h.snippet in seen or len(seen) >= MAX_PER_TERM:
+                continue
+            seen.add(h.snippet)
+            decision = reviews.decision(url, site, h.term, h.snippet) if reviews else None
+            if decision == DISMISSED:
+                dismissed += 1
+                continue
+            details = {"kind": h.kind, "level": h.level, "term": h.term, "correct": h.correct, "position": h.position,
+                       "snippet": h.snippet, "count": count[h.term]}
+            if h.title:
+                details["title_found"] = h.title
+            if h.near:
+                details["near_miss"] = True
+            if h.basis:
+                details["term_basis"] = h.basis
+            if decision == CONFIRMED:
+                details["review"] = CONFIRMED
+            counts = decision == CONFIRMED or h.level == SEVERE  # the rest are notices until confirmed
             out.append(ctx.finding("content.wrong_term", category=ctx.category_of(url), url=url, title=titles[row],
-                                   key=term.term, evidence=f"页面使用了「{term.term}」{fix}：“…{snippet}…”。",
-                                   details={"term": term.term, "correct": term.correct, "count": count}))
+                                   key=f"{h.term}\x1f{h.snippet}", evidence=_evidence(h, decision),
+                                   details=details, at_most=None if counts else "notice"))
+    if dismissed:
+        ctx.memo.setdefault("warnings", []).append(f"表述错误：{dismissed} 处经审核为误报（已忽略），不再列为问题")
     return out
 
 
-def _hits(terms: list, published, text: str) -> list[tuple]:
-    """(term, snippet, count) for each term the page uses (a term newer than the page is no fault)."""
-    out = []
-    published = as_date(published)
-    for term, pattern in terms:
-        if term.since and published and published < term.since:
-            continue  # the name was right when the page was posted
-        m = pattern.search(text)
-        if not m:
-            continue
-        snippet = to_simplified(text[max(0, m.start() - 12):m.end() + 12].replace("\n", " "))
-        out.append((term, snippet, len(pattern.findall(text))))
-    return out
+def _evidence(h, decision: str | None) -> str:
+    state = "已确认" if decision == CONFIRMED else "待审核" if h.level != SEVERE else ""
+    level = f"【{h.level}{'，' + state if state else ''}】"
+    quote = f"“…{h.snippet}…”"
+    if h.kind == LEADER and not h.near:
+        return f"{level}领导职务表述有误：「{h.title}」与「{h.term}」不符，应为 {h.correct}：{quote}。"
+    if h.kind == LEADER:
+        return f"{level}疑似领导姓名有误：「{h.title}{h.term}」，应为「{h.correct}」？{quote}。"
+    fix = f"，应为「{h.correct}」" if h.correct else ""
+    return f"{level}页面使用了{KINDS[h.kind] if h.kind != 'wrong_term' else ''}「{h.term}」{fix}：{quote}。"
