@@ -33,6 +33,7 @@ from .exitcodes import Exit, exit_status
 from .gating import gate
 from .history import run_summary, site_key
 from .i18n import _
+from .review import load_reviews
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,8 @@ def judge_run(run_dir: Path, catalog: Catalog, as_of: date, fail_on: str = "veto
     # A fresh crawl is a new run; a re-judgement keeps its run's id so history replaces its row.
     run_id = (previous.run_id if crawl_stats is None and out_dir == run_dir else None) or uuid.uuid4().hex
     judgement = checks.judge(crawl, catalog, as_of, crawl_complete=crawl_state["complete"],
-                             previous=previous_audit(history, site_id, run_id, as_of, out_dir / PAGES))
+                             previous=previous_audit(history, site_id, run_id, as_of, out_dir / PAGES),
+                             reviews=load_reviews(history, site_id))
     findings = judgement.findings
     status = "incomplete" if judgement.errors else "complete" if crawl_state["complete"] else "partial"
     comparison = None

@@ -25,11 +25,12 @@ class Reviews:
     decisions: dict[tuple[str, str, str], str] = field(default_factory=dict)  # review_key → decision
 
     @classmethod
-    def from_rows(cls, rows, site: str) -> "Reviews":
-        """From {url, term, snippet, decision} rows, oldest first (the latest decision wins)."""
+    def from_rows(cls, rows) -> "Reviews":
+        """From stored {url (relative, as review_key gives it), term, snippet, decision} rows, oldest
+        first (the latest decision wins)."""
         out = cls()
         for r in rows:
-            out.decisions[review_key(r["url"], site, r["term"], r["snippet"])] = r["decision"]
+            out.decisions[(r["url"], r["term"], " ".join((r["snippet"] or "").split()))] = r["decision"]
         return out
 
     def decision(self, url: str | None, site: str, term: str, snippet: str) -> str | None:

@@ -121,8 +121,17 @@ def cmd_import_status(args) -> int:
         rows.append({"site": sites[s["fingerprint"]], "fingerprint": s["fingerprint"], "status": s["status"],
                      "note": s["note"], "reported_on": on, "source_file": str(args.workbook.resolve())})
     stored = store.add_statuses(rows)
+    # A wording hit's 已确认 / 已忽略 (误报) is also the office's review of it (netcheck review).
+    from ..review import rows_from_statuses
+
+    reviewed = rows_from_statuses(store, reported.statuses, sites, on, str(args.workbook.resolve()))
+    reviews_stored = store.add_reviews(reviewed) if reviewed else 0
     print(_("读取 {rows} 行，填写状态 {filled} 行，记录 {stored} 条（与上次相同 {same} 条），未知编号 {unknown} 条").format(
         rows=reported.rows, filled=len(reported.statuses), stored=stored, same=len(rows) - stored, unknown=len(unknown)))
+    if reviewed:
+        print("  " + _("其中表述问题审核 {count} 条（已确认 {confirmed}，误报 {dismissed}），新记录 {stored} 条").format(
+            count=len(reviewed), confirmed=sum(r["decision"] == "confirmed" for r in reviewed),
+            dismissed=sum(r["decision"] == "dismissed" for r in reviewed), stored=reviews_stored))
     for s in unknown[:20]:
         print("  " + _("未知编号 {number}（{sheet} 第 {row} 行）：历史中没有这个问题").format(
             number=s["fingerprint"], sheet=s["sheet"], row=s["row"]))

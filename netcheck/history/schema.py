@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-SCHEMA_VERSION = 2  # 2: runs.status
+SCHEMA_VERSION = 3  # 2: runs.status; 3: reviews
 
 metadata = sa.MetaData()
 
 # Each step from one schema version to the next, as SQL both SQLite and PostgreSQL run.
 MIGRATIONS = {
     1: ["ALTER TABLE runs ADD COLUMN status VARCHAR(16)"],
+    2: [],  # the reviews table: a new table, which create_all makes
 }
 
 # One row per key: 'schema_version' (an integer, as text).
@@ -84,4 +85,21 @@ statuses = sa.Table(
     sa.Column("reported_on", sa.Date, nullable=False),
     sa.Column("source_file", sa.Text),
     sa.Index("ix_statuses_site_fingerprint", "site", "fingerprint"),
+)
+
+# The office's review of wording hits (content.wrong_term): `netcheck review`, or a 状态 of 已确认 /
+# 已忽略 read back by import-status. A hit is known by its page (path on the site), term and snippet;
+# the latest decision wins, and a dismissed hit is no finding in the site's later runs.
+reviews = sa.Table(
+    "reviews", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("site", sa.String(400), nullable=False),
+    sa.Column("url", sa.Text, nullable=False),  # the page's path on the site (checks.previous.relative)
+    sa.Column("term", sa.Text, nullable=False),
+    sa.Column("snippet", sa.Text, nullable=False),
+    sa.Column("decision", sa.String(16), nullable=False),  # confirmed | dismissed
+    sa.Column("fingerprint", sa.String(64)),  # the finding it was decided on
+    sa.Column("decided_on", sa.Date, nullable=False),
+    sa.Column("source", sa.Text),  # 'netcheck review' or the imported workbook
+    sa.Index("ix_reviews_site", "site"),
 )

@@ -23,6 +23,7 @@ from .compare import Comparison, compare, history_status
 from .location import history_url
 from .schema import findings as F
 from .schema import runs as R
+from .schema import reviews as V
 from .schema import statuses as S
 
 TREND_RUNS = 12  # run.json's trend: the site's last runs, this one included
@@ -107,6 +108,9 @@ class HistoryStore:
                 return compare(findings, None, [], as_of)
             rows = [dict(r) for r in conn.execute(sa.select(F).where(F.c.run_id == previous["id"])).mappings()]
             reported = self._reported(conn, site)
+            dismissed = self._dismissed(conn, site)
+        # A hit the office dismissed since is no finding any more: not fixed, just not one.
+        rows = [r for r in rows if _review_key(r, previous["site_url"]) not in dismissed]
         now = {f.fingerprint for f in findings}
         gone = [{**r, "site_url": previous["site_url"]} for r in rows if r["fingerprint"] not in now]
         unverified = reverify(gone) if reverify else {}
@@ -232,6 +236,51 @@ class HistoryStore:
         rows = conn.execute(sa.select(S).where(S.c.site == site).order_by(S.c.reported_on, S.c.id)).mappings()
         return {r["fingerprint"]: dict(r) for r in rows}  # the latest report wins
 
+    # ------------------------------------------------------------ reviews of wording hits
+
+    def reviews(self, site: str) -> list[dict]:
+        """The site's review decisions, oldest first (the latest for a hit wins)."""
+        with self.engine.connect() as conn:
+            return [dict(r) for r in conn.execute(
+                sa.select(V).where(V.c.site == site).order_by(V.c.decided_on, V.c.id)).mappings()]
+
+    def add_reviews(self, rows: list[dict]) -> int:
+        """Store decisions ({site, url, term, snippet, decision, fingerprint, decided_on, source});
+        one repeating its hit's latest decision is skipped. Returns how many were stored."""
+        fresh = []
+        with self.engine.begin() as conn:
+            latest = {}
+            for site in sorted({r["site"] for r in rows}):
+                for r in conn.execute(sa.select(V).where(V.c.site == site).order_by(V.c.decided_on, V.c.id)).mappings():
+                    latest[(site, r["url"], r["term"], r["snippet"])] = r["decision"]
+            for row in rows:
+                key = (row["site"], row["url"], row["term"], row["snippet"])
+                if latest.get(key) == row["decision"]:
+                    continue
+                latest[key] = row["decision"]
+                fresh.append(row)
+            if fresh:
+                conn.execute(V.insert(), fresh)
+        return len(fresh)
+
+    def latest_findings(self, fingerprints: Iterable[str]) -> dict[str, dict]:
+        """fingerprint → its row in the newest run that had it, with the run's site and site_url."""
+        wanted = sorted(set(fingerprints))
+        out: dict[str, dict] = {}
+        with self.engine.connect() as conn:
+            for k in range(0, len(wanted), BATCH):
+                query = (sa.select(F, R.c.site, R.c.site_url).join(R, R.c.id == F.c.run_id)
+                         .where(F.c.fingerprint.in_(wanted[k:k + BATCH])).order_by(R.c.as_of, R.c.id))
+                out.update({r["fingerprint"]: dict(r) for r in conn.execute(query).mappings()})
+        return out
+
+    @staticmethod
+    def _dismissed(conn, site: str) -> set[tuple[str, str, str]]:
+        latest = {}
+        for r in conn.execute(sa.select(V).where(V.c.site == site).order_by(V.c.decided_on, V.c.id)).mappings():
+            latest[(r["url"], r["term"], r["snippet"])] = r["decision"]
+        return {k for k, v in latest.items() if v == "dismissed"}
+
     @staticmethod
     def _delete_runs(conn, ids: list[int]) -> None:
         # Explicit, not ON DELETE CASCADE: SQLite only cascades with a per-connection pragma.
@@ -248,6 +297,16 @@ def _finding_row(f: Finding | dict, run_id: int) -> dict:
         row[c] = _date(row[c])
     row["run_id"] = run_id
     return row
+
+
+def _review_key(row: dict, site_url: str) -> tuple[str, str, str] | None:
+    """A stored wording finding's review key (checks.wording.review_key); None for other findings."""
+    details = row.get("details") or {}
+    if row.get("rule") != "content.wrong_term" or "snippet" not in details:
+        return None
+    from checks.wording.review import review_key
+
+    return review_key(row.get("url"), site_url, details.get("term") or "", details["snippet"])
 
 
 def _date(value) -> date | None:
