@@ -121,6 +121,20 @@ class Crawl:
     def home(self) -> dict | None:
         return self.page(self.start_url)
 
+    @cached_property
+    def attachments(self) -> pd.DataFrame:
+        """The attachments downloaded to be read (crawler.extract.attachments), by pages row: url, type, read
+        (their words are the record's text: `texts(rows)` gives them as it gives a page's), why (why not),
+        chars (how many characters were read), cut (the record keeps only the first
+        NETCHECK_ATTACHMENT_MAX_CHARS of them)."""
+        p = self.pages
+        columns = ["url", "type", "read", "why", "chars", "cut"]
+        if "attachment" not in p:
+            return pd.DataFrame([], columns=columns)
+        files = p.loc[p["attachment"].notna() & (p["status"] == 200), ["url", "attachment"]]
+        return pd.DataFrame([(url, *facts) for url, facts in zip(files["url"].tolist(), files["attachment"].tolist())],
+                            index=files.index, columns=columns, dtype=object)
+
     def texts(self, rows: Iterable[int] | None = None) -> Iterator[tuple[int, str]]:
         """(row, text) for the given pages rows (default: the HTML pages), read back from the
         crawl record in file order."""

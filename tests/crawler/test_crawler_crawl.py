@@ -30,7 +30,8 @@ def test_statuses_and_methods(small_crawl):
     base, _, records = small_crawl
     pages = by_url(records, base)
     assert pages["/missing.html"]["status"] == 404
-    assert (pages["/files/report2015.pdf"]["method"], pages["/files/report2015.pdf"]["status"]) == ("HEAD", 200)
+    # an internal PDF is read (GET, crawler.extract.attachments; tests/crawler/test_attachments.py)
+    assert (pages["/files/report2015.pdf"]["method"], pages["/files/report2015.pdf"]["status"]) == ("GET", 200)
     assert pages["/files/report2015.pdf"]["content_type"] == "application/pdf"
     assert (pages["/images/logo.png"]["method"], pages["/images/logo.png"]["status"]) == ("HEAD", 200)
     # the server answers HEAD with 405: checked again with GET, and only that answer is recorded

@@ -18,6 +18,13 @@ LEAKED_ID = "33052719880517341X"  # valid GB 11643 check digit (X)
 LEAKED_MOBILE = "13857261943"
 BAD_CHECK_NUMBER = "330527201608150017"  # a 受理编号 shaped like an ID; its check digit would be 0
 MASKED_ID, MASKED_MOBILE = "330527********2316", "138****1234"
+# The same penalty's attachments (county_site.ATTACHMENTS): a PDF and a Word file, each a full ID and
+# mobile (flagged), and a scanned PDF with no text layer (could not read, no finding).
+PDF_LEAKED_ID, PDF_LEAKED_MOBILE = "330527197904231529", "13957261234"
+DOCX_LEAKED_ID, DOCX_LEAKED_MOBILE = "330527199108112640", "15867261234"
+LEAK_FILES = (("行政处罚决定书.pdf", "/uploadfile/2016/0826/20160826101512301.pdf"),
+              ("询问笔录.docx", "/uploadfile/2016/0826/20160826101512302.docx"),
+              ("现场检查笔录（扫描件）.pdf", "/uploadfile/2016/0826/20160826101512303.pdf"))
 
 
 @dataclass(frozen=True)
@@ -104,11 +111,12 @@ def _notice(n, posted, title, *body):
     return Item("gsgg", n, title, posted, body=body, sign=f"{posted.year}年{posted.month}月{posted.day}日")
 
 
-def _penalty(n, posted, formed, title, doc_no, party, facts, result, extra=(), flags=()):
+def _penalty(n, posted, formed, title, doc_no, party, facts, result, extra=(), flags=(), attachments=()):
     record = (("行政处罚决定书文号", doc_no), ("案件名称", title), ("违法企业名称或违法自然人姓名", party), *extra,
               ("主要违法事实", facts), ("处罚结果", result), ("处罚决定日期", f"{formed:%Y年%m月%d日}"),
               ("处罚机关", "柳溪县市场监督管理局"))
-    return Item("cf", n, title, posted, formed, doc_no, record=record, flags=frozenset(flags))
+    return Item("cf", n, title, posted, formed, doc_no, record=record, flags=frozenset(flags),
+                attachments=tuple(attachments))
 
 
 def _licence(n, posted, formed, party, content, no, extra=(), flags=()):
@@ -243,7 +251,7 @@ ITEMS: list[Item] = [
              "没收违法所得人民币820元，罚款人民币10000元",
              extra=(("身份证号码", LEAKED_ID), ("联系电话", LEAKED_MOBILE),
                     ("住所", "柳溪县城关镇解放路18号")),
-             flags=("undeclared",)),
+             flags=("undeclared",), attachments=LEAK_FILES),
     # look-alike item.late: 08-10 → 08-19 is exactly 7 working days; one day more would be late
     _penalty(52139, D(2016, 8, 19), D(2016, 8, 10), "柳溪县溪口镇好运来饭店使用超过保质期食品原料案",
              "柳市监罚〔2016〕33号", "柳溪县溪口镇好运来饭店",

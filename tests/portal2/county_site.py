@@ -192,6 +192,24 @@ PDF = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pag
        b"trailer<</Root 1 0 R>>\n%%EOF\n")
 
 
+def _attachments() -> dict[str, Page]:
+    """The planted penalty's attachments (county_items.LEAK_FILES), written when the site is built."""
+    from county_items import (DOCX_LEAKED_ID, DOCX_LEAKED_MOBILE, LEAK_FILES, PDF_LEAKED_ID,
+                              PDF_LEAKED_MOBILE)
+
+    from netcheck.demo.attachments import CONTENT_TYPES, docx, pdf_text, scanned_pdf
+
+    (_, pdf_path), (_, docx_path), (_, scan_path) = LEAK_FILES
+    return {
+        pdf_path: Page(200, CONTENT_TYPES["pdf"], pdf_text([
+            "Liuxi County Market Supervision Administration", "Administrative penalty decision 2016-36",
+            f"Party: Wang, ID {PDF_LEAKED_ID}, mobile {PDF_LEAKED_MOBILE}"])),
+        docx_path: Page(200, CONTENT_TYPES["docx"], docx([
+            "询问笔录", f"被询问人：王某某，身份证号码：{DOCX_LEAKED_ID}", f"联系电话：{DOCX_LEAKED_MOBILE}"])),
+        scan_path: Page(200, CONTENT_TYPES["pdf"], scanned_pdf()),
+    }
+
+
 def _fixtures() -> dict[str, Page]:
     waf = tpl.notice_page("403 Forbidden", "您的访问请求可能对网站造成安全威胁，已被网站安全防护系统拦截。")
     gone = tpl.notice_page("页面不存在", "对不起，您访问的页面不存在或已被删除！")
@@ -199,6 +217,7 @@ def _fixtures() -> dict[str, Page]:
         "/images/style.css": Page(200, "text/css", tpl.CSS.encode(ENCODING)),
         "/module/web/jpage/jpage.js": Page(200, "application/javascript", b"function jpage(){}\n"),
         "/uploadfile/2016/0412/20160412093015721.pdf": Page(200, "application/pdf", PDF),
+        **_attachments(),
         GUIDE_PATH: _html(tpl.layout(GUIDE_TITLE, tpl.crumb_hanweb([("首页", "/"), ("办事指南", GUIDE_PATH)])
                                      + f"<h1>{GUIDE_TITLE}</h1><table class='bszn'>" + "".join(
                                          f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in GUIDE_ROWS) + "</table>")),
