@@ -59,6 +59,7 @@ _TEXT_NODES = ".//text()[not(ancestor::script) and not(ancestor::style)]"
 HIDDEN_CLASSES = frozenset({
     "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "element-invisible",
     "hidden", "hide", "hid", "none", "wza-hide", "offscreen", "sr-text",
+    "access",  # www.gov.hk and its search: <div class="access">Your current location in the website</div>
 })
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _LOWER = "translate({}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"

@@ -29,6 +29,10 @@ FULL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     # 2016年3月7日, 2016 年 03 月 07 日, 2016年3月7号
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})(?!\d)\s*[日号]?"),
+    # 31/07/2015: day first, year last, as Hong Kong and Macao write it (a search result's date on
+    # lp.search.gov.hk). Mainland pages put the year first; no Chinese government site seen writes
+    # month/day/year, so the year-last form is read day first.
+    re.compile(r"(?<![\d/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d{2})(?![\d/])"),
     # 二〇一六年三月七日, 二零一六年三月三十一日 (signing lines of official documents)
     # and spaced out, a character a cell, in signatures set in a table: 二 〇 一 六 年 三 月 七 日
     re.compile(
@@ -202,6 +206,11 @@ def adoption_date(text: str) -> date | None:
     return None
 
 
+# A press release's dateline: the date alone on a line before 新闻稿 (www.nd.gov.hk: "二 零 零 四 年 三 月 四 日
+# 新 聞 稿", a character a cell). Matched with spaces removed.
+DATELINE = re.compile(r"^(?P<date>.{6,24}?)(?:新闻稿|新闻公报|新闻发布稿)$")
+
+
 def published_from_text(text: str) -> date | None:
     """The date of a '发布日期：…' / '发布时间：…' / '日期：…' / '时间：…' line near the top."""
     lines = [line for line in (text or "").splitlines() if line.strip()]
@@ -214,6 +223,12 @@ def published_from_text(text: str) -> date | None:
             rest = norm[label.end():]
             found = date_spans(rest)
             if found and found[0][0] == 0:
+                return found[0][2]
+    for line in window:  # a dateline: the date alone before 新闻稿
+        dateline = DATELINE.match(re.sub(r"\s+", "", nfkc(simplified(line))))
+        if dateline:
+            found = date_spans(dateline["date"])
+            if len(found) == 1 and found[0][0] == 0 and found[0][1] == len(dateline["date"]):
                 return found[0][2]
     for line in window:  # no label: the one date of the line that names the source or the author
         norm = nfkc(simplified(line))

@@ -102,3 +102,22 @@ def test_posting_date_line_below_a_long_menu_is_found_before_the_article_text():
     menu = "\n".join(f"栏目{i}" for i in range(30))
     text = f"{menu}\n首页 > 重点推荐\n某某全文\n发布时间：2024年05月05日 | 字体放大\n" + "正文" * 40
     assert published_from_text(text) == date(2024, 5, 5)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("17.8K - 31/07/2015 - 頁庫存檔", date(2015, 7, 31)),  # lp.search.gov.hk: day first, year last
+    ("04/03/2004", date(2004, 3, 4)),
+    ("2016/03/07", MARCH_7),  # year first stays year-month-day
+])
+def test_a_year_last_date_is_read_day_first(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_a_slash_date_inside_a_longer_number_run_is_no_date():
+    assert find_dates("版本 1/2/2015/3") == []
+
+
+def test_a_press_release_dateline_spaced_a_character_a_cell_is_the_posting_date():
+    text = "香港特別行政區政府\n二 零 零 四 年 三 月 四 日 新 聞 稿\n香港首個永久藥物教育展覽館局部啟用\n" + "正文。" * 30
+    assert published_from_text(text) == date(2004, 3, 4)
+    assert published_from_text("二零零四年三月四日下午召开新闻发布会\n" + "正文。" * 30) is None  # a sentence, no dateline
