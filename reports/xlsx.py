@@ -57,7 +57,7 @@ STATUS = "状态"
 FINGERPRINT = "编号"
 HEADERS = ["序号", "问题类型", "问题描述", "栏目", "页面链接", "发现日期", "整改时限",
            "严重程度", "扣分", "依据", STATUS, FINGERPRINT]
-STATUS_CHOICES = ("已整改", "整改中", "暂无法整改")
+STATUS_CHOICES = ("已整改", "整改中", "暂无法整改", "已确认", "误报")  # the last two: a wording hit reviewed (netcheck.review)
 DATE_FORMAT = "yyyy-mm-dd"
 OVERDUE = "逾期"
 # A 整改时限 that has passed stays a date cell (it sorts and filters as one) and shows 逾期 beside it.
