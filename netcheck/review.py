@@ -105,6 +105,9 @@ def cmd_review(args) -> int:
         stored = store.add_reviews(rows)
         print(_("记录审核 {stored} 条（与已有审核相同 {same} 条）").format(stored=stored, same=len(rows) - stored))
     reviews = Reviews.from_rows(store.reviews(site))
+    dismissed = sum(d == DISMISSED for d in reviews.decisions.values())
+    if dismissed:
+        print(_("该网站已有 {count} 处表述问题标记为误报（已忽略），以后的检查不再列出").format(count=dismissed))
     if not hits:
         print(_("这次检查没有表述问题"))
         return 0

@@ -101,8 +101,11 @@ def test_review_dismisses_and_confirms_by_number(first, capsys, monkeypatch):
     kept = [r for r in first["store"].reviews("site.test") if r["decision"] == "dismissed"]
     assert [(r["url"], r["term"]) for r in kept] == [("/xw/1.html", "再接再励")]
 
-    _, findings, _ = _run(first["root"], "run3", first["store"])  # and never comes back
+    run3, findings, _ = _run(first["root"], "run3", first["store"])  # and never comes back
     assert "typo" not in _by_kind(findings)
+    assert main(["review", str(run3)]) == 0
+    out = capsys.readouterr().out
+    assert "已有 1 处表述问题标记为误报" in out and "「再接再励」" not in out and out.count("已确认") == 1
 
 
 def test_bad_numbers_are_refused(first, capsys, monkeypatch):
