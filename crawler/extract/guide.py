@@ -19,6 +19,7 @@ labels are in the markup); site chrome (header, menus, footer) is not, so a foot
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from crawler.extract.content import _is_chrome
 from crawler.extract.normalize import collapse, simplified
@@ -74,18 +75,52 @@ _VARIANTS = sorted(((v, name) for name, variants in ELEMENTS.items() for v in va
 
 
 def page_guide(root, *, title: str, meta: dict[str, str] | None, trail: list[str],
-               has_entries: bool) -> list[str] | None:
+               has_entries: bool, html: str | None = None) -> list[str] | None:
     """The standard elements (ELEMENTS' keys, in that order) a guide page labels; None when
     the page is no guide. A page named a guide whose labels are not in its markup (an image,
-    an attachment, a script) gives []."""
-    found = labelled_elements(root)
+    an attachment, a script) gives []. `html`, the page's markup, lets a page whose text holds
+    too few of the guide-only labels anywhere be passed over without walking its tree."""
     named = _named_guide(root, title, meta or {}, trail)
+    if not named and html is not None and not may_label_a_guide(html):
+        return None
+    found = labelled_elements(root)
     if (sum(name in found for name in CORE) >= GUIDE_MIN_ELEMENTS
             and sum(name in found for name in DISTINCT) >= GUIDE_MIN_DISTINCT):
         return [name for name in ELEMENTS if name in found]
     if named and not has_entries:
         return [name for name in ELEMENTS if name in found]
     return None
+
+
+# Between a label's characters the markup may put spaces or no-break spaces ("事 项 名 称").
+_GAP = r"(?:\s|&nbsp;|&#160;|&#xa0;|\u3000)*"
+
+
+@lru_cache(maxsize=1)
+def _guide_only_labels() -> re.Pattern[str]:
+    """Any variant of the guide-only elements (DISTINCT), in simplified and traditional script, each
+    element its own named group: a page with fewer than GUIDE_MIN_DISTINCT of them anywhere in its
+    markup cannot label enough to be a guide by its labels."""
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    groups = []
+    for i, name in enumerate(DISTINCT):
+        forms = {form for v in ELEMENTS[name] for form in (v, to_traditional.convert(v))}
+        alternation = "|".join(_GAP.join(map(re.escape, form)) for form in sorted(forms, key=len, reverse=True))
+        groups.append(f"(?P<e{i}>{alternation})")
+    return re.compile("|".join(groups))
+
+
+def may_label_a_guide(html: str) -> bool:
+    """Whether `html` holds at least GUIDE_MIN_DISTINCT of the guide-only elements' labels anywhere (a cheap
+    pass over the markup; the tree walk then decides where they stand)."""
+    seen = set()
+    for match in _guide_only_labels().finditer(html):
+        seen.add(match.lastgroup)
+        if len(seen) >= GUIDE_MIN_DISTINCT:
+            return True
+    return False
 
 
 def labelled_elements(root) -> set[str]:

@@ -308,7 +308,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
                                                    max_list_pages), data_urls, site_url or url),
         "text": text,
         "identity": page_identity(sel.root, url, meta),
-        "guide": page_guide(sel.root, title=title, meta=meta, trail=trail, has_entries=bool(entries)),
+        "guide": page_guide(sel.root, title=title, meta=meta, trail=trail, has_entries=bool(entries), html=html),
         "search": search_box(sel.root, url, html),
         "report_tables": report_tables(tree, title),
         "messages": messages,
