@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from ..textnorm import _converter
+from ..textnorm import to_simplified
 from .automaton import LEADER, WRONG_TERM, Matcher
 from .titles import allowed, is_cjk, name_ends_here, title_after, title_before
 
@@ -40,16 +40,14 @@ class Hit:
 def simplified(text: str) -> str:
     """The text in simplified characters, character for character (positions kept): OpenCC's
     phrase tables may change a text's length, and then each character is converted alone."""
-    converter = _converter()
-    out = converter.convert(text)
+    out = to_simplified.__wrapped__(text)  # a page's text is met once: not into the cache
     if len(out) == len(text):
         return out
     return "".join(_one(c) for c in text)
 
 
-@lru_cache(maxsize=8192)
 def _one(char: str) -> str:
-    out = _converter().convert(char)
+    out = to_simplified(char)
     return out[:1] if out else char
 
 
