@@ -15,6 +15,9 @@ TITLE_WORDS = (
     "常务副主任", "处长", "副处长", "科长", "副科长", "秘书长", "副秘书长", "总经济师", "总工程师",
     "总会计师", "总督察", "调研员", "巡视员", "一级巡视员", "二级巡视员", "督察长", "署长", "副署长",
     "院长", "副院长", "检察长", "副检察长", "行长", "社长", "台长", "馆长", "所长", "站长", "队长",
+    # Longer titles that start or end like one above, read whole so that neither is mistaken for it.
+    "市长助理", "县长助理", "区长助理", "局长助理", "主任助理", "主任科员", "副主任科员", "一级主任科员",
+    "二级主任科员", "三级主任科员", "四级主任科员", "一级调研员", "二级调研员", "三级调研员", "四级调研员",
 )
 # What may follow a name that ends there ("王某某同志", "王某某指出"): a name followed by another
 # character is perhaps the start of a longer name (王某某 in 王某某东), so a title error there is

@@ -47,3 +47,8 @@ def test_title_of_another_leader_list_is_read_whole(matcher):
     assert [h.level for h in scan(matcher, "党组书记、局长林某华出席", DAY)] == []
     assert [(h.level, h.title) for h in scan(matcher, "副局长林某华出席", DAY)] == [("严重", "副局长")]
     assert scan(matcher, "林某华出席", DAY) == []
+
+
+def test_a_longer_title_is_read_whole_after_the_name(matcher):
+    assert [h.title for h in scan(matcher, "林某华局长助理出席", DAY)] == ["局长助理"]
+    assert [h.title for h in scan(matcher, "林某华局长出席", DAY)] == []
