@@ -28,9 +28,9 @@ ELEMENT_CHECKS = {
     "a11y.link_name": ("link", "链接缺少可访问名称（无文字、aria-label、title 或图片 alt）", "个链接"),
     "a11y.iframe_title": ("iframe", "框架（iframe）缺少 title", "个框架"),
 }
-# a11y.same_title: a <title> shared by at least this many pages, and this share of the pages read.
+# a11y.same_title: a <title> shared by at least this many pages (a list's further pages not counted)
+# is no title a reader can tell pages apart by (WCAG 2.4.2), however big the site.
 SAME_TITLE_MIN_PAGES = 10
-SAME_TITLE_MIN_SHARE = 0.2
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 NO_FACTS = "抓取记录中没有页面的无障碍信息（抓取时未记录），无法核实"
 
@@ -152,10 +152,9 @@ def same_title(ctx: Context) -> list:
         title = str(facts.get("title") or "").strip()
         if title:
             groups.setdefault(title, []).append((url, column, ""))
-    least = max(SAME_TITLE_MIN_PAGES, SAME_TITLE_MIN_SHARE * len(rows))
     findings = []
     for title, pages in sorted(groups.items()):
-        if len(pages) >= least:
+        if len(pages) >= SAME_TITLE_MIN_PAGES:
             findings += _site_finding(ctx, "a11y.same_title", pages, len(rows), f"的 <title> 都是“{title}”",
                                       target=title)
     return findings

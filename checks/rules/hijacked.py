@@ -3,7 +3,8 @@ bought by a casino, an adult site or a domain parker. A status check sees 200 OK
 
 Judged on what the crawl kept of each external target (PageRecord.external: its title, keywords
 and description, the start of its text, the hosts it draws from; crawler.extract.external), so only
-with `netcheck audit --check-external`: without it no target was fetched and the rule says nothing.
+with `netcheck audit --check-external`: without it no target was fetched, and the rule says it
+could not verify (未核实) rather than pass.
 
 - A term of GAMBLING or ADULT anywhere in what the target shows (these words name a casino or a
   porn site, not a news story about one): a finding at the catalog's severity.
@@ -51,7 +52,14 @@ _WORD = re.compile(r"[a-z0-9]{4,}")
 def link_hijacked(ctx: Context) -> list:
     """外部链接被劫持：外部链接的目标网站现已变为赌博、色情或域名停放（出售）页面。"""
     pages = ctx.crawl.pages
+    elsewhere = [not ctx.same_site(url) for url in pages["url"].tolist()]
+    if not any(elsewhere):
+        ctx.could_not_verify("未检查外部链接（未使用 --check-external），无法核实外部链接是否被劫持")
+        return []
     fetched = pages[pages["external"].notna()] if "external" in pages else pages.iloc[:0]
+    if fetched.empty:
+        ctx.could_not_verify("外部链接只检查了能否访问，未读取其内容（抓取时未记录），无法核实外部链接是否被劫持")
+        return []
     judged = {}
     exclude = tuple(h.lower().lstrip(".") for h in ctx.catalog.rule("link.hijacked").exclude)
     for url, status, external in each_row(fetched, "url", "status", "external"):
