@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from urllib.parse import unquote, urlsplit
 
-from . import attachments, boards, fixes, pages, seed
+from . import a11y, attachments, boards, fixes, pages, seed
 from .columns import COLUMNS, Column, by_path
 from .content import ORGAN, cn_date
 from .items import Item, generate, number
@@ -67,6 +67,8 @@ def build(fixed: tuple[str, ...] = ()) -> dict[str, Page]:
     html("/index.html", home)
     site.update(_fixtures())
     for path, body in boards.board_pages().items():  # 在线咨询 and 网上信访 (interaction.unanswered)
+        html(path, body)
+    for path, body in a11y.site_pages().items():  # 形象宣传片 专题 (a11y.*)
         html(path, body)
     return dict(sorted(site.items()))
 
@@ -198,6 +200,7 @@ def _home(by_column: dict[str, list[Item]]) -> bytes:
         ("通知公告", "/tzgg/index.html", _latest(by_column["/tzgg/"], 5, dated=False)),
         ("政务公开", "/xxgk/index.html", xxgk),
         ("办事服务　互动交流", "", service),
+        ("专题专栏", "", [a11y.link()]),  # the 形象宣传片 专题 (a11y.*)
     ])
     return pages.layout(pages.SITE, body)
 

@@ -21,6 +21,8 @@ RULES = {"site.unreachable", "site.homepage_stale", "column.missing", "column.em
          "report.annual_late", "content.wrong_term", "site.identity", "site.error_entry_missing", "service.guide_incomplete",
          "site.search_missing",
          "content.backdated", "interaction.unanswered"}
+RULES |= {"a11y.html_lang", "a11y.img_alt", "a11y.form_label", "a11y.link_name", "a11y.iframe_title",  # issue 16
+          "a11y.heading_order", "a11y.autoplay", "a11y.same_title", "a11y.elder_entry"}
 NAME_TO_CATEGORY = {c.name: c.category for c in COLUMNS} | {"政府信息公開年報": "政府信息公开年报"}
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 
