@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from county_a11y import PORT_MARK
 from county_site import Page, build, lookup
 
 
@@ -46,14 +47,16 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _answer(self, with_body: bool) -> None:
         page = lookup(self.server.site, self.path)
+        # The 友情链接 to "another site" names this server as localhost: its port, known only now.
+        body = page.body.replace(PORT_MARK.encode(), str(self.server.server_address[1]).encode())
         self.send_response(page.status)
         self.send_header("Content-Type", page.content_type)
-        self.send_header("Content-Length", str(len(page.body)))
+        self.send_header("Content-Length", str(len(body)))
         for name, value in page.headers:
             self.send_header(name, value)
         self.end_headers()
         if with_body:
-            self.wfile.write(page.body)
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002
         pass

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+import county_a11y
 import county_board
 import county_pages as tpl
 from county_items import (BY_KEY, COLUMNS, GUIDE_PATH, GUIDE_ROWS, GUIDE_TITLE, HOME_LINKS, HOME_NEWS_UNTIL, ITEMS,
@@ -51,6 +52,8 @@ def build() -> dict[str, Page]:
     site["/index.html"] = site["/"] = _home(by_col)
     site.update(_fixtures())
     site.update({path: _html(text) for path, text in county_board.board_pages().items()})  # 局长信箱
+    site.update({path: _html(text) for path, text in county_a11y.site_pages(tpl.layout).items()})  # issue 16
+    site.update({path: Page(200, kind, body) for path, (kind, body) in county_a11y.files().items()})
     return dict(sorted(site.items()))
 
 
@@ -184,7 +187,8 @@ def _home(by_col: dict[str, list[Item]]) -> Page:
                       for n, h in [*HOME_LINKS, (county_board.BOARD_NAME, county_board.BOARD_PATH)])
     body = (block("市场监管动态", BY_KEY["dt"].path, news) + block("公示公告", BY_KEY["gsgg"].path, notices)
             + f'<div class="index_box"><div class="index_title">政务公开</div><ul>{zwgk}</ul></div>'
-            + f'<div class="index_box"><div class="index_title">互动交流</div><ul>{service}</ul></div>')
+            + f'<div class="index_box"><div class="index_title">互动交流</div><ul>{service}</ul></div>'
+            + county_a11y.home_links())  # issue 16: a11y.* and link.hijacked (county_a11y)
     return _html(tpl.layout(tpl.SITE, body))
 
 
