@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from checks.findings import Finding
+from checks.findings import Finding, fingerprint
 from reports.runrecord import HistorySummary, PreviousRun, RunRecord, TrendPoint
 
 NEW, PERSISTING, FIXED = "new", "persisting", "fixed"
@@ -45,6 +45,8 @@ def compare(findings: list[Finding], previous: dict | None, previous_findings: l
         seen.add(f.fingerprint)
         old = before.get(f.fingerprint)
         if old is None:
+            old = _under_earlier_key(f, before, seen)
+        if old is None:
             f.status, f.first_seen = NEW, as_of.isoformat()
             out.new += 1
             continue
@@ -62,7 +64,7 @@ def compare(findings: list[Finding], previous: dict | None, previous_findings: l
             # Due by the previous run's deadline and still there: the office missed it.
             details["overdue"] = True
             details["previous_deadline"] = _iso(deadline)
-        status = reported.get(f.fingerprint)
+        status = reported.get(f.fingerprint) or reported.get(old["fingerprint"])
         if status and status["reported_on"] >= date.fromisoformat(f.first_seen):
             details["reported_status"] = status["status"]
             details["reported_on"] = _iso(status["reported_on"])
@@ -79,6 +81,27 @@ def compare(findings: list[Finding], previous: dict | None, previous_findings: l
         else:
             out.fixed.append(_fixed_record(old, previous, as_of))
     return out
+
+
+# A finding whose fingerprint key a later netcheck made finer: rule → the key its findings had before, from
+# the finding (content.wrong_term: the term alone, before its snippet told two hits of a term on one page
+# apart). Without it the first audit after the change would list every such finding fixed and found anew.
+EARLIER_KEYS = {
+    "content.wrong_term": lambda f: (f.details or {}).get("term"),
+}
+
+
+def _under_earlier_key(f: Finding, before: dict, seen: set) -> dict | None:
+    """The previous run's row for `f` under its rule's earlier fingerprint key, claimed once."""
+    key_of = EARLIER_KEYS.get(f.rule)
+    key = key_of(f) if key_of else None
+    if not key:
+        return None
+    earlier = fingerprint(f.rule, f.site, f.category, f.url, f.target, key)
+    if earlier in seen or earlier not in before:
+        return None
+    seen.add(earlier)
+    return before[earlier]
 
 
 def _unverified_record(row: dict, previous: dict, reason: str) -> dict:

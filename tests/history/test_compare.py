@@ -91,3 +91,21 @@ def test_new_findings_never_get_a_reported_status():
     found = [finding("a")]
     compare(found, previous(), [], date(2016, 7, 15), {"a": {"status": "已整改", "reported_on": date(2016, 7, 1)}})
     assert found[0].status == "new" and found[0].details == {}
+
+
+def test_a_wording_finding_under_its_earlier_fingerprint_key_persists_and_is_not_listed_fixed():
+    """netcheck before issue 16 keyed a content.wrong_term finding by its term; now by term and snippet.
+    The first audit after the change must carry the chain on, not say the term was fixed and found anew."""
+    from checks.findings import fingerprint
+
+    url, term = f"{SITE}xwdt/1.html", "国家食品药品监督管理总局"
+    old_fp = fingerprint("content.wrong_term", SITE, "新闻动态", url, None, term)
+    new_fp = fingerprint("content.wrong_term", SITE, "新闻动态", url, None, f"{term}\x1f…据国家食品药品监督管理总局通报…")
+    now = Finding(rule="content.wrong_term", severity="notice", points=1, site=SITE, department="办公室",
+                  category="新闻动态", url=url, target=None, title="t", evidence="e", detected_on="2016-07-15",
+                  deadline="2016-07-29", fingerprint=new_fp, details={"term": term, "snippet": "…"})
+    earlier = {**row(old_fp, first_seen=date(2016, 5, 31)), "rule": "content.wrong_term", "category": "新闻动态",
+               "url": url, "details": {"term": term, "count": 1}}
+    result = compare([now], previous(), [earlier], date(2016, 7, 15))
+    assert (now.status, now.first_seen, now.deadline) == ("persisting", "2016-05-31", "2016-07-14")
+    assert result.fixed == [] and (result.new, result.persisting) == (0, 1)
