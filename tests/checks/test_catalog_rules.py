@@ -76,10 +76,10 @@ def test_a_catalog_built_in_code_also_takes_the_bundled_settings():
 
 def test_a_rule_the_bundled_catalog_lacks_keeps_its_default_severity_with_0_points(monkeypatch):
     catalog = Catalog(name="t", categories=[Category(name="行政处罚")])
-    assert catalog.rule("a11y.img_alt") == RuleSetting(severity="deduct", points=0.0)
-    declared = dataclasses.replace(checks.SPECS["link.unverified"], id="a11y.img_alt", severity="notice")
-    monkeypatch.setitem(checks.SPECS, "a11y.img_alt", declared)
-    assert catalog.rule("a11y.img_alt") == RuleSetting(severity="notice", points=0.0)
+    assert catalog.rule("a11y.contrast") == RuleSetting(severity="deduct", points=0.0)
+    declared = dataclasses.replace(checks.SPECS["link.unverified"], id="a11y.contrast", severity="notice")
+    monkeypatch.setitem(checks.SPECS, "a11y.contrast", declared)
+    assert catalog.rule("a11y.contrast") == RuleSetting(severity="notice", points=0.0)
 
 
 def test_a_rules_sheet_overrides_the_settings_it_gives_and_the_rest_stay_bundled(tmp_path):
