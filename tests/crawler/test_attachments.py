@@ -55,6 +55,16 @@ def test_damaged_or_unknown_files_say_why(body, name, why):
     assert (found.read, found.why, found.text) == (False, why, "")
 
 
+def test_a_pdf_that_needs_a_password_is_encrypted():
+    """A user password (its /U entry matches no empty password): the words are not there to read."""
+    body = pdf_text([f"ID {ID}"])
+    encrypt = (b"/Encrypt << /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >> "
+               b"/ID [<0123456789abcdef0123456789abcdef> <0123456789abcdef0123456789abcdef>]")
+    body = body.replace(b"/Root 1 0 R >>", b"/Root 1 0 R " + encrypt + b" >>")
+    found = read_file(body, "pdf")
+    assert (found.type, found.read, found.why, found.text) == ("pdf", False, "encrypted", "")
+
+
 def test_a_legacy_word_file_without_antiword_could_not_be_read(monkeypatch):
     monkeypatch.setattr(attachments.shutil, "which", lambda name: None)
     assert read_file(OLE + b"\x00" * 600, "wps").why == "no reader"
