@@ -160,9 +160,13 @@ def _cell(value) -> str:
 
 
 def _xlsx(body: bytes) -> tuple[str, str | None]:
+    import warnings
+
     import openpyxl
 
-    book = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
+    with warnings.catch_warnings():  # "Unknown extension is not supported": said of most real workbooks
+        warnings.simplefilter("ignore")
+        book = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
     lines, cells = [], 0
     try:
         for sheet in book.worksheets:

@@ -1,6 +1,8 @@
 """Reading attachments (crawler.extract.attachments): bytes → words, or why they could not be read.
-The files are real ones, small, written here by the libraries offices' own tools use the formats of."""
+Real files made by Word, Excel, a PDF printer and a scanner (tests/data/attachments, SOURCES.md), and
+small ones written here by the libraries (python-docx, openpyxl) or by hand (a PDF's text layer)."""
 import io
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -10,6 +12,29 @@ from crawler.extract.attachments import OLE, read_file, sniff
 from netcheck.demo.attachments import doc as rtf_doc, docx, pdf_text, scanned_pdf, xls as spreadsheetml
 
 ID, MOBILE = "211102198203150020", "13840271234"
+REAL = Path(__file__).resolve().parents[1] / "data" / "attachments"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("standardized_text.doc", "doc"),  # Word 97-2003, through antiword
+    ("standardized_text.docx", "docx"), ("standardized_text.pdf", "pdf"),
+    ("standardized_text.xls", "xls"), ("standardized_text.xlsx", "xlsx"),
+])
+def test_real_office_files_are_read(name, kind):
+    found = read_file((REAL / name).read_bytes(), name.rsplit(".", 1)[1])
+    assert (found.type, found.why) == (kind, None)
+    # every word, in the order its layout gives (the PDF's text boxes come out in another order)
+    assert sorted(found.text.split()) == sorted("the quick brown fox jumps over the lazy dog".split())
+
+
+def test_a_real_binary_excel_file_shows_its_cells_as_shown():
+    found = read_file((REAL / "xlrd_Formate.xls").read_bytes(), "xls")
+    assert found.type == "xls" and "Huber 2741" in found.text and "Äcker 38406" in found.text
+
+
+def test_a_real_scan_is_could_not_read():
+    found = read_file((REAL / "ocr_text.pdf").read_bytes(), "pdf")
+    assert (found.type, found.read, found.why) == ("pdf", False, "scanned")
 
 
 def xlsx(rows) -> bytes:
