@@ -164,19 +164,19 @@ def _xlsx(body: bytes) -> tuple[str, str | None]:
 
     import openpyxl
 
+    lines, cells = [], 0
     with warnings.catch_warnings():  # "Unknown extension is not supported": said of most real workbooks
         warnings.simplefilter("ignore")
         book = openpyxl.load_workbook(io.BytesIO(body), read_only=True, data_only=True)
-    lines, cells = [], 0
-    try:
-        for sheet in book.worksheets:
-            for row in sheet.iter_rows(values_only=True):
-                cells += len(row)
-                if cells > XLS_MAX_CELLS:
-                    break
-                lines.append(" ".join(_cell(v) for v in row if v is not None))
-    finally:
-        book.close()
+        try:
+            for sheet in book.worksheets:
+                for row in sheet.iter_rows(values_only=True):
+                    cells += len(row)
+                    if cells > XLS_MAX_CELLS:
+                        break
+                    lines.append(" ".join(_cell(v) for v in row if v is not None))
+        finally:
+            book.close()
     return "\n".join(lines), None
 
 
