@@ -43,6 +43,8 @@ ZIP_PARTS = (("word/document.xml", "docx"), ("xl/workbook.xml", "xlsx"))
 OLE_STREAMS = ((b"W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00", "doc"),
                (b"W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00", "xls"), (b"B\x00o\x00o\x00k\x00", "xls"))
 OLE_BY_EXTENSION = {"doc": "doc", "wps": "doc", "xls": "xls", "et": "xls"}
+# A password-protected .docx/.xlsx is an OLE file holding the encrypted zip under this stream name.
+OLE_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 # Why a file's text could not be read (PageRecord.attachment['why']).
 TOO_LARGE = "too large"  # over NETCHECK_ATTACHMENT_MAX_BYTES: not downloaded whole (set by the spider)
 SCANNED = "scanned"  # a PDF with no text layer (a scan): its words are pictures
@@ -100,7 +102,10 @@ def sniff(body: bytes, extension: str = "") -> str | None:
 
 def read_file(body: bytes, extension: str = "") -> FileText:
     """Read one downloaded attachment. Never raises: a file that cannot be read says why."""
-    kind = sniff(body, extension.lower())
+    extension = extension.lower()
+    if body.startswith(OLE) and OLE_ENCRYPTED_PACKAGE in body:
+        return FileText(extension if extension in ("docx", "xlsx") else None, why=ENCRYPTED)
+    kind = sniff(body, extension)
     if kind is None:
         return FileText(None, why=UNKNOWN)
     try:

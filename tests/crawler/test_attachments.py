@@ -90,6 +90,12 @@ def test_a_pdf_that_needs_a_password_is_encrypted():
     assert (found.type, found.read, found.why, found.text) == ("pdf", False, "encrypted", "")
 
 
+def test_a_word_file_with_a_password_is_encrypted():
+    """Office keeps a password-protected .docx as an OLE file with an EncryptedPackage stream."""
+    body = OLE + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le") + b"\x00" * 64
+    assert (read_file(body, "docx").why, read_file(body, "docx").type) == ("encrypted", "docx")
+
+
 def test_a_legacy_word_file_without_antiword_could_not_be_read(monkeypatch):
     monkeypatch.setattr(attachments.shutil, "which", lambda name: None)
     assert read_file(OLE + b"\x00" * 600, "wps").why == "no reader"
