@@ -308,8 +308,8 @@ def _start(h, sock, method, path, hit):
     h.send(sock, 200, body, method=method)
 
 
-# The tiny well-behaved site: its pages link each other, a PDF checked with HEAD, and a file
-# whose server refuses HEAD (405), checked again with GET.
+# The tiny well-behaved site: its pages link each other, a PDF (read with GET, or checked with HEAD
+# when attachments are not read), and a file whose server refuses HEAD (405), checked again with GET.
 SITE = {
     "/site/": _page("首页", "<a href='/site/a.html'>甲</a><a href='/site/b.html'>乙</a><a href='/site/c.html'>丙</a>"
                           "<a href='/site/d.html'>丁</a><a href='/site/file.pdf'>附件</a>"

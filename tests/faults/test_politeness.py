@@ -18,6 +18,17 @@ def page_times(server) -> list[float]:
 def test_only_get_and_head_reach_the_server(server, tmp_path):
     audit = run_audit(server.url + "site/", tmp_path / "run", timeout=60)
     assert audit.returncode == 0, audit.stderr[-2000:]
+    assert server.methods() == {"GET"}  # every file of this site is one that is read
+    with server.lock:
+        asked = {(m, p) for m, p, _ in server.requests}
+    # an internal PDF is read (crawler.spidermiddlewares.attachments): one GET, no HEAD before it
+    assert ("GET", "/site/file.pdf") in asked and ("HEAD", "/site/file.pdf") not in asked
+    assert ("GET", "/site/nohead.pdf") in asked and ("HEAD", "/site/nohead.pdf") not in asked
+
+
+def test_files_not_read_get_a_head_and_a_get_only_when_head_is_refused(server, tmp_path):
+    audit = run_audit(server.url + "site/", tmp_path / "run", "-s", "NETCHECK_ATTACHMENT_MAX_BYTES=0", timeout=60)
+    assert audit.returncode == 0, audit.stderr[-2000:]
     assert server.methods() == {"GET", "HEAD"}
     with server.lock:
         asked = {(m, p) for m, p, _ in server.requests}
