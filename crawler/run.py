@@ -51,6 +51,18 @@ def run_crawl(
     (crawler.distributed): role 'coordinator' seeds it and drains every process's records into
     `out_path`; role 'worker' (out_path None) only crawls from the shared queue.
     """
+    crawl = plan_settings(plan, out_path, settings, distributed=distributed)
+    quiet_known_noise()
+    process = CrawlerProcess(crawl)
+    crawler = process.create_crawler(PortalSpider)
+    process.crawl(crawler)
+    process.start()
+    return crawl_result(crawler)
+
+
+def plan_settings(plan: CrawlPlan, out_path: Path | None, settings: dict[str, Any] | None = None, *,
+                  distributed: dict[str, Any] | None = None) -> Settings:
+    """The settings of one crawl of `plan` writing its records to `out_path` (see run_crawl)."""
     crawl = crawl_settings(settings)
     crawl.setdict(plan.as_setting(), priority="cmdline")
     resume = plan.resume_from is not None
@@ -68,13 +80,20 @@ def run_crawl(
             {str(out_path.resolve()): {"format": "pagerecords", "encoding": "utf-8", "overwrite": not resume}},
             priority="cmdline",
         )
-    logging.getLogger("scrapy.downloadermiddlewares.retry").addFilter(_GaveUpRetrying())
-    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").addFilter(_RobotsUnreachable())
-    process = CrawlerProcess(crawl)
-    crawler = process.create_crawler(PortalSpider)
-    process.crawl(crawler)
-    process.start()
+    return crawl
 
+
+def quiet_known_noise() -> None:
+    """Log filters for the lines whose facts the page records already hold (once per process)."""
+    for name, kind in (("scrapy.downloadermiddlewares.retry", _GaveUpRetrying),
+                       ("scrapy.downloadermiddlewares.robotstxt", _RobotsUnreachable)):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, kind) for f in logger.filters):
+            logger.addFilter(kind())
+
+
+def crawl_result(crawler) -> dict[str, Any]:
+    """What run_crawl returns, from a crawler that has ended."""
     stats = crawler.stats.get_stats()
     return {
         "pages": stats.get("netcheck/drained", stats.get("netcheck/records", 0)),

@@ -1,10 +1,11 @@
 """`netcheck audit --sites FILE`: audit many departments' sites, then rank them (通报).
 
-Each site is audited by its own `netcheck audit` process: Twisted's reactor runs once per
-process, and a site that crashes its audit must not take the others down. The sites are
-different hosts, so running a few at once (--jobs) keeps each host's politeness limits.
-Every site gets a normal run directory, OUT/<nn>-<host>/, with the process's output in
-audit.log beside the reports; the ranking is written into OUT from the sites' run.json.
+Every site is crawled in one crawling process (netcheck.crawlnode), `--jobs` sites at a time on one
+reactor, each with its own politeness, budgets and records; this process judges each site as soon as
+its crawl ends, as the site's own `netcheck audit` would. A site whose crawl or judging fails ends
+alone. Every site gets a normal run directory, OUT/<nn>-<host>/, with what its audit printed in
+audit.log beside the reports; the crawls' log is OUT/crawl.log; the ranking is written into OUT from
+the sites' run.json.
 """
 from __future__ import annotations
 
@@ -12,8 +13,6 @@ import os
 import re
 import subprocess
 import sys
-import threading
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -28,9 +27,6 @@ from .sites import Site, SitesError, load_sites
 from .targets import private_address
 
 LOG = "audit.log"
-# The exit statuses after which the audit wrote its run.json: INCOMPLETE (a rule raised) and INTERRUPTED
-# (Ctrl-C) write one that says so (RunRecord.status); the ranking shows it, unranked.
-JUDGED = (Exit.OK, Exit.FINDINGS, Exit.INCOMPLETE, Exit.INTERRUPTED)
 ERROR_TAIL = 2000  # characters of a failed audit's log kept in the ranking
 UNREACHABLE = "site.unreachable"
 
@@ -73,7 +69,7 @@ def cmd_audit_sites(args) -> int:
     print(_("审计 {count} 个网站（同时 {jobs} 个），检查日 {as_of}，输出 {out}").format(
         count=len(sites), jobs=args.jobs, as_of=as_of, out=out), flush=True)
 
-    runs = run_all(sites, out, lambda site, run_dir: audit_command(site, run_dir, args, as_of), args.jobs)
+    runs = run_all_in_one(sites, out, args, as_of)
     from reports.ranking import write_ranking
 
     table = ranking(runs, out, as_of=as_of.isoformat(), sites_file=str(args.sites))
@@ -90,26 +86,118 @@ def cmd_audit_sites(args) -> int:
     return Exit.OK
 
 
-def audit_command(site: Site, run_dir: Path, args, as_of: date) -> list[str]:
-    """The `netcheck audit` command line for one site, passing on the run's options."""
-    cmd = [sys.executable, "-m", "netcheck"] + (["-v"] if args.verbose else [])
-    cmd += ["audit", site.url, "--out", str(run_dir), f"--site-id={site.site_id}", "--as-of", as_of.isoformat(),
-            "--fail-on", args.fail_on]
-    catalog = site.catalog or args.catalog
-    if catalog:
-        cmd += ["--catalog", str(catalog)]
-    for flag, value in (("--max-pages", args.max_pages), ("--max-time", args.max_time),
-                        ("--render", args.render), ("--history", args.history)):
-        if value is not None:
-            cmd += [flag, str(value)]
-    for flag, on in (("--no-history", args.no_history), ("--no-cache", args.no_cache),
-                     ("--no-render", args.no_render), ("--check-external", args.check_external),
-                     ("--allow-private", args.allow_private), ("--allow-invalid-tls", args.allow_invalid_tls)):
-        if on:
-            cmd.append(flag)
-    for name, value in args.settings:
-        cmd += ["-s", f"{name}={value}"]
-    return cmd
+NODE_LOG = "crawl.log"  # OUT/crawl.log: the crawling process's log, every site's crawl in it
+JOBS_FILE = ".crawl-jobs.json"
+
+
+def run_all_in_one(sites: list[Site], out: Path, args, as_of: date) -> list[SiteRun]:
+    """Crawl every site in one crawling process (netcheck.crawlnode: `args.jobs` sites at a time on one
+    reactor) and judge each here as soon as its crawl ends, as its own `netcheck audit` would: the same
+    plan, settings, catalog, history and run directory. A site whose crawl or judging fails ends alone."""
+    import contextlib
+    import json
+    import signal
+
+    from crawler.plan import CrawlPlan
+
+    from .cli import _cache_settings, interrupted, judged, render_budget, unreachable_reason
+    from .history.commands import open_for
+    from .pipeline import judge_run, keep_catalog
+    from .summary import print_summary
+
+    dirs = run_dirs(sites, out)
+    catalogs = {path: load_catalog(path) for path in {s.catalog or args.catalog for s in sites}}
+    history = open_for(args)
+    level = "INFO" if args.verbose else "WARNING"
+    node_log = out / NODE_LOG
+    jobs = []
+    for site, run_dir in zip(sites, dirs):
+        run_dir.mkdir(parents=True, exist_ok=True)
+        (run_dir / "run.json").unlink(missing_ok=True)  # an earlier run's must not pass for this one's
+        keep_catalog(catalogs[site.catalog or args.catalog], run_dir)
+        plan = CrawlPlan(start_url=site.url, max_pages=args.max_pages, max_seconds=args.max_time,
+                         check_external=args.check_external, render_budget=render_budget(args))
+        settings = {"LOG_LEVEL": level, "LOG_FILE": str(node_log), "NETCHECK_PROGRESS_INTERVAL": 0,
+                    **_cache_settings(args), **({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}),
+                    **dict(args.settings)}
+        jobs.append({"run_dir": str(run_dir), "plan": plan.to_json(), "settings": settings})
+    spec = out / JOBS_FILE
+    spec.write_text(json.dumps({"in_flight": max(1, args.jobs), "jobs": jobs,
+                                "process_settings": {"LOG_LEVEL": level, "LOG_FILE": str(node_log)}},
+                               ensure_ascii=False), encoding="utf-8")
+    # Its own session: Ctrl-C reaches this process alone, which passes one SIGINT on (Scrapy's graceful stop).
+    node = subprocess.Popen([sys.executable, "-m", "netcheck.crawlnode", str(spec)], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=_child_env(), text=True,
+                            encoding="utf-8", start_new_session=True)
+    stop = [False]
+
+    def on_sigint(signum, frame):
+        if not stop[0]:
+            stop[0] = True
+            node.send_signal(signal.SIGINT)
+
+    previous_handler = signal.signal(signal.SIGINT, on_sigint)
+    results: dict[int, SiteRun] = {}
+    started: dict[int, str] = {}
+    noise: list[str] = []
+    try:
+        for line in node.stdout:
+            try:
+                event = json.loads(line)
+            except ValueError:
+                noise.append(line)  # a line the crawling process printed itself (a warning): kept for the log
+                continue
+            i, kind = event["index"], event["event"]
+            site, run_dir = sites[i], dirs[i]
+            if kind == "start":
+                started[i] = event["started"]
+                continue
+            if kind == "done":
+                result = event["result"]
+                log = run_dir / LOG
+                with open(log, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh), \
+                        contextlib.redirect_stderr(fh):
+                    run = judged(run_dir, lambda: judge_run(
+                        run_dir, catalogs[site.catalog or args.catalog], as_of, fail_on=args.fail_on,
+                        site=site.url, crawl_stats=result, started=started.get(i), history=history,
+                        site_id=site.site_id))
+                    if run is not None:
+                        reason = unreachable_reason(run_dir)
+                        if reason:
+                            print(reason)
+                        print_summary(run, run_dir)
+                if run is None:
+                    tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:]
+                    results[i] = SiteRun(site, run_dir, Exit.INCOMPLETE, None, tail.strip() or None)
+                else:
+                    code = Exit.INTERRUPTED if interrupted(result) else run.exit_status
+                    results[i] = SiteRun(site, run_dir, code, run)
+            else:  # failed, not_run
+                why = event.get("error") or _("抓取未开始（运行被中断）")
+                said = _("抓取失败：{why}").format(why=why)
+                (run_dir / LOG).write_text(said + "\n", encoding="utf-8")
+                results[i] = SiteRun(site, run_dir, None, None, said)
+            _progress(results[i], len(results), len(sites), len(started) - len(results))
+        node.wait()
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+    if noise:
+        with open(node_log, "a", encoding="utf-8") as fh:
+            fh.writelines(noise)
+    for i, (site, run_dir) in enumerate(zip(sites, dirs)):
+        if i not in results:  # the crawling process died: what it left says why
+            tail = node_log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if node_log.is_file() else ""
+            results[i] = SiteRun(site, run_dir, None, None,
+                                 f"{tail.rstrip()}\n（抓取进程退出状态 {node.returncode}）".lstrip())
+            _progress(results[i], len(results), len(sites), 0)
+    spec.unlink(missing_ok=True)
+    return [results[i] for i in range(len(sites))]
+
+
+def _progress(result: SiteRun, done: int, total: int, crawling: int) -> None:
+    print(_("netcheck: [{done}/{total}] {site}：{outcome}（抓取中 {crawling} 个，未开始 {left} 个）").format(
+        done=done, total=total, site=result.site.label, outcome=_outcome(result), crawling=max(0, crawling),
+        left=max(0, total - done - max(0, crawling))), file=sys.stderr, flush=True)
 
 
 def run_dirs(sites: list[Site], out: Path) -> list[Path]:
@@ -123,47 +211,6 @@ def _slug(url: str) -> str:
     host = parts.hostname or "site"
     host += f"-{parts.port}" if parts.port else ""
     return re.sub(r"[^a-z0-9.]+", "-", host.lower()).strip("-.") or "site"
-
-
-def run_all(sites: list[Site], out: Path, command, jobs: int) -> list[SiteRun]:
-    """Run command(site, run_dir) for every site, `jobs` at a time; results in list order."""
-    dirs = run_dirs(sites, out)
-    env = _child_env()
-    done, lock = [0], threading.Lock()
-
-    def one(site: Site, run_dir: Path) -> SiteRun:
-        result = audit_one(site, run_dir, command(site, run_dir), env)
-        with lock:
-            done[0] += 1
-            print(f"netcheck: [{done[0]}/{len(sites)}] {site.label}: {_outcome(result)}", file=sys.stderr,
-                  flush=True)
-        return result
-
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(one, s, d): i for i, (s, d) in enumerate(zip(sites, dirs))}
-        results: dict[int, SiteRun] = {}
-        for future in as_completed(futures):
-            results[futures[future]] = future.result()
-    return [results[i] for i in range(len(sites))]
-
-
-def audit_one(site: Site, run_dir: Path, cmd: list[str], env: dict) -> SiteRun:
-    run_dir.mkdir(parents=True, exist_ok=True)
-    # A run.json left by an earlier run in this folder must not pass for this one's.
-    (run_dir / "run.json").unlink(missing_ok=True)
-    log = run_dir / LOG
-    try:
-        with open(log, "wb") as fh:
-            code = subprocess.run(cmd, stdout=fh, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                  env=env).returncode
-    except OSError as exc:
-        # The error is shown in the ranking (a report: Chinese whatever the console's language).
-        return SiteRun(site, run_dir, None, None, f"无法启动审计：{exc}")
-    run = read_run(run_dir / "run.json") if code in JUDGED else None
-    if run is None:
-        tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if log.is_file() else ""
-        return SiteRun(site, run_dir, code, None, f"{tail.rstrip()}\n（退出状态 {code}）".lstrip())
-    return SiteRun(site, run_dir, code, run)
 
 
 def _child_env() -> dict:

@@ -50,9 +50,24 @@ def write_json(path: Path, ranking: dict) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
+# Families of rules counted in one column of the 通报 (id prefix → the column's name): nine a11y.* checks as
+# nine columns would squeeze the department names out of the page; ranking.json keeps every id.
+RULE_FAMILIES = {"a11y.": "无障碍与适老化"}
+
+
+def columns(rules: dict) -> dict[str, tuple[str, list[str]]]:
+    """The rule columns, in the rules' order: column key → (its name, the rule ids counted in it)."""
+    out: dict[str, tuple[str, list[str]]] = {}
+    for rule, name in rules.items():
+        family = next((prefix for prefix in RULE_FAMILIES if rule.startswith(prefix)), None)
+        key = f"{family}*" if family else rule
+        out.setdefault(key, (RULE_FAMILIES[family] if family else name, []))[1].append(rule)
+    return out
+
+
 def headers(ranking: dict) -> list[str]:
-    """The columns: one per rule, under its name (ranking.json keeps the ids)."""
-    return LEADING + list(ranking["rules"].values()) + TRAILING
+    """The columns: one per rule (a family of rules: one), under its name (ranking.json keeps the ids)."""
+    return LEADING + [name for name, _ in columns(ranking["rules"]).values()] + TRAILING
 
 
 def unranked_status(entry: dict) -> str | None:
@@ -83,7 +98,8 @@ def row_values(entry: dict, rules: dict) -> list:
         score_text(entry),
         NO_VALUE if failed else ("是" if entry["veto"] else "否"),
         "；".join(clean_text(veto_reason(r)) for r in entry.get("veto_reasons") or []),
-        *([NO_VALUE] * len(rules) if failed else [by_rule.get(rule, 0) for rule in rules]),
+        *([NO_VALUE] * len(columns(rules)) if failed else
+          [sum(by_rule.get(rule, 0) for rule in ids) for _, ids in columns(rules).values()]),
         NO_VALUE if failed else entry["findings"],
         change_text(entry.get("change")),
         entry.get("report") or "",
@@ -168,12 +184,12 @@ def write_html(path: Path, ranking: dict) -> None:
                      "unranked": unranked_status(entry), "note": note_text(entry)})
     page = env.get_template("ranking.html.j2").render(
         as_of=ranking.get("as_of") or "", generated=ranking.get("generated") or "",
-        rules=list(ranking["rules"].items()), rows=rows, total=len(rows),
+        rules=[(key, name) for key, (name, _) in columns(ranking["rules"]).items()], rows=rows, total=len(rows),
         vetoed=sum(1 for e in ranking["sites"] if e.get("veto")),
         failed=sum(1 for e in ranking["sites"] if e["status"] != "ok"),
         unranked=sum(1 for r in rows if r["unranked"]))
     path.write_text(page, encoding="utf-8")
 
 
-__all__ = ["write_ranking", "write_json", "write_xlsx", "write_html", "headers", "row_values", "change_text",
+__all__ = ["write_ranking", "write_json", "write_xlsx", "write_html", "headers", "columns", "row_values", "change_text",
            "score_text", "unranked_status"]

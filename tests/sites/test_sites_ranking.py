@@ -7,7 +7,7 @@ import pytest
 from netcheck.multisite import SiteRun, rank, ranking, run_dirs, summary_line
 from netcheck.sites import Site
 from reports.names import RULE_NAMES
-from reports.ranking import write_ranking
+from reports.ranking import columns, write_ranking
 from reports.runrecord import RunRecord
 
 
@@ -103,10 +103,13 @@ def test_ranking_xlsx_has_one_column_per_rule_and_the_notice_columns(table, tmp_
     head = [c.value for c in ws[1]]
     assert head[:6] == ["排名", "部门", "网站", "得分", "单项否决", "单项否决原因"]
     assert head[-4:] == ["问题总数", "较上次", "报告", "说明"]
-    assert head[6:-4] == list(RULE_NAMES.values())  # a column per rule, under its name, never its id
+    # A column per rule (the a11y.* family: one), under its name, never its id.
+    assert head[6:-4] == [name for name, _ in columns(RULE_NAMES).values()]
+    assert "无障碍与适老化" in head and not any(name in head for rule, name in RULE_NAMES.items() if rule.startswith("a11y."))
     assert not any(rule in h for h in head for rule in RULE_NAMES)
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    col = {**{h: i for i, h in enumerate(head)}, **{rule: head.index(name) for rule, name in RULE_NAMES.items()}}
+    col = {**{h: i for i, h in enumerate(head)},
+           **{rule: head.index(name) for name, rules in columns(RULE_NAMES).values() for rule in rules}}
     assert [(r[0], r[1], r[3], r[4], r[col["问题总数"]], r[col["较上次"]]) for r in rows] == [
         (1, "市林业局", 95, "否", 1, "-2"),
         (2, "市交通局", 92.5, "否", 3, "+2.5"),
@@ -192,19 +195,18 @@ def test_console_lines_say_the_score_is_not_ranked(mixed):
     assert lines[2].lstrip().startswith("—  市财政局  得分 99（抓取未完成，不作排名）")
 
 
-@pytest.mark.parametrize("code, ranked_as", [(3, "incomplete"), (130, "partial"), (1, "complete"), (2, None)])
-def test_a_run_json_written_with_exit_3_or_130_is_ranked_as_not_complete(tmp_path, code, ranked_as):
-    import os
-    import sys
-
-    from netcheck.multisite import audit_one
+@pytest.mark.parametrize("code, ranked_as", [(3, "incomplete"), (130, "partial"), (1, "complete"), (None, None)])
+def test_a_run_judged_incomplete_or_partial_is_ranked_as_not_complete(tmp_path, code, ranked_as):
+    from reports.runrecord import read_run
 
     status = ranked_as or "complete"
-    body = json.dumps(run(90, status=status, score_is_verdict=status == "complete").to_dict())
-    write = f"import pathlib, sys; pathlib.Path(sys.argv[1], 'run.json').write_text({body!r}); sys.exit({code})"
-    result = audit_one(site("甲"), tmp_path / "01", [sys.executable, "-c", write, str(tmp_path / "01")], dict(os.environ))
+    (tmp_path / "01").mkdir()
+    (tmp_path / "01" / "run.json").write_text(json.dumps(run(90, status=status, score_is_verdict=status == "complete")
+                                                         .to_dict()), encoding="utf-8")
+    judged = read_run(tmp_path / "01" / "run.json") if code is not None else None  # None: its crawl failed
+    result = SiteRun(site("甲"), tmp_path / "01", code, judged, None if judged else "抓取失败")
     entry = ranking([result], tmp_path)["sites"][0]
-    if ranked_as is None:  # bad usage: whatever it left, the audit failed
+    if ranked_as is None:
         assert (entry["status"], entry["rank"]) == ("failed", None)
     else:
         assert (entry["status"], entry["run_status"]) == ("ok", ranked_as)
