@@ -17,6 +17,8 @@ from .rules.search import search_missing
 from .rules.links import link_broken, link_unverified
 from .rules.privacy import privacy_leak
 from .rules.report import report_inconsistent
+from .rules.hijacked import link_hijacked  # issue 16
+from .rules.a11y import A11Y_RULES  # issue 16
 from .rules.site import homepage_stale, site_unreachable, tls_invalid
 
 RULES = (
@@ -40,6 +42,8 @@ RULES = (
     unanswered,
     wrong_term,
     backdated,
+    link_hijacked,  # issue 16
+    *A11Y_RULES,  # issue 16: a11y.* (checks.rules.a11y)
 )
 
 __all__ = ["RULES", "Judgement", "judge"]

@@ -39,6 +39,13 @@ PAGE_COLUMNS = ["url", "final_url", "status", "error", "is_html", "depth", "colu
                 "has_index", "date_cell_blank", "published", "published_source", "formed", "page_type",
                 "empty_notice", "scripted", "rendered", "list_of", "text_len", "certificate_error", "identity", "guide",
                 "fetched", "search", "search_probe", "messages", "message", "linked"]
+# Issue 16: external (what an external link's target shows, crawler.extract.external: a dict, only on those
+# records) and a11y (an HTML page's accessibility facts, crawler.extract.a11y: a small dict); None elsewhere.
+PAGE_COLUMNS += ["external", "a11y"]
+# Issue 16: attachment (an attachment downloaded to be read, crawler.extract.attachments: (type, read, why,
+# chars, cut) — why its text could not be read, or None when it was; cut: its record keeps only the start
+# of its text; None on every other record).
+PAGE_COLUMNS += ["attachment"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 MESSAGE_ROW = ("url", "title", "asked", "answered", "state")  # a `messages` row's tuple, in this order
 MESSAGE_PAGE = ("asked", "answered", "replier", "state")  # a `message`'s tuple, in this order
@@ -180,6 +187,11 @@ class TableBuilder:
                                     *(self._one(m.get(k)) for k in MESSAGE_ROW[1:])) for m in messages)
                              if messages else None)
         c["message"].append(tuple(self._one(message.get(k)) for k in MESSAGE_PAGE) if message else None)
+        c["external"].append(rec.get("external"))
+        c["a11y"].append(rec.get("a11y"))
+        attachment = rec.get("attachment")
+        c["attachment"].append(None if not attachment else self._one(
+            tuple(attachment.get(k) for k in ("type", "read", "why", "chars", "cut"))))
         e = self.entries
         for entry in rec.get("entries") or ():
             e["page_url"].append(url)

@@ -75,7 +75,7 @@ class Judgement:
         category shares one reason said once."""
         out = []
         for o in self.outcomes:
-            if o.outcome not in (SKIPPED, ERROR):
+            if o.outcome not in (SKIPPED, ERROR) and not (o.outcome == FAILED and o.category is None and o.reason):
                 continue
             if o.category is not None and _said_whole(self.outcomes, o):
                 continue
@@ -93,15 +93,17 @@ def _said_whole(outcomes: list[Outcome], row: Outcome) -> bool:
 
 
 def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complete: bool = True,
-          previous: PreviousAudit | None = None) -> Judgement:
+          previous: PreviousAudit | None = None, reviews=None) -> Judgement:
     """Judge the crawl. `crawl_complete` False: the crawl ended early, so a whole-site rule's
     findings become "could not verify" and only its passes stand. `previous`: what the site's
-    previous complete audit saw (checks.previous), for the rules that compare with it; None: none."""
+    previous complete audit saw (checks.previous), for the rules that compare with it; None: none.
+    `reviews`: the office's review of wording hits (checks.wording.Reviews), for content.wrong_term."""
     if rules is None:
         from . import RULES as rules
     ctx = Context.build(crawl, catalog, as_of, specs={r.spec.id: r.spec for r in rules})
     ctx.crawl_complete = crawl_complete
     ctx.previous = previous
+    ctx.reviews = reviews
     findings: list[Finding] = []
     errors: list[dict] = []
     outcomes: list[Outcome] = []
@@ -143,7 +145,8 @@ def judge(crawl: Crawl, catalog: Catalog, as_of: date, rules=None, crawl_complet
             log.error("annual_stats failed:\n%s", traceback.format_exc())
             errors.append({"rule": None, "name": STEP_NAMES["annual_stats"], "error": f"{type(exc).__name__}: {exc}"})
     findings.sort(key=lambda f: (SEVERITY_RANK[f.severity], f.rule, f.category or "", f.url or "", f.target or ""))
-    return Judgement(findings=findings, matches=ctx.matches, warnings=ctx.calendar.warnings(), errors=errors,
+    return Judgement(findings=findings, matches=ctx.matches, warnings=ctx.calendar.warnings() + ctx.memo.get("warnings", []),
+                     errors=errors,
                      facts=facts, outcomes=outcomes, crawl_complete=crawl_complete,
                      annual_stats=stats)
 
@@ -167,8 +170,8 @@ def _rows(spec: RuleSpec, catalog: Catalog, found: list[Finding], forced: str | 
             rows.append(Outcome(spec.id, spec.name, spec.scope, cat.name, PASSED))
     if forced:
         whole = Outcome(spec.id, spec.name, spec.scope, None, forced, reason)
-    elif found:
-        whole = Outcome(spec.id, spec.name, spec.scope, None, FAILED, None, len(found))
+    elif found:  # what it could not verify beside its findings (privacy.leak: unread attachments) is said too
+        whole = Outcome(spec.id, spec.name, spec.scope, None, FAILED, skips.get(None), len(found))
     elif None in skips:
         whole = Outcome(spec.id, spec.name, spec.scope, None, SKIPPED, skips[None])
     elif rows and all(r.outcome == SKIPPED for r in rows):

@@ -156,3 +156,23 @@ class PageRecord:
     # reply date or text is there, 'open' for a labelled 未回复 / 办理中 …, else None). None on a page
     # that labels no 留言时间 with a date, and on a list of messages.
     message: dict | None = None
+    # An external link's target, fetched with `check_external` (crawler.extract.external): what it
+    # shows, kept short for link.hijacked: {'title', 'description' (its keywords and description
+    # tags), 'text' (the start of its visible text), 'hosts' (other hosts its scripts, frames, forms
+    # and links point to), 'refresh' (a meta refresh's target, or '')}. None on every other record,
+    # and on a target that answered no HTML.
+    external: dict | None = None
+    # An HTML page's accessibility facts as fetched (crawler.extract.a11y): counts and a few examples
+    # per check (html lang, images without alt, unlabelled form fields, links without a name, frames
+    # without a title, skipped heading levels, autoplaying media), the raw <title>, and the elder-mode
+    # or accessibility entry it shows. None on records that are no HTML page.
+    a11y: dict | None = None
+    # An internal attachment downloaded to be read (PDF, DOC/DOCX, XLS/XLSX, WPS, ET up to
+    # NETCHECK_ATTACHMENT_MAX_BYTES; crawler.extract.attachments): {'type': what its bytes are ('pdf' 'docx'
+    # 'xlsx' 'xls' 'doc' 'rtf' 'markup', or None), 'read': True when its words were read into `text`
+    # (masked like a page's, the first NETCHECK_ATTACHMENT_MAX_CHARS of them), 'why': why they could not
+    # be ('too large' 'scanned' 'encrypted' 'broken' 'no reader' 'unknown format'; None when read),
+    # 'chars': how many characters were read, 'cut': True when there were more than the record keeps}.
+    # None on every other record (pages, files checked with HEAD,
+    # an attachment that answered an error or an HTML page).
+    attachment: dict | None = None

@@ -4,7 +4,8 @@ Personal data found on an audited page must never be copied whole into anything 
 writes (pages.jsonl, findings, workbooks, logs). Every record is redacted here, before the
 feed exporter or a log line sees it: an unmasked ID, mobile or bank card number becomes
 ⟪id:211102********2319⟫. The patterns are checks' own (checks.pii), so the privacy rule
-still finds the leak when the stored crawl is judged, or re-judged later.
+still finds the leak when the stored crawl is judged, or re-judged later. An attachment's words
+(PageRecord.text of a file read by crawler.extract.attachments) are masked like a page's.
 """
 from __future__ import annotations
 
@@ -22,4 +23,8 @@ class RedactPersonalData:
                 entry.title = redact(entry.title)
             for link in item.links:
                 link.text = redact(link.text)
+            if item.external:  # what an external target shows (crawler.extract.external)
+                item.external = {k: redact(v) if isinstance(v, str) else v for k, v in item.external.items()}
+            if item.a11y:  # its raw <title> (crawler.extract.a11y): a penalty page's title may name a number
+                item.a11y = {k: redact(v) if isinstance(v, str) else v for k, v in item.a11y.items()}
         return item

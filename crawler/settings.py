@@ -56,6 +56,17 @@ DOWNLOAD_TIMEOUT = 15
 DOWNLOAD_MAXSIZE = 20 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 5 * 1024 * 1024  # logged: the largest real portal pages are about 1 MB
 
+# Internal attachments that hold words (PDF, DOC/DOCX, XLS/XLSX, WPS, ET: crawler.extract.attachments.
+# READABLE_EXTENSIONS) are fetched with GET and read (crawler.spidermiddlewares.attachments), up to this
+# many bytes, so that the personal data in a penalty decision's PDF is seen as a page's is (privacy.leak).
+# A bigger one is cut off at this size and recorded unread ('too large'), its status still checked.
+# Other files (images, zip …) keep their HEAD.
+# 0: no attachment is read (HEAD for every file, as before).
+NETCHECK_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+# An attachment's record keeps at most this many characters of its text (a 5 MB budget table is
+# millions): pages.jsonl stays small, and the checks say what was beyond it.
+NETCHECK_ATTACHMENT_MAX_CHARS = 100_000
+
 # Scrapy never verifies certificates, and the crawl goes on whatever the certificate (the
 # national check's crawler reads the page too). A visitor's browser does verify: so the home
 # page's certificate is checked against the system's trust store and a failure recorded
@@ -133,6 +144,9 @@ URLLENGTH_LIMIT = 512
 # first, after every internal page (lower priority), never following their links.
 # Scrapy keeps one download slot per host, so each external host gets its own
 # CONCURRENT_REQUESTS_PER_DOMAIN and DOWNLOAD_DELAY.
+# Each target is fetched with GET and read up to this many bytes (crawler.downloadermiddlewares.bodysize):
+# enough for its title and the top of its text, which link.hijacked judges (crawler.extract.external).
+NETCHECK_EXTERNAL_MAXSIZE = 256 * 1024
 
 # Pages whose list a script draws in the browser (PageRecord.scripted) and whose data could not be
 # read with GET are fetched once more in a headless browser and recorded `rendered`, up to the plan's
@@ -152,7 +166,9 @@ ADDONS = {"crawler.render.addon.Rendering": 0}
 # Which scripted pages are rendered, within the budget, and the mark on their records.
 SPIDER_MIDDLEWARES = {"crawler.render.spidermiddleware.RenderScripted": 600,
                       # the one search the crawl makes, with the home page's GET search form
-                      "crawler.spidermiddlewares.searchprobe.SearchProbe": 610}
+                      "crawler.spidermiddlewares.searchprobe.SearchProbe": 610,
+                      # internal PDF/Word/Excel files are read, not only checked (NETCHECK_ATTACHMENT_MAX_BYTES)
+                      "crawler.spidermiddlewares.attachments.ReadAttachments": 620}
 # False: the crawl does not try the site's search (site.search_missing then cannot verify a search form).
 NETCHECK_SEARCH_PROBE = True
 # scrapy-playwright's settings, read only when the add-on installed its handler (it adds the executable path).

@@ -22,6 +22,7 @@ from .history.commands import add_history_options, add_parsers as add_history_pa
     cmd_import_status, open_for
 from .history.store import open_history
 from .history.workbook import WorkbookError
+from .review import add_parser as add_review_parser, cmd_review
 from .scrapyd import add_audit_options as add_scrapyd_audit_options
 from .summary import print_summary  # re-exported: netcheck.cli.print_summary
 from .worker import add_audit_options as add_worker_audit_options, add_parser as add_worker_parser, cmd_worker
@@ -167,6 +168,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_worker_parser(sub, _setting)
     add_history_parsers(sub)
+    add_review_parser(sub)  # netcheck review (issue 16: wording review queue)
     return p
 
 
@@ -533,7 +535,8 @@ def cmd_index(args) -> int:
 
 COMMANDS = {"audit": cmd_audit, "worker": cmd_worker, "report": cmd_report, "demo": cmd_demo, "catalog": cmd_catalog,
             "index": cmd_index,
-            "history": cmd_history, "import-status": cmd_import_status}
+            "history": cmd_history, "import-status": cmd_import_status,
+            "review": cmd_review}
 
 
 if __name__ == "__main__":

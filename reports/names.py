@@ -35,7 +35,20 @@ _IDS = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, sorted(RULE_NAMES, 
                   + r")(?![\w/-])")
 
 
+# Families of rules counted as one kind where counts are tabled (the 通报's columns, the 汇总's kinds): id
+# prefix → the family's name. Nine a11y.* checks as nine rows or columns would crowd out the rest.
+RULE_FAMILIES = {"a11y.": "无障碍与适老化"}
+
+
+def family_of(rule: str) -> str:
+    """The key a rule is counted under in a table of counts: its family's ('a11y.*'), else its own id."""
+    return next((f"{prefix}*" for prefix in RULE_FAMILIES if rule.startswith(prefix)), rule)
+
+
 def rule_name(rule: str) -> str:
+    """A rule's name; a family key's ('a11y.*'), the family's."""
+    if rule.endswith("*") and rule[:-1] in RULE_FAMILIES:
+        return RULE_FAMILIES[rule[:-1]]
     return RULE_NAMES.get(rule, rule)
 
 

@@ -21,7 +21,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from reports import write_atomic
 from reports.htmlenv import environment
-from reports.names import run_status_name, veto_reason
+from reports.names import family_of, rule_name, run_status_name, veto_reason
 from reports.table import clean_text, display_width, format_score, plain, web_url
 
 FAILED = "失败"
@@ -50,18 +50,13 @@ def write_json(path: Path, ranking: dict) -> None:
     path.write_text(text + "\n", encoding="utf-8")
 
 
-# Families of rules counted in one column of the 通报 (id prefix → the column's name): nine a11y.* checks as
-# nine columns would squeeze the department names out of the page; ranking.json keeps every id.
-RULE_FAMILIES = {"a11y.": "无障碍与适老化"}
-
-
 def columns(rules: dict) -> dict[str, tuple[str, list[str]]]:
-    """The rule columns, in the rules' order: column key → (its name, the rule ids counted in it)."""
+    """The rule columns, in the rules' order: column key → (its name, the rule ids counted in it); a family
+    of rules (reports.names.RULE_FAMILIES) is one column. ranking.json keeps every id."""
     out: dict[str, tuple[str, list[str]]] = {}
     for rule, name in rules.items():
-        family = next((prefix for prefix in RULE_FAMILIES if rule.startswith(prefix)), None)
-        key = f"{family}*" if family else rule
-        out.setdefault(key, (RULE_FAMILIES[family] if family else name, []))[1].append(rule)
+        key = family_of(rule)
+        out.setdefault(key, (rule_name(key) if key != rule else name, []))[1].append(rule)
     return out
 
 

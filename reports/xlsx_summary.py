@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from checks.findings import SEVERITIES
 from reports import completeness, xlsx_layout
-from reports.names import OUTCOME_NAMES, VETO, rule_name, severity_name, veto_reason
+from reports.names import OUTCOME_NAMES, VETO, family_of, rule_name, severity_name, veto_reason
 from reports.runrecord import RunRecord
 from reports.status import STATUS_NAMES, overdue
 from reports.table import as_date, clean_text, crosstab, department, format_score, plain, web_url
@@ -57,9 +57,12 @@ def write_summary(ws: Worksheet, rows: list[dict], run: RunRecord, names: dict[s
     else:
         end = _count_table(ws, top, OFFICE_COL, "按科室统计", "科室", crosstab(rows, department), lambda k: k,
                            links=names)
-        deducted = {rule: row["deducted"] for rule, row in breakdown(rows, run).items()}
+        deducted: dict[str, float] = {}  # per kind; a family of rules (the a11y.* checks) is one kind
+        for rule, row in breakdown(rows, run).items():
+            deducted[family_of(rule)] = deducted.get(family_of(rule), 0) + row["deducted"]
         end = max(end, _count_table(ws, top, RULE_COL, "按问题类型统计", "问题类型",
-                                    crosstab(rows, lambda r: r["rule"]), rule_name, extra=("扣分值", deducted)))
+                                    crosstab(rows, lambda r: family_of(r["rule"])), rule_name,
+                                    extra=("扣分值", deducted)))
         for note in _notes(rows, run):
             end += 1
             cell = ws.cell(row=end, column=1, value=note)

@@ -31,4 +31,6 @@ def test_rule_ids_are_the_specs():
     # The SPEC's ids are stable; new rules get new ids, listed here as they are added.
     added = {"site.tls_invalid", "site.identity", "site.error_entry_missing", "service.guide_incomplete",
              "site.search_missing", "content.backdated", "interaction.unanswered", "report.inconsistent"}
+    added |= {"link.hijacked", "a11y.html_lang", "a11y.img_alt", "a11y.form_label", "a11y.link_name",  # issue 16
+              "a11y.iframe_title", "a11y.heading_order", "a11y.autoplay", "a11y.same_title", "a11y.elder_entry"}
     assert {r.rule_id for r in checks.RULES} == spec_ids | added

@@ -16,6 +16,7 @@ from lxml import etree
 from parsel import Selector
 from scrapy.http import HtmlResponse, Response, TextResponse
 
+from crawler.extract.a11y import page_a11y
 from crawler.extract.board import page_message, page_messages
 from crawler.extract.breadcrumb import breadcrumb
 from crawler.extract.content import article_body, main_tree, text_lines, visible_text
@@ -313,6 +314,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "report_tables": report_tables(tree, title),
         "messages": messages,
         "message": None if messages else page_message(text),
+        "a11y": page_a11y(sel.root),  # issue 16: accessibility facts as fetched (crawler.extract.a11y)
     }
 
 

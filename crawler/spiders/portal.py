@@ -10,8 +10,11 @@ Each fetched URL yields exactly one PageRecord, whatever happened: a page, a
 Internal pages are fetched with GET and parsed; internal files and anything
 that does not look like a page are checked with HEAD (GET when the server
 refuses HEAD, stopped once the headers are in). External links are recorded on
-the page that holds them; with check_external each target is also checked once,
-like a file, after the internal pages, and never followed. Further pages of a
+the page that holds them; with check_external each target is also fetched once, with
+GET cut off at NETCHECK_EXTERNAL_MAXSIZE, after the internal pages, and never followed
+nor parsed as a page of the site: its record keeps only what the target shows
+(`external`: title, the start of its text, the hosts it draws from; crawler.extract.external),
+for link.hijacked. Further pages of a
 column list that the page builds in script (tag 'pagination') are fetched too, with GET,
 and carry the column page's name (PageRecord.list_of); so is the same-site JSON a scripted
 list page names as its data (crawler.extract.jsonlist reads it into entries). Nothing is
@@ -26,6 +29,11 @@ Two facts come from components beside the spider: a body over DOWNLOAD_MAXSIZE i
 by crawler.downloadermiddlewares.bodysize and recorded here with its status and error 'too
 large'; the home page's certificate is checked by crawler.extensions.certificate and recorded
 here on its record (certificate_error).
+
+Internal attachments that hold words (PDF, Word, Excel, WPS) are asked for with GET instead of HEAD
+by crawler.spidermiddlewares.attachments (up to NETCHECK_ATTACHMENT_MAX_BYTES, from the same download
+slot); parse_attachment reads their text into the record (crawler.extract.attachments; PageRecord.attachment
+says whether and why not), in a thread: a long PDF does not hold up the downloads under way.
 """
 from __future__ import annotations
 
@@ -35,11 +43,15 @@ import scrapy
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from scrapy.utils.misc import build_from_crawler, load_object
+from twisted.internet.threads import deferToThread
 
-from crawler.downloadermiddlewares.bodysize import TOO_LARGE
+from crawler.downloadermiddlewares.bodysize import ATTACHMENT_TOO_LARGE, EXTERNAL, TOO_LARGE
 from crawler.extensions.certificate import VERDICT as CERTIFICATE_VERDICT
-from crawler.extract.links import is_internal, looks_like_html
-from crawler.extract.page import build_record
+from crawler.extract.encoding import response_text
+from crawler.extract.external import external_target
+from crawler.extract.attachments import TOO_LARGE as FILE_TOO_LARGE, read_file
+from crawler.extract.links import extension, is_internal, looks_like_html
+from crawler.extract.page import build_record, is_html_response
 from crawler.extract.pagination import MAX_LIST_PAGES
 from crawler.fetch_errors import error_kind
 from crawler.items import Link, PageRecord
@@ -116,6 +128,25 @@ class PortalSpider(scrapy.Spider):
                 output.certificate_error, recorded = problem, True
             yield output
 
+    async def parse_attachment(self, response: Response):
+        """An attachment fetched to be read (crawler.spidermiddlewares.attachments asks for it): parse(), with
+        the words of the file on its record, read in a thread."""
+        reading, text = None, ""
+        if response.meta.get(ATTACHMENT_TOO_LARGE):
+            reading = {"type": None, "read": False, "why": FILE_TOO_LARGE, "chars": 0, "cut": False}
+        elif response.status == 200 and response.body and not is_html_response(response):
+            found = await maybe_deferred_to_future(deferToThread(read_file, response.body, extension(response.url)))
+            reading = {"type": found.type, "read": found.read, "why": found.why, "chars": len(found.text), "cut": False}
+            text = found.text
+        recorded = False
+        for output in self.parse(response):
+            if isinstance(output, PageRecord) and not recorded:  # parse() yields the record first
+                recorded = True
+                if reading is not None:
+                    output.attachment = reading
+                    output.text = text if reading["read"] else ""
+            yield output
+
     def parse(self, response: Response):
         meta = response.meta
         site = self.frontier.site
@@ -134,8 +165,11 @@ class PortalSpider(scrapy.Spider):
             site.refresh()  # in a shared crawl, the home page may have been fetched elsewhere
         if is_start and not is_internal(response.url, self.plan.start_url):
             site.url = response.url
-        record = build_record(response, site_url=site.url, site_name=None if is_start else site.name,
-                              max_list_pages=self.max_list_pages)
+        external = meta.get(EXTERNAL)  # another site's page: its fetch facts, not its content (below)
+        record = build_record(response.replace(body=b"") if external else response, site_url=site.url,
+                              site_name=None if is_start else site.name, max_list_pages=self.max_list_pages)
+        if external and response.body and is_html_response(response.replace(flags=[])):
+            record.external = external_target(response_text(response), response.url)
         record.depth = depth
         record.referer = meta.get("netcheck_referer")
         if meta.get(TOO_LARGE):  # cut off by crawler.downloadermiddlewares.bodysize
@@ -163,8 +197,9 @@ class PortalSpider(scrapy.Spider):
             yield self._link_request(link, record, page_url)
 
     def _link_request(self, link: Link, record: PageRecord, page_url: str) -> Request:
-        if link.kind == "external":  # checked like a file: the answer, not the content
-            return self._request(link.url, "HEAD", referer=page_url).replace(priority=EXTERNAL_PRIORITY)
+        if link.kind == "external":  # its answer, and what it shows now (a domain gone to a casino)
+            return self._request(link.url, "GET", referer=page_url, **{EXTERNAL: True}).replace(
+                priority=EXTERNAL_PRIORITY)
         if link.tag == "pagination":
             # A further page of a list is read (GET), whatever its name: a TRS index_1.html, a Hanweb
             # dataproxy.jsp, the JSON a scripted page draws its list from (crawler.extract.jsonlist).

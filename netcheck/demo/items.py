@@ -96,6 +96,7 @@ def generate(rng: random.Random) -> list[Item]:
     for p in PLANTED:
         item = Item(columns[p.column], p.doc_id, p.posted, p.formed, p.title, list(p.paragraphs), _time(rng),
                     doc_no=p.doc_no, signed=p.signed, has_index=p.has_index and not p.seed, seed=p.seed)
+        item.attachments.extend(p.files)
         if p.attachment:
             item.attachments.append(p.attachment)
             if p.missing_attachment:

@@ -34,6 +34,7 @@ class Planted:
     missing_attachment: bool = False  # the attachment file is not on the server (planted 404)
     has_index: bool = True  # False: the 索引号 row is left out of the metadata table
     seed: bool = False  # rendered from the bundled seed text (seed.py)
+    files: tuple[tuple[str, str], ...] = ()  # more attachments (label, file name): attachments.PLANTED's bytes
 
 
 def _annual(year: int) -> tuple[str, ...]:
@@ -95,7 +96,11 @@ PLANTED: tuple[Planted, ...] = (
              "主要违法事实：经查，当事人经营无合格证明文件的医用口罩二百只。",
              "处罚依据：《医疗器械监督管理条例》第六十六条。",
              "处罚内容：没收违法经营的医疗器械，并处罚款人民币10000元。"),
-            doc_no="盘食药监罚〔2016〕19号", signed=True),
+            doc_no="盘食药监罚〔2016〕19号", signed=True,
+            # privacy.leak in attachments (a PDF and a DOCX, each an ID and a mobile); the scanned PDF
+            # has no text layer: "could not read", no finding (attachments.PLANTED)
+            files=(("行政处罚决定书.pdf", "P020160615001.pdf"), ("当事人陈述申辩笔录.docx", "P020160615002.docx"),
+                   ("现场检查笔录（扫描件）.pdf", "P020160615003.pdf"))),
     # ---- 行政许可 (limit 7 WD): look-alikes
     # exactly at the limit: 2016-05-10 → 2016-05-19 = 7 WD
     Planted("/xxgk/xzxk/", 5310, D(2016, 5, 19), D(2016, 5, 10),

@@ -76,6 +76,20 @@ def test_demo_findings_are_exactly_the_planted_defects(demo_run):
     assert {u["rule"] for u in run["unverified"]} >= set(KEY.get("not_verifiable", {}))
 
 
+def test_demo_says_which_attachments_it_could_not_read(demo_run):
+    """A scanned PDF has no text layer: privacy.leak says it could not read it (未核实), never "clean"."""
+    out, _ = demo_run
+    run = json.loads((out / "run.json").read_text())
+    (note,) = [u["reason"] for u in run["unverified"] if u["rule"] == "privacy.leak"]
+    for path, why in KEY["unread_attachments"].items():
+        assert path in note and why in note
+    pages = {path_of(p["url"]): p for p in read_jsonl(out / "pages.jsonl")}
+    assert {p: pages[p]["attachment"]["why"] for p in KEY["unread_attachments"]} == {
+        p: "scanned" for p in KEY["unread_attachments"]}
+    read = [p for p in pages.values() if (p.get("attachment") or {}).get("read")]
+    assert any("⟪id:211102********0020⟫" in p["text"] for p in read)  # read, and masked as stored
+
+
 def test_demo_flags_none_of_the_lookalikes(demo_run):
     out, _ = demo_run
     got = {(f["rule"], path_of(f["url"])) for f in read_jsonl(out / "findings.jsonl")}

@@ -210,26 +210,35 @@ def test_every_other_internal_link_resolves(site, parsed, key):
 
 
 def _texts(site, parsed):
+    from crawler.extract.attachments import read_file
+
     for path, page in parsed.items():
         yield path, page.text
     for path, page in site.items():
         if not page.content_type.startswith("text/html"):
             yield path, page.body.decode("utf-8", "replace")
+            yield path, read_file(page.body, path.rsplit(".", 1)[-1]).text  # a DOCX is zipped
 
 
 def test_no_other_personal_numbers(site, parsed, key):
-    leak_page = {e["url"] for e in planted(key, "privacy.leak")}
-    (leak_url,) = leak_page
+    from netcheck.demo.attachments import DOCX_LEAKED_ID, DOCX_LEAKED_MOBILE, PDF_LEAKED_ID, PDF_LEAKED_MOBILE
+
+    leaks = {e["url"]: e for e in planted(key, "privacy.leak")}
+    (leak_url,) = {u for u in leaks if u.endswith(".html")}
+    (pdf_url,) = {u for u in leaks if u.endswith(".pdf")}
+    (docx_url,) = {u for u in leaks if u.endswith(".docx")}
     mobiles, ids = set(), set()
     for path, text in _texts(site, parsed):
         mobiles |= {(path, m) for m in re.findall(r"(?<!\d)1[3-9]\d{9}(?!\d)", text)}
         ids |= {(path, m) for m in re.findall(r"(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])", text)}
         assert not re.search(r"(?<!\d)\d{15}(?!\d)", text), path  # no legacy 15-digit IDs either
-    assert mobiles == {(leak_url, LEAKED_MOBILE)}
-    assert {(p, n) for p, n in ids if valid_id(n)} == {(leak_url, LEAKED_ID)}
+    assert mobiles == {(leak_url, LEAKED_MOBILE), (pdf_url, PDF_LEAKED_MOBILE), (docx_url, DOCX_LEAKED_MOBILE)}
+    assert {(p, n) for p, n in ids if valid_id(n)} == {(leak_url, LEAKED_ID), (pdf_url, PDF_LEAKED_ID),
+                                                       (docx_url, DOCX_LEAKED_ID)}
     assert not valid_id(BAD_CHECK_CASE_NO) and any(n == BAD_CHECK_CASE_NO for _p, n in ids)
     keys = {e["key"] for e in planted(key, "privacy.leak")}
-    assert keys == {LEAKED_ID[:6] + "*" * 8 + LEAKED_ID[-4:], LEAKED_MOBILE[:3] + "****" + LEAKED_MOBILE[-4:]}
+    assert keys == {n[:6] + "*" * 8 + n[-4:] for n in (LEAKED_ID, PDF_LEAKED_ID, DOCX_LEAKED_ID)} | {
+        m[:3] + "****" + m[-4:] for m in (LEAKED_MOBILE, PDF_LEAKED_MOBILE, DOCX_LEAKED_MOBILE)}
 
 
 def test_wrong_terms_only_where_planted(parsed, key, catalog):

@@ -37,7 +37,7 @@ def audit(server, key, tmp_path_factory):
     out = tmp_path_factory.mktemp("portal2") / "run"
     cmd = [sys.executable, "-m", "netcheck", "audit", server.base_url + "/", "--allow-private", "--no-history",
            "--no-cache", "--as-of", str(key["as_of"]), "--catalog", str(CATALOG), "--out", str(out),
-           "--fail-on", "never", *FAST]
+           "--fail-on", "never", "--check-external", *FAST]  # --check-external: link.hijacked (issue 16)
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=180, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert result.returncode == 0, result.stdout + result.stderr
@@ -86,11 +86,23 @@ def test_late_items_and_stale_columns_say_how_late(audit, key):
 
 
 def test_personal_data_is_masked_in_every_output(audit):
-    from county_items import LEAKED_ID, LEAKED_MOBILE
+    from county_items import DOCX_LEAKED_ID, DOCX_LEAKED_MOBILE, LEAKED_ID, LEAKED_MOBILE, PDF_LEAKED_ID, PDF_LEAKED_MOBILE
 
+    numbers = (LEAKED_ID, LEAKED_MOBILE, PDF_LEAKED_ID, PDF_LEAKED_MOBILE, DOCX_LEAKED_ID, DOCX_LEAKED_MOBILE)
     for name in ("findings.jsonl", "pages.jsonl", "summary.md", "report.html", "run.json"):
         text = (audit["out"] / name).read_text(encoding="utf-8")
-        assert LEAKED_ID not in text and LEAKED_MOBILE not in text, name
+        assert [n for n in numbers if n in text] == [], name
+
+
+def test_a_scanned_attachment_is_could_not_read_not_clean(audit):
+    from county_items import LEAK_FILES
+
+    scan = LEAK_FILES[2][1]
+    by_path = {path_of(p["url"]): p for p in audit["pages"]}
+    assert by_path[scan]["attachment"] == {"type": "pdf", "read": False, "why": "scanned", "chars": 0, "cut": False}
+    (note,) = [u["reason"] for u in audit["run"]["unverified"] if u["rule"] == "privacy.leak"]
+    assert scan in note and "扫描件，无文字层" in note
+    assert not [f for f in audit["findings"] if path_of(f["url"]) == scan]
 
 
 def test_gbk_pages_without_a_declared_charset_are_read_as_chinese(audit):
