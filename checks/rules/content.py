@@ -7,11 +7,14 @@ later runs; only a confirmed or 严重 hit counts as the catalog says, any other
 """
 from __future__ import annotations
 
+from itertools import chain
+
 from ..context import Context
 from ..registry import rule
 from ..wording import CONFIRMED, DISMISSED, SEVERE, build, scan
 from ..wording.automaton import LEADER, PHRASE, TYPO
 from ..workdays import as_date
+from .privacy import linking_pages
 
 MAX_PER_TERM = 5  # findings per page and term; the rest are counted in them (one document may repeat a name 100 times)
 KINDS = {"wrong_term": "过时用语", TYPO: "错别字", PHRASE: "不规范表述", LEADER: "领导姓名职务"}
@@ -27,11 +30,16 @@ def wrong_term(ctx: Context) -> list:
         return []
     crawl = ctx.crawl
     urls, published = crawl.pages["url"], crawl.pages["published"]
+    files = crawl.attachments
+    read = [int(r) for r in files.index[files["read"].astype(bool)]] if len(files) else []
     found: dict[int, list] = {}  # row → its hits: each text is read once and let go
-    for row, text in crawl.texts():
+    for row, text in chain(crawl.texts(), crawl.texts(read) if read else ()):  # pages, then attachments read
         if hits := scan(matcher, text, as_date(published.iat[row]) or ctx.as_of):
             found[row] = hits
     titles = dict(crawl.titles(found))
+    # An attachment is named by the link to it and filed under the category of the page that links it.
+    in_files = {urls.iat[row] for row in found if row in set(read)}
+    linking = linking_pages(ctx, in_files) if in_files else {}
     reviews = getattr(ctx, "reviews", None)
     site = crawl.start_url
     out, dismissed = [], 0
@@ -61,7 +69,11 @@ def wrong_term(ctx: Context) -> list:
             if decision == CONFIRMED:
                 details["review"] = CONFIRMED
             counts = decision == CONFIRMED or h.level == SEVERE  # the rest are notices until confirmed
-            out.append(ctx.finding("content.wrong_term", category=ctx.category_of(url), url=url, title=titles[row],
+            page, label = linking.get(urls.iat[row], (None, ""))
+            if page:
+                details["attachment"], details["linked_from"] = True, page
+            out.append(ctx.finding("content.wrong_term", category=ctx.category_of(page or url), url=url,
+                                   title=titles.get(row) or label or url.rsplit("/", 1)[-1],
                                    key=f"{h.term}\x1f{h.snippet}", evidence=_evidence(h, decision),
                                    details=details, at_most=None if counts else "notice"))
     if dismissed:

@@ -60,7 +60,7 @@ def _attachment_leaks(ctx: Context, long_digits: re.Pattern) -> list:
     hits = {row: found for row, found in hits.items() if found}
     unread = files[~files["read"].astype(bool)]
     cut = read[read["cut"].fillna(False).astype(bool)]
-    linking = _linking_pages(ctx, set(files.loc[list(hits)]["url"]) | set(unread["url"]) | set(cut["url"]))
+    linking = linking_pages(ctx, set(files.loc[list(hits)]["url"]) | set(unread["url"]) | set(cut["url"]))
     seen: dict[tuple[str, str], dict] = {}
     for row in sorted(hits, key=lambda r: files.at[r, "url"]):
         url = files.at[row, "url"]
@@ -101,7 +101,7 @@ def _could_not_read(ctx: Context, unread, cut, linking: dict) -> None:
         ctx.could_not_verify(f"无法读取附件，其中的个人信息未核查：{'；'.join(parts)}。")
 
 
-def _linking_pages(ctx: Context, urls: set[str]) -> dict[str, tuple[str, str]]:
+def linking_pages(ctx: Context, urls: set[str]) -> dict[str, tuple[str, str]]:
     """attachment URL → (the first page that links it, in crawl order, and that link's words)."""
     found: dict[str, tuple[str, str]] = {}
     links = ctx.crawl.links_to(urls)
