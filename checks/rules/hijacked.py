@@ -6,8 +6,10 @@ and description, the start of its text, the hosts it draws from; crawler.extract
 with `netcheck audit --check-external`: without it no target was fetched, and the rule says it
 could not verify (未核实) rather than pass.
 
-- A term of GAMBLING or ADULT anywhere in what the target shows (these words name a casino or a
-  porn site, not a news story about one): a finding at the catalog's severity.
+- A term of GAMBLING or ADULT (these words name a casino or a porn site) in the target's title or
+  description tags: a finding at the catalog's severity; in its text only: the same when the target's
+  title no longer relates to the link's text (the site is another now), else a notice (疑似: a police
+  site's news of a 百家乐 gambling case names it too).
 - A term of GAMBLING_WEAK or ADULT_WEAK (博彩, 赌场, 色情: words a 扫黄打非 or anti-gambling news
   page uses too) in the target's title or description tags: a finding; only in its text: a notice
   (疑似), for a person to look at.
@@ -42,6 +44,7 @@ PARKING_HOSTS = ("sedo.com", "sedoparking.com", "dan.com", "bodis.com", "parking
                  "afternic.com", "hugedomains.com", "parklogic.com", "domainmarket.com", "undeveloped.com",
                  "parked-content.godaddy.com", "park.above.com", "4.cn", "juming.com", "ename.com")
 KINDS_CN = {"gambling": "赌博", "adult": "色情", "parked": "域名停放或出售"}
+IN_TEXT_ONLY = "\x00text"  # marks a verdict whose strong words stand in the target's text only
 EXAMPLES = 5  # pages named in a finding about a link on many pages
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -83,6 +86,11 @@ def link_hijacked(ctx: Context) -> list:
         kind, sure, words = verdict
         related = relates(text, external.get("title") or "")
         at_most = None
+        if IN_TEXT_ONLY in words:
+            words = tuple(w for w in words if w != IN_TEXT_ONLY)
+            # A casino's name in the text of a page whose title still matches the link (a 公安局 site's news of
+            # a 百家乐 gambling case): a person looks at it; no veto on it.
+            sure = sure and not related
         if not sure:
             at_most = "notice"
         elif kind == "parked":
@@ -109,9 +117,12 @@ def judge_target(external: dict) -> tuple[str, bool, tuple[str, ...]] | None:
     text = str(external.get("text") or "").lower()
     both = head + " " + text
     for kind, strong, weak in (("gambling", GAMBLING, GAMBLING_WEAK), ("adult", ADULT, ADULT_WEAK)):
-        words = tuple(w for w in strong if w in both)
+        words = tuple(w for w in strong if w in head)
         if words:
             return kind, True, words
+        words = tuple(w for w in strong if w in text)
+        if words:  # only in the text: sure unless the page still is what the link names (see link_hijacked)
+            return kind, True, words + (IN_TEXT_ONLY,)
         words = tuple(w for w in weak if w in head)
         if words:
             return kind, True, words
