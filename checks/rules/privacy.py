@@ -52,6 +52,7 @@ def _attachment_leaks(ctx: Context, long_digits: re.Pattern) -> list:
     and the page that links it (whose office publishes it). What could not be read is a notice."""
     crawl = ctx.crawl
     files = crawl.attachments
+    _never_read(ctx)
     if files.empty:
         return []
     read = files[files["read"].astype(bool)]
@@ -84,6 +85,26 @@ def _attachment_leaks(ctx: Context, long_digits: re.Pattern) -> list:
                      "pages": entry["files"][:20]}))
     _could_not_read(ctx, unread, cut, linking)
     return out
+
+
+# Internal files that hold words (crawler.extract.attachments reads these kinds), by their address's extension.
+READABLE_EXTENSIONS = ("pdf", "doc", "docx", "xls", "xlsx", "wps", "et")
+_READABLE = re.compile(r"\.(?:" + "|".join(READABLE_EXTENSIONS) + r")$", re.I)
+
+
+def _never_read(ctx: Context) -> None:
+    """One notice for the internal files of those kinds that answered but were only checked, never read (reading
+    off: NETCHECK_ATTACHMENT_MAX_BYTES=0, or a crawl made before netcheck read attachments): their personal data
+    was not looked at, which is no pass."""
+    p = ctx.crawl.pages
+    if "attachment" not in p:
+        return
+    checked = p[(p["status"] == 200) & ~p["is_html"].astype(bool) & p["attachment"].isna()]
+    urls = sorted(u for u in checked["url"].tolist()
+                  if ctx.same_site(u) and _READABLE.search(u.split("?", 1)[0].split("#", 1)[0]))
+    if urls:
+        ctx.could_not_verify(f"附件只检查了能否访问，未读取其内容（{len(urls)} 个，如 {'、'.join(urls[:EXAMPLES])}），"
+                             "其中的个人信息未核查。")
 
 
 def _could_not_read(ctx: Context, unread, cut, linking: dict) -> None:
