@@ -85,7 +85,9 @@ def run_crawls(jobs: list[CrawlJob], in_flight: int, on_done: OnDone, on_start: 
         start(waiting.popleft())
     _on_shutdown(process, stopping)
     if running or waiting:
-        process_reactor_call(process, start_next)
+        from twisted.internet import reactor  # installed by the first crawl, above
+
+        reactor.callWhenRunning(start_next)  # the rest start from inside the reactor, as crawls end
         process.start(stop_after_crawl=False)
     return list(waiting)
 
@@ -101,13 +103,6 @@ def _reactor_running() -> bool:
     from twisted.internet import reactor
 
     return reactor.running
-
-
-def process_reactor_call(process: CrawlerProcess, call: Callable[[], None]) -> None:
-    """Run `call` once the reactor runs (crawls are started from inside it, as they end)."""
-    from twisted.internet import reactor
-
-    reactor.callWhenRunning(call)
 
 
 def _on_shutdown(process: CrawlerProcess, stopping: list[bool]) -> None:
