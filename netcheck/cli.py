@@ -4,7 +4,6 @@ from __future__ import annotations
 import argparse
 import logging
 import os
-import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -13,6 +12,7 @@ from urllib.parse import urlsplit
 from checks.catalog import CatalogError, load_catalog
 
 from . import __version__, crawlstate
+from .dateargs import parse_date
 from .exitcodes import FAIL_ON, Exit
 from .i18n import LOCALES, HelpFormatter, N_, _, language, use as use_language
 from .targets import is_loopback, private_address, start_url
@@ -32,24 +32,6 @@ DEMO_SITE_ID = "demo"  # its port changes every run; its history must not
 # The demo portal is ours and on loopback: no politeness needed, and it should take seconds.
 DEMO_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS": 16,
                  "CONCURRENT_REQUESTS_PER_DOMAIN": 16}
-
-
-# Dates as people write them: 2016-06-30, 2016-6-30, 2016/6/30, 2016.6.30, 2016年6月30日, 20160630.
-DATE_FORMS = (re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"),
-              re.compile(r"(\d{4})(\d{2})(\d{2})"))
-
-
-def parse_date(text: str) -> date:
-    """A date in any of DATE_FORMS; argparse.ArgumentTypeError (a sentence for the user) otherwise."""
-    for form in DATE_FORMS:
-        match = form.fullmatch(text.strip())
-        if match:
-            try:
-                return date(*map(int, match.groups()))
-            except ValueError:
-                break
-    raise argparse.ArgumentTypeError(
-        _("不是有效日期：{text!r}（可写 2016-06-30、2016/6/30 或 2016年6月30日）").format(text=text))
 
 
 def _setting(text: str) -> tuple[str, str]:

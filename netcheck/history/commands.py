@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reports.runrecord import read_run
 
+from ..dateargs import parse_date
 from ..i18n import N_, _
 from .listing import render_runs, render_sites, run_record
 from .location import site_key
@@ -49,7 +50,7 @@ def add_parsers(sub) -> None:
     i.add_argument("--history", metavar="FILE|URL", help=_(HISTORY_HELP))
     i.add_argument("--site-id", type=_site_id, metavar="NAME",
                    help=_("清单所属的网站（默认：按清单中问题的编号查找）"))
-    i.add_argument("--reported-on", type=date.fromisoformat, metavar="DATE",
+    i.add_argument("--reported-on", type=parse_date, metavar="DATE",
                    help=_("科室反馈的日期（默认今天）"))
 
 

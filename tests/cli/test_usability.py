@@ -20,6 +20,8 @@ def test_as_of_takes_a_date_as_people_write_it(text):
     assert parse_date(text) == date(2025, 6, 20)
     assert build_parser().parse_args(["audit", URL, "--as-of", text]).as_of == date(2025, 6, 20)
     assert build_parser().parse_args(["report", "run", "--as-of", text]).as_of == date(2025, 6, 20)
+    assert build_parser().parse_args(["import-status", "清单.xlsx", "--reported-on", text]).reported_on == \
+        date(2025, 6, 20)
 
 
 @pytest.mark.parametrize("text", ["2025-13-01", "2025-2-30", "6/20/2025", "2025年6月", "明天", ""])
