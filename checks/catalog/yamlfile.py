@@ -11,7 +11,7 @@ from pathlib import Path
 import yaml
 
 from .build import Parsed
-from .fields import CATEGORY_FIELDS, RULE_FIELDS, SETTING_FIELDS, WRONG_TERM_FIELDS
+from .fields import CATEGORY_FIELDS, RULE_FIELDS, SETTING_FIELDS, WRONG_TERM_FIELDS, find_field
 from .messages import N_, msg
 from .model import RULE_SETTINGS, CatalogError, Where
 from .wording import LEADER_FIELDS, TEXT_FIELDS
@@ -92,6 +92,7 @@ def _parsed(path: Path, node, doc) -> Parsed:
     cats = doc.get("categories")
     if not isinstance(cats, list) or not cats:
         raise at("categories").error(msg(N_("须为非空的栏目列表（每个栏目一项，以 - 开头）")), "categories")
+    cats = [_by_name(item, CATEGORY_FIELDS) for item in cats]
     parsed = Parsed(path, [(_row(path, node, "categories", i, item, _CATEGORY_KEYS), item)
                            for i, item in enumerate(cats)])
     _top_settings(parsed, node, doc)
@@ -115,7 +116,7 @@ def _parsed(path: Path, node, doc) -> Parsed:
         if not isinstance(terms, list):
             raise at("wrong_terms").error(msg(N_("须为列表（每个用语一项，以 - 开头）")), "wrong_terms")
         for i, term in enumerate(terms):
-            item = {"term": term} if isinstance(term, str) else term
+            item = {"term": term} if isinstance(term, str) else _by_name(term, WRONG_TERM_FIELDS)
             parsed.wrong_terms.append((_row(path, node, "wrong_terms", i, item, _TERM_KEYS, what=N_("错误用语")), item))
     for kind, what in WORDING_LISTS.items():
         entries = doc.get(kind)
@@ -126,6 +127,18 @@ def _parsed(path: Path, node, doc) -> Parsed:
         keys = tuple(f.name for f in (LEADER_FIELDS if kind == "leaders" else TEXT_FIELDS))
         parsed.wording[kind] = [(_row(path, node, kind, i, item, keys, what=what), item) for i, item in enumerate(entries)]
     return parsed
+
+
+def _by_name(item, fields):
+    """A row whose keys are written as the workbook's headers (栏目名称, 更新周期（天）…) read by the
+    fields' names, so a clerk's YAML may use the words of the template; unknown keys stay to be refused."""
+    if not isinstance(item, dict):
+        return item
+    named = {}
+    for key, value in item.items():
+        field = find_field(fields, key) if isinstance(key, str) else None
+        named[field.name if field else key] = value
+    return named
 
 
 def _row(path, node, section: str, i: int, item, keys: tuple[str, ...], what: str = N_("栏目")) -> Where:

@@ -109,3 +109,18 @@ def test_instructions_first_then_categories(tmp_path):
     ws.append(["某栏目"])
     book.save(tmp_path / "c.xlsx")
     assert [c.name for c in load_catalog(tmp_path / "c.xlsx").categories] == ["某栏目"]
+
+
+def test_a_yaml_catalog_with_the_templates_chinese_keys(tmp_path):
+    chinese = tmp_path / "一览表.yaml"
+    chinese.write_text("categories:\n"
+                       "  - 栏目名称: 政策文件\n    别名: 规范性文件、政策解读\n    责任科室: 办公室\n"
+                       "    更新周期（天）: 30\n    公开时限(工作日): 20\n    级别: 单项否决\n"
+                       "wrong_terms:\n  - 错误用语: 国家发改委\n", encoding="utf-8")
+    english = tmp_path / "catalog.yaml"
+    english.write_text("categories:\n"
+                       "  - category: 政策文件\n    aliases: 规范性文件、政策解读\n    department: 办公室\n"
+                       "    update_days: 30\n    limit_workdays: 20\n    severity: veto\n"
+                       "wrong_terms:\n  - term: 国家发改委\n", encoding="utf-8")
+    assert load_catalog(chinese).categories == load_catalog(english).categories
+    assert load_catalog(chinese).wrong_terms == load_catalog(english).wrong_terms
