@@ -6,6 +6,7 @@ order. Impossible dates (2016-02-30) are rejected, never "corrected".
 """
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from datetime import date
@@ -120,16 +121,25 @@ def nfkc(text: str) -> str:
 def date_spans(text: str, default_year: int | None = None) -> list[tuple[int, int, date]]:
     """(start, end, date) for every date in `text`, in order; `text` must already be `nfkc` form."""
     found: list[tuple[int, int, date]] = []
-    taken: list[tuple[int, int]] = []
+    # The spans taken so far, disjoint and in order (starts and ends both ascending): a list page of
+    # thousands of dated entries is one text, and comparing each match with every span taken was quadratic.
+    starts: list[int] = []
+    ends: list[int] = []
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        i = bisect.bisect_right(starts, start)
+        return not (i and ends[i - 1] > start) and not (i < len(starts) and starts[i] < end)
+
+    def take(start: int, end: int) -> None:
+        i = bisect.bisect_right(starts, start)
+        starts.insert(i, start)
+        ends.insert(i, end)
 
     for pattern in FULL_DATE_PATTERNS:
         for m in pattern.finditer(text):
             value = make_date(m["y"], m["m"], m["d"])
             if free(*m.span()):  # an impossible one (1900 - 01-10) is no date, nor a month-day form
-                taken.append(m.span())
+                take(*m.span())
                 if value:
                     found.append((*m.span(), value))
     if default_year is not None:
@@ -138,7 +148,7 @@ def date_spans(text: str, default_year: int | None = None) -> list[tuple[int, in
                 value = make_date(default_year, m["m"], m["d"])
                 if value and free(*m.span()):
                     found.append((*m.span(), value))
-                    taken.append(m.span())
+                    take(*m.span())
     return sorted(found, key=lambda item: item[0])
 
 
