@@ -81,3 +81,20 @@ def error_kind(exc: BaseException) -> str:
         if any(isinstance(item, types) for item in chain):
             return kind
     return f"other: {type(exc).__name__}"
+
+
+# Stat: requests that failed on a bug of ours (is_our_bug): their pages were never read.
+INTERNAL_ERRORS = "netcheck/internal_errors"
+# Our own code's modules: an exception raised there is a bug of ours, not the site's answer.
+OWN_MODULES = ("crawler.", "checks.", "netcheck.", "reports.")
+
+
+def is_our_bug(exc: BaseException) -> bool:
+    """Whether a request failed on a bug of ours (a Python error outside the network stack: KeyError,
+    RuntimeError … or one of our modules' own) rather than on what the site did. A network error from a
+    library we do not map stays the site's ('other: …'); an OSError (ConnectionError, TimeoutError) is the
+    network's."""
+    if isinstance(exc, OSError):
+        return False
+    module = type(exc).__module__
+    return module == "builtins" or module.startswith(OWN_MODULES)

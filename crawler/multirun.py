@@ -120,7 +120,11 @@ def _stop() -> None:
     from twisted.internet import reactor
 
     def stop():
-        if reactor.running:
+        from twisted.internet.error import ReactorNotRunning
+
+        try:  # several crawls that fail at once each ask; the first stop is the one
             reactor.stop()
+        except ReactorNotRunning:
+            pass
 
     reactor.callLater(0, stop)

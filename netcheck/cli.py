@@ -95,8 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help=_("网站首页，如 https://www.example.gov.cn/（未写 http:// 时按 http:// 访问；不与 --sites 同用）"))
     a.add_argument("--sites", type=Path, metavar="FILE",
                    help=_("审计清单中的每个网站（YAML、XLSX 或 CSV：部门、网站、首页、目录）并排名"))
-    a.add_argument("--jobs", type=_positive, default=2, metavar="N",
-                   help=_("与 --sites 同用：同时审计几个网站（默认 2）"))
+    a.add_argument("--jobs", type=_positive, default=8, metavar="N",
+                   help=_("与 --sites 同用：同时抓取几个网站（默认 8；每个网站仍按自己的访问频率限制抓取）"))
+    a.add_argument("--crawl-processes", type=_positive, metavar="N",
+                   help=_("与 --sites 同用：分几个抓取进程（默认每个 CPU 核一个）"))
     a.add_argument("--out", type=Path, metavar="DIR", help=_("运行目录（默认 ./netcheck-runs/主机名-时间）；与 --sites 同用时，"
                                               "是各网站运行目录和排名所在的文件夹"))
     a.add_argument("--max-pages", type=int, metavar="N", help=_("抓取这么多个地址后结束"))

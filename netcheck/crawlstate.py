@@ -22,6 +22,12 @@ FINISHED = "finished"
 RUNNING = "running"
 INTERRUPTED = "shutdown"  # Scrapy's finish reason after Ctrl-C / SIGTERM
 CAPPED = "netcheck/capped"  # stat: --max-pages stopped the spider from following further links
+# A crawl that went on to the end while the spider raised on some responses: those pages were fetched and
+# never read, so what the site holds is not all known (Scrapy's stat spider_exceptions/count).
+SPIDER_ERRORS = "netcheck/spider_errors"
+# The stats that count such pages: the spider raised reading a response; a request failed on a bug of ours
+# (crawler.fetch_errors.INTERNAL_ERRORS).
+UNREAD_STATS = ("spider_exceptions/count", "netcheck/internal_errors")
 
 # Scrapy's (and netcheck's) finish reasons, as the reports say them.
 REASONS_CN = {
@@ -30,6 +36,7 @@ REASONS_CN = {
     "closespider_timeout": "达到时间上限（--max-time）",
     "closespider_errorcount": "出错过多，抓取提前停止",
     "closespider_itemcount": "达到条数上限",
+    SPIDER_ERRORS: "部分页面读取时程序出错，未能检查（见抓取日志中的 Spider error）",
     INTERRUPTED: "被中断（Ctrl-C 或终止信号）",
     RUNNING: "抓取进程中途停止，未正常结束",
     "cancelled": "Scrapyd 任务被取消",
@@ -56,6 +63,8 @@ def from_stats(stats: dict | None) -> dict:
     reason = stats.get("finish_reason")
     if reason == FINISHED and (stats.get("stats") or {}).get(CAPPED):
         reason = CAPPED
+    elif reason == FINISHED and any((stats.get("stats") or {}).get(key) for key in UNREAD_STATS):
+        reason = SPIDER_ERRORS
     return state(reason, render=render_facts(stats.get("stats") or {}))
 
 

@@ -1,14 +1,15 @@
 """`netcheck audit --sites FILE`: audit many departments' sites, then rank them (通报).
 
-Every site is crawled in one crawling process (netcheck.crawlnode), `--jobs` sites at a time on one
-reactor, each with its own politeness, budgets and records; this process judges each site as soon as
-its crawl ends, as the site's own `netcheck audit` would. A site whose crawl or judging fails ends
-alone. Every site gets a normal run directory, OUT/<nn>-<host>/, with what its audit printed in
-audit.log beside the reports; the crawls' log is OUT/crawl.log; the ranking is written into OUT from
-the sites' run.json.
+The sites are crawled in a few crawling processes (netcheck.crawlnode, one per core), `--jobs` sites at a
+time in all, each process running its share on one reactor, each site with its own politeness, budgets and
+records; this process judges each site as soon as its crawl ends, as the site's own `netcheck audit` would
+(SiteJudge). A site whose crawl or judging fails ends alone, and so does a crawling process that dies.
+Every site gets a normal run directory, OUT/<nn>-<host>/, with what its audit printed in audit.log beside
+the reports; the crawls' log is OUT/crawl.log; the ranking is written into OUT from the sites' run.json.
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -86,30 +87,19 @@ def cmd_audit_sites(args) -> int:
     return Exit.OK
 
 
-NODE_LOG = "crawl.log"  # OUT/crawl.log: the crawling process's log, every site's crawl in it
-JOBS_FILE = ".crawl-jobs.json"
+NODE_LOG = "crawl.log"  # OUT/crawl.log: the crawling processes' log, every site's crawl in it
+JOBS_FILE = ".crawl-jobs-{node}.json"
 
 
-def run_all_in_one(sites: list[Site], out: Path, args, as_of: date) -> list[SiteRun]:
-    """Crawl every site in one crawling process (netcheck.crawlnode: `args.jobs` sites at a time on one
-    reactor) and judge each here as soon as its crawl ends, as its own `netcheck audit` would: the same
-    plan, settings, catalog, history and run directory. A site whose crawl or judging fails ends alone."""
-    import contextlib
-    import json
-    import signal
-
+def crawl_jobs(sites: list[Site], dirs: list[Path], args, log: Path | None, catalogs: dict) -> list[dict]:
+    """Each site's crawl as its own `netcheck audit` would plan it: {"run_dir", "plan" (CrawlPlan's JSON),
+    "settings"}. Its run directory is made ready: the catalog kept, an earlier run's run.json removed."""
     from crawler.plan import CrawlPlan
 
-    from .cli import _cache_settings, interrupted, judged, render_budget, unreachable_reason
-    from .history.commands import open_for
-    from .pipeline import judge_run, keep_catalog
-    from .summary import print_summary
+    from .cli import _cache_settings, render_budget
+    from .pipeline import keep_catalog
 
-    dirs = run_dirs(sites, out)
-    catalogs = {path: load_catalog(path) for path in {s.catalog or args.catalog for s in sites}}
-    history = open_for(args)
     level = "INFO" if args.verbose else "WARNING"
-    node_log = out / NODE_LOG
     jobs = []
     for site, run_dir in zip(sites, dirs):
         run_dir.mkdir(parents=True, exist_ok=True)
@@ -117,81 +107,194 @@ def run_all_in_one(sites: list[Site], out: Path, args, as_of: date) -> list[Site
         keep_catalog(catalogs[site.catalog or args.catalog], run_dir)
         plan = CrawlPlan(start_url=site.url, max_pages=args.max_pages, max_seconds=args.max_time,
                          check_external=args.check_external, render_budget=render_budget(args))
-        settings = {"LOG_LEVEL": level, "LOG_FILE": str(node_log), "NETCHECK_PROGRESS_INTERVAL": 0,
+        settings = {"LOG_LEVEL": level, **({"LOG_FILE": str(log)} if log else {}), "NETCHECK_PROGRESS_INTERVAL": 0,
                     **_cache_settings(args), **({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}),
                     **dict(args.settings)}
         jobs.append({"run_dir": str(run_dir), "plan": plan.to_json(), "settings": settings})
-    spec = out / JOBS_FILE
-    spec.write_text(json.dumps({"in_flight": max(1, args.jobs), "jobs": jobs,
-                                "process_settings": {"LOG_LEVEL": level, "LOG_FILE": str(node_log)}},
-                               ensure_ascii=False), encoding="utf-8")
-    # Its own session: Ctrl-C reaches this process alone, which passes one SIGINT on (Scrapy's graceful stop).
-    node = subprocess.Popen([sys.executable, "-m", "netcheck.crawlnode", str(spec)], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=_child_env(), text=True,
-                            encoding="utf-8", start_new_session=True)
+    return jobs
+
+
+class SiteJudge:
+    """Judges each site of a --sites run in this process as soon as its crawl ends, as the site's own
+    `netcheck audit` would (the same catalog, as-of date, fail-on, history and run directory), and says
+    how far the run is. Whatever crawled the site (crawling processes here, Scrapyd nodes) reports to it."""
+
+    def __init__(self, sites: list[Site], dirs: list[Path], args, as_of: date):
+        from .history.commands import open_for
+
+        self.sites, self.dirs, self.args, self.as_of = sites, dirs, args, as_of
+        self.catalogs = {path: load_catalog(path) for path in {s.catalog or args.catalog for s in sites}}
+        self.history = open_for(args)
+        self.results: dict[int, SiteRun] = {}
+        self.started: dict[int, str] = {}
+
+    def start(self, i: int, when: str) -> None:
+        self.started[i] = when
+
+    def done(self, i: int, result: dict) -> SiteRun:
+        """Judge site i on the crawl it has in its run directory; `result` as crawler.run.run_crawl returns it."""
+        import contextlib
+
+        from .cli import interrupted, judged, unreachable_reason
+        from .pipeline import RunDirError, judge_run
+        from .summary import print_summary
+
+        site, run_dir, args = self.sites[i], self.dirs[i], self.args
+        log = run_dir / LOG
+        with open(log, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh), contextlib.redirect_stderr(fh):
+            try:
+                run = judged(run_dir, lambda: judge_run(
+                    run_dir, self.catalogs[site.catalog or args.catalog], self.as_of, fail_on=args.fail_on,
+                    site=site.url, crawl_stats=result, started=self.started.get(i), history=self.history,
+                    site_id=site.site_id))
+            except RunDirError as exc:  # nothing was recorded (its crawling process died at once)
+                run = None
+                print(_("抓取失败：{why}").format(why=exc))
+            if run is not None:
+                reason = unreachable_reason(run_dir)
+                if reason:
+                    print(reason)
+                print_summary(run, run_dir)
+        if run is None:
+            tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:]
+            return self._ended(i, SiteRun(site, run_dir, Exit.INCOMPLETE, None, tail.strip() or None))
+        code = Exit.INTERRUPTED if interrupted(result) else run.exit_status
+        return self._ended(i, SiteRun(site, run_dir, code, run))
+
+    def failed(self, i: int, said: str) -> SiteRun:
+        """Site i was never judged: its crawl could not run (`said`, one line, goes to its audit.log)."""
+        (self.dirs[i] / LOG).write_text(said + "\n", encoding="utf-8")
+        return self._ended(i, SiteRun(self.sites[i], self.dirs[i], None, None, said))
+
+    def _ended(self, i: int, run: SiteRun) -> SiteRun:
+        self.results[i] = run
+        _progress(run, len(self.results), len(self.sites), len(self.started) - len(self.results))
+        return run
+
+    def runs(self) -> list[SiteRun]:
+        return [self.results[i] for i in range(len(self.sites))]
+
+
+def crawl_processes(args, sites: int) -> int:
+    """How many crawling processes: one per core (the judging here takes its share too), never more than
+    sites in flight; --crawl-processes sets it."""
+    wanted = getattr(args, "crawl_processes", None) or os.cpu_count() or 1
+    return max(1, min(wanted, max(1, args.jobs), sites))
+
+
+def run_all_in_one(sites: list[Site], out: Path, args, as_of: date) -> list[SiteRun]:
+    """Crawl every site in a few crawling processes (netcheck.crawlnode, one per core: each crawls its share
+    of the sites on one reactor, `args.jobs` sites in flight in all) and judge each here as soon as its crawl
+    ends (SiteJudge). A site whose crawl or judging fails ends alone; a crawling process that dies (killed,
+    out of memory, a crash in native code) takes only the crawls it was running with it: they are judged on
+    what they read, as partial, and the sites it had not started go to a new process."""
+    import queue
+    import signal
+
+    dirs = run_dirs(sites, out)
+    node_log = out / NODE_LOG
+    judge = SiteJudge(sites, dirs, args, as_of)
+    jobs = crawl_jobs(sites, dirs, args, node_log, judge.catalogs)
+    count = crawl_processes(args, len(sites))
+    level = "INFO" if args.verbose else "WARNING"
+    lines: queue.Queue = queue.Queue()
+    nodes: list[_Node] = []
+
+    def launch(share: list[int], in_flight: int) -> None:
+        spec = out / JOBS_FILE.format(node=len(nodes) + 1)
+        spec.write_text(json.dumps({"in_flight": max(1, in_flight), "jobs": [jobs[i] for i in share],
+                                    "process_settings": {"LOG_LEVEL": level, "LOG_FILE": str(node_log)}},
+                                   ensure_ascii=False), encoding="utf-8")
+        nodes.append(_Node(len(nodes), share, spec, lines))
+
+    # Sites dealt round the processes in list order, `jobs` in flight shared out as evenly as it goes.
+    for k in range(count):
+        launch(list(range(k, len(sites), count)), args.jobs // count + (1 if k < args.jobs % count else 0))
     stop = [False]
 
     def on_sigint(signum, frame):
         if not stop[0]:
             stop[0] = True
-            node.send_signal(signal.SIGINT)
+            for node in nodes:
+                node.interrupt()
 
     previous_handler = signal.signal(signal.SIGINT, on_sigint)
-    results: dict[int, SiteRun] = {}
-    started: dict[int, str] = {}
     noise: list[str] = []
+    restarts = 0
     try:
-        for line in node.stdout:
+        while any(node.open for node in nodes):
+            k, line = lines.get()
+            node = nodes[k]
+            if line is None:
+                node.close()
+                unstarted = [i for i in node.share if i not in judge.started and i not in judge.results]
+                for i in node.share:
+                    if i in judge.started and i not in judge.results:  # killed mid-crawl: crawl.json says "running"
+                        judge.done(i, None)
+                if unstarted and not stop[0] and restarts < MAX_RESTARTS:
+                    restarts += 1
+                    launch(unstarted, node.in_flight)
+                continue
             try:
                 event = json.loads(line)
             except ValueError:
-                noise.append(line)  # a line the crawling process printed itself (a warning): kept for the log
+                noise.append(line)  # a line a crawling process printed itself (a warning): kept for the log
                 continue
-            i, kind = event["index"], event["event"]
-            site, run_dir = sites[i], dirs[i]
+            i, kind = node.share[event["index"]], event["event"]
             if kind == "start":
-                started[i] = event["started"]
-                continue
-            if kind == "done":
-                result = event["result"]
-                log = run_dir / LOG
-                with open(log, "w", encoding="utf-8") as fh, contextlib.redirect_stdout(fh), \
-                        contextlib.redirect_stderr(fh):
-                    run = judged(run_dir, lambda: judge_run(
-                        run_dir, catalogs[site.catalog or args.catalog], as_of, fail_on=args.fail_on,
-                        site=site.url, crawl_stats=result, started=started.get(i), history=history,
-                        site_id=site.site_id))
-                    if run is not None:
-                        reason = unreachable_reason(run_dir)
-                        if reason:
-                            print(reason)
-                        print_summary(run, run_dir)
-                if run is None:
-                    tail = log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:]
-                    results[i] = SiteRun(site, run_dir, Exit.INCOMPLETE, None, tail.strip() or None)
-                else:
-                    code = Exit.INTERRUPTED if interrupted(result) else run.exit_status
-                    results[i] = SiteRun(site, run_dir, code, run)
+                judge.start(i, event["started"])
+            elif kind == "done":
+                judge.done(i, event["result"])
             else:  # failed, not_run
                 why = event.get("error") or _("抓取未开始（运行被中断）")
-                said = _("抓取失败：{why}").format(why=why)
-                (run_dir / LOG).write_text(said + "\n", encoding="utf-8")
-                results[i] = SiteRun(site, run_dir, None, None, said)
-            _progress(results[i], len(results), len(sites), len(started) - len(results))
-        node.wait()
+                judge.failed(i, _("抓取失败：{why}").format(why=why))
     finally:
         signal.signal(signal.SIGINT, previous_handler)
     if noise:
         with open(node_log, "a", encoding="utf-8") as fh:
             fh.writelines(noise)
-    for i, (site, run_dir) in enumerate(zip(sites, dirs)):
-        if i not in results:  # the crawling process died: what it left says why
-            tail = node_log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if node_log.is_file() else ""
-            results[i] = SiteRun(site, run_dir, None, None,
-                                 f"{tail.rstrip()}\n（抓取进程退出状态 {node.returncode}）".lstrip())
-            _progress(results[i], len(results), len(sites), 0)
-    spec.unlink(missing_ok=True)
-    return [results[i] for i in range(len(sites))]
+    for node in nodes:
+        for i in node.share:
+            if i not in judge.results:  # never started, and no process left to start it: the log says why
+                tail = node_log.read_text(encoding="utf-8", errors="replace")[-ERROR_TAIL:] if node_log.is_file() else ""
+                judge.failed(i, f"{tail.rstrip()}\n（抓取进程退出状态 {node.returncode}）".lstrip())
+        node.spec.unlink(missing_ok=True)
+    return judge.runs()
+
+
+MAX_RESTARTS = 3  # new crawling processes after deaths: a site that kills every process it is in stops there
+
+
+class _Node:
+    """One crawling process (netcheck.crawlnode) and the thread that passes its event lines on, as
+    (node number, line), None at its end."""
+
+    def __init__(self, number: int, share: list[int], spec: Path, lines) -> None:
+        import threading
+
+        self.share, self.spec, self.open, self.returncode = share, spec, True, None
+        self.in_flight = json.loads(spec.read_text(encoding="utf-8"))["in_flight"]
+        # Its own session: Ctrl-C reaches this process alone, which passes one SIGINT on (Scrapy's graceful stop).
+        self.proc = subprocess.Popen([sys.executable, "-m", "netcheck.crawlnode", str(spec)], stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=_child_env(), text=True,
+                                     encoding="utf-8", start_new_session=True)
+
+        def read() -> None:
+            for line in self.proc.stdout:
+                lines.put((number, line))
+            lines.put((number, None))
+
+        threading.Thread(target=read, daemon=True).start()
+
+    def interrupt(self) -> None:
+        import signal
+
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+
+    def close(self) -> None:
+        self.returncode = self.proc.wait()
+        self.open = False
 
 
 def _progress(result: SiteRun, done: int, total: int, crawling: int) -> None:

@@ -42,6 +42,7 @@ from datetime import datetime, timezone
 import scrapy
 from scrapy.http import Request, Response
 from scrapy.utils.defer import maybe_deferred_to_future
+from scrapy.utils.log import failure_to_exc_info
 from scrapy.utils.misc import build_from_crawler, load_object
 from twisted.internet.threads import deferToThread
 
@@ -53,7 +54,7 @@ from crawler.extract.attachments import TOO_LARGE as FILE_TOO_LARGE, read_file
 from crawler.extract.links import extension, is_internal, looks_like_html
 from crawler.extract.page import build_record, is_html_response
 from crawler.extract.pagination import MAX_LIST_PAGES
-from crawler.fetch_errors import error_kind
+from crawler.fetch_errors import INTERNAL_ERRORS, error_kind, is_our_bug
 from crawler.items import Link, PageRecord
 from crawler.plan import SETTING as PLAN_SETTING, CrawlPlan
 from crawler.spidermiddlewares.searchprobe import PROBE as SEARCH_PROBE
@@ -211,6 +212,13 @@ class PortalSpider(scrapy.Spider):
 
     def on_error(self, failure):
         request = failure.request
+        if is_our_bug(failure.value):
+            # A bug of ours on this page is no answer of the site's: no record saying it failed (that would be
+            # a broken link, or an unreachable site, found on our fault); the page stays unread, and the crawl
+            # is partial for it (netcheck.crawlstate).
+            self.crawler.stats.inc_value(INTERNAL_ERRORS)
+            self.logger.error("netcheck 内部错误，页面未能读取：%s", request.url, exc_info=failure_to_exc_info(failure))
+            return
         chain = list(request.meta.get("redirect_urls", []))
         self.crawler.stats.inc_value("netcheck/records")
         self.crawler.stats.inc_value("netcheck/errors")

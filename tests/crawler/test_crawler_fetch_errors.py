@@ -14,7 +14,7 @@ from twisted.internet import error as tx_error
 from twisted.python.failure import Failure
 from twisted.web._newclient import ParseError, ResponseFailed, ResponseNeverReceived
 
-from crawler.fetch_errors import error_kind
+from crawler.fetch_errors import INTERNAL_ERRORS, error_kind, is_our_bug
 
 
 def wrapped(outer: BaseException, inner: BaseException) -> BaseException:
@@ -43,3 +43,22 @@ def wrapped(outer: BaseException, inner: BaseException) -> BaseException:
 ])
 def test_error_kind(exc, kind):
     assert error_kind(exc) == kind
+
+
+@pytest.mark.parametrize("exc, ours", [
+    (RuntimeError("a bug"), True), (KeyError("x"), True), (TypeError("x"), True), (AttributeError("x"), True),
+    (ConnectionResetError(), False), (TimeoutError(), False), (tx_error.TimeoutError(), False),
+    (ResponseNeverReceived([Failure(tx_error.ConnectionLost())]), False), (TLSError("handshake"), False),
+])
+def test_a_bug_of_ours_is_told_from_the_sites_answer(exc, ours):
+    """A request that failed on our bug is no broken link or unreachable site (crawler.spiders.portal)."""
+    assert is_our_bug(exc) is ours
+
+
+@pytest.mark.parametrize("stat", ["spider_exceptions/count", INTERNAL_ERRORS])
+def test_a_crawl_with_pages_left_unread_by_a_bug_is_partial(stat):
+    from netcheck import crawlstate
+
+    state = crawlstate.from_stats({"finish_reason": "finished", "stats": {stat: 2}})
+    assert state["complete"] is False and "程序出错" in state["reason_cn"]
+    assert crawlstate.from_stats({"finish_reason": "finished", "stats": {}})["complete"] is True

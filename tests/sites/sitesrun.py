@@ -12,7 +12,7 @@ FAST = ["--allow-private", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED
         "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=16", "-s", "RETRY_TIMES=0"]
 
 
-def run_netcheck(*args, cwd: Path, timeout=120):
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NETCHECK_CACHE_DIR": str(Path(cwd) / "cache")}
+def run_netcheck(*args, cwd: Path, timeout=120, env: dict | None = None):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NETCHECK_CACHE_DIR": str(Path(cwd) / "cache"), **(env or {})}
     return subprocess.run([sys.executable, "-m", "netcheck", *map(str, args)], capture_output=True, text=True,
                           timeout=timeout, cwd=cwd, env=env)
