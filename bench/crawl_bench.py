@@ -1,8 +1,9 @@
 """Crawl benchmark: netcheck's full audit against a bare Scrapy CrawlSpider on the same site.
 
-    python bench/crawl_bench.py [--pages 20000] [--big 100000] [--timeout 900] [--floor]
+    python bench/crawl_bench.py [--pages 20000] [--big 100000] [--timeout 900] [--floor] [--portal synth|cms]
 
-Generates a synthetic portal (bench/synthportal.py) in a temp dir, serves it with nginx
+Generates a synthetic portal (bench/synthportal.py, or with --portal cms bench/cmsportal.py: other
+CMS shapes, larger pages) in a temp dir, serves it with nginx
 (/usr/sbin/nginx, else a threaded Python server), then runs, each in its own subprocess
 (rusage read with os.wait4): (1) bench/bare_spider.py through `scrapy runspider`, (2)
 `python -m netcheck audit` with every rule on; same settings for both. With --floor, (3) Scrapy
@@ -28,6 +29,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
+import cmsportal  # noqa: E402
 import synthportal  # noqa: E402
 
 PY = sys.executable
@@ -81,6 +83,7 @@ http {{
     listen 127.0.0.1:{self.port};
     root {self.root};
     index index.html;
+    {cmsportal.NGINX_PAGING}
   }}
 }}
 """)
@@ -94,6 +97,9 @@ http {{
             class Quiet(SimpleHTTPRequestHandler):
                 def log_message(self, *a):
                     pass
+
+                def translate_path(self, path):  # cmsportal's ?pageIndex=N pages
+                    return super().translate_path(cmsportal.paged_path(path))
             self.httpd = ThreadingHTTPServer(("127.0.0.1", self.port),
                                              functools.partial(Quiet, directory=self.root))
             threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -213,6 +219,14 @@ def netcheck(url: str, work: str, timeout: float, tag: str) -> dict:
     return r
 
 
+def make_site(portal: str, root: str, n_pages: int) -> dict:
+    """The portal generator chosen by --portal: synthportal (TRS, small pages) or cmsportal (Hanweb,
+    集约化 and Lonsun shapes, 30-60 KB pages), so a gain is not tuned to one shape."""
+    if portal == "cms":
+        return cmsportal.generate(n_pages, root)
+    return synthportal.generate(root, n_pages)
+
+
 def row(r: dict) -> str:
     pps = r["pages"] / r["wall"] if r["wall"] else 0
     ppc = r["pages"] / r["cpu"] if r["cpu"] else 0
@@ -233,6 +247,8 @@ def main() -> None:
     ap.add_argument("--skip-bare", action="store_true")
     ap.add_argument("--floor", action="store_true", help="also fetch the audit's URLs with a do-nothing Scrapy spider: the framework's floor")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
+    ap.add_argument("--portal", choices=("synth", "cms"), default="synth",
+                    help="site generator: bench/synthportal.py (synth) or bench/cmsportal.py (cms)")
     a = ap.parse_args()
     work = tempfile.mkdtemp(prefix="crawlbench-")
     import scrapy
@@ -243,8 +259,8 @@ def main() -> None:
     try:
         site = os.path.join(work, f"site-{a.pages}")
         t = time.monotonic()
-        info = synthportal.generate(site, a.pages)
-        print(f"site: {info['html_pages']} html pages + {info['attachments']} attachments in "
+        info = make_site(a.portal, site, a.pages)
+        print(f"site ({a.portal}portal): {info['html_pages']} html pages + {info['attachments']} attachments in "
               f"{time.monotonic() - t:.1f}s")
         with Server(site, work) as srv:
             print(f"server: {srv.kind} at {srv.url}")
@@ -260,7 +276,7 @@ def main() -> None:
         if a.big:
             shutil.rmtree(site, ignore_errors=True)
             site = os.path.join(work, f"site-{a.big}")
-            info = synthportal.generate(site, a.big)
+            info = make_site(a.portal, site, a.big)
             print(f"site: {info['html_pages']} html pages + {info['attachments']} attachments")
             with Server(site, work) as srv:
                 results.append(netcheck(srv.url, work, a.timeout, f"{a.big}"))
