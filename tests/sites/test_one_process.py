@@ -18,7 +18,13 @@ from sitesrun import FAST, ROOT, run_netcheck
 from netcheck.demo.server import serve
 
 sys.path.append(str(ROOT / "tests" / "faults"))  # the misbehaving server lives with the fault tests
+sys.path.append(str(ROOT / "tests" / "portal2"))  # the county portal, with its own catalog
+sys.path.append(str(ROOT / "tests" / "crawler"))  # a TRS-shaped site with a calendar
+from cms_site import CmsSite  # noqa: E402
+from county_server import CountyServer  # noqa: E402
 from faultserver import FaultServer  # noqa: E402
+
+COUNTY_CATALOG = ROOT / "tests" / "portal2" / "county_catalog.yaml"
 
 HERE = Path(__file__).resolve().parent
 AS_OF = "2016-06-30"
@@ -71,8 +77,9 @@ def netloc(url: str) -> str:
 
 
 def run_sites(tmp, listed: dict, *options, crash: str = ""):
-    (tmp / "sites.yaml").write_text("".join(f"- department: 局{i}\n  url: {url}\n" for i, url in enumerate(listed.values())),
-                                    encoding="utf-8")
+    (tmp / "sites.yaml").write_text("".join(
+        f"- department: 局{i}\n  url: {url}\n" + (f"  catalog: {COUNTY_CATALOG}\n" if which == "county" else "")
+        for i, (which, url) in enumerate(listed.items())), encoding="utf-8")
     began = time.monotonic()
     # crashmw is imported by the crawling processes, and reads which site to crash on from the environment.
     result = run_netcheck("audit", "--sites", tmp / "sites.yaml", "--out", tmp / "out", "--as-of", AS_OF,
@@ -85,10 +92,20 @@ def run_sites(tmp, listed: dict, *options, crash: str = ""):
 
 
 @pytest.fixture(scope="module")
-def one_run(three_sites, misbehaving, tmp_path_factory):
-    """Seven sites, three in flight in two crawling processes: three ordinary ones, one that never answers,
+def ordinary(three_sites):
+    """Five small sites of different shapes: the mixed site, the demo portal, a closed port, the county
+    portal (with its own catalog) and a TRS-shaped site with a calendar trap its guards catch."""
+    county, cms = CountyServer().start(), CmsSite().start()
+    yield {**three_sites, "county": county.base_url + "/", "cms": cms.url}
+    county.stop()
+    cms.stop()
+
+
+@pytest.fixture(scope="module")
+def one_run(ordinary, misbehaving, tmp_path_factory):
+    """Eight sites, three in flight in two crawling processes: five ordinary ones, one that never answers,
     one whose pages make the spider raise, one endless trap."""
-    listed = {**three_sites, **{k: misbehaving[k] for k in ("hang", "buggy", "trap")}}
+    listed = {**ordinary, **{k: misbehaving[k] for k in ("hang", "buggy", "trap")}}
     return run_sites(tmp_path_factory.mktemp("one-process"), listed, "--jobs", "3", "--crawl-processes", "2",
                      *PAGE_BUDGET, *CRASHING, crash=f"raise@{netloc(misbehaving['buggy'])}#3")
 
@@ -103,15 +120,16 @@ def killed_run(three_sites, misbehaving, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def single(three_sites, tmp_path_factory):
+def single(ordinary, tmp_path_factory):
     """Each ordinary site's own single-site audit, once for the module."""
     tmp = tmp_path_factory.mktemp("single")
 
     def audit(which: str):
         out = tmp / which
         if not out.exists():
-            done = run_netcheck("audit", three_sites[which], "--out", out, "--as-of", AS_OF, "--no-history",
-                                "--no-cache", "--fail-on", "never", *FAST, *TIMEOUT, cwd=tmp)
+            catalog = ["--catalog", COUNTY_CATALOG] if which == "county" else []
+            done = run_netcheck("audit", ordinary[which], "--out", out, "--as-of", AS_OF, "--no-history",
+                                "--no-cache", "--fail-on", "never", *FAST, *TIMEOUT, *catalog, cwd=tmp)
             assert done.returncode == 0, done.stderr
         return out
     return audit
@@ -136,7 +154,7 @@ def assert_as_its_own_audit(run, which, single):
         (single_run["score"], single_run["status"], single_run["crawl"]["pages"])
 
 
-@pytest.mark.parametrize("which", ["mixed", "demo", "closed"])
+@pytest.mark.parametrize("which", ["mixed", "demo", "closed", "county", "cms"])
 def test_each_site_finds_what_its_own_single_site_audit_finds(one_run, which, single):
     assert one_run["result"].returncode == 0, one_run["result"].stderr  # --fail-on never; partial sites unranked
     assert_as_its_own_audit(one_run, which, single)
@@ -164,7 +182,7 @@ def test_an_endless_trap_ends_at_its_own_page_budget(one_run):
 
 def test_progress_says_sites_done_crawling_and_not_started(one_run):
     lines = [line for line in one_run["result"].stderr.splitlines() if line.startswith("netcheck: [")]
-    assert len(lines) == 6 and lines[-1].startswith("netcheck: [6/6]")
+    assert len(lines) == 8 and lines[-1].startswith("netcheck: [8/8]")
     assert all("抓取中" in line and "未开始" in line for line in lines)
     assert (one_run["out"] / "crawl.log").is_file()
 
