@@ -70,7 +70,12 @@ def cmd_audit_sites(args) -> int:
     print(_("审计 {count} 个网站（同时 {jobs} 个），检查日 {as_of}，输出 {out}").format(
         count=len(sites), jobs=args.jobs, as_of=as_of, out=out), flush=True)
 
-    runs = run_all_in_one(sites, out, args, as_of)
+    if getattr(args, "scrapyd", None):  # the crawls as jobs on Scrapyd nodes, the judging here
+        from .scrapyd_sites import run_on_scrapyd
+
+        runs = run_on_scrapyd(sites, out, args, as_of)
+    else:
+        runs = run_all_in_one(sites, out, args, as_of)
     from reports.ranking import write_ranking
 
     table = ranking(runs, out, as_of=as_of.isoformat(), sites_file=str(args.sites))

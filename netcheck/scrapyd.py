@@ -31,6 +31,7 @@ LOG = "crawl.log"  # the job's Scrapy log, kept in the run directory
 # How often to ask how the job is doing: soon at first (a small site takes seconds), then less often,
 # up to every POLL_MAX seconds, so that an hour's crawl does not fill Scrapyd's access log.
 POLL_MIN, POLL_MAX = 0.25, 5.0
+CANCEL_WAIT = 30.0  # after cancel.json, how long to wait for the job's graceful end (its last records)
 HTTP_TIMEOUT = 30
 PROGRESS_SECONDS = 10.0  # as crawler.extensions.progress; NETCHECK_PROGRESS_INTERVAL sets it, 0 = none
 # Reasons Scrapy gives for a crawl that did what it was asked (CLOSESPIDER_*: --max-pages, --max-time).
@@ -56,10 +57,16 @@ class Refused(ScrapydError):
     """Scrapyd answered {"status": "error", "message": …}."""
 
 
+class NodeError(ScrapydError):
+    """The server did not answer as a working Scrapyd (unreachable, an HTTP error, not JSON, a job it forgot):
+    another node may still run the crawl (netcheck.scrapyd_sites)."""
+
+
 def add_audit_options(a) -> None:
-    a.add_argument("--scrapyd", metavar="URL",
+    a.add_argument("--scrapyd", metavar="URL[,URL…]",
                    help=_("在部署了 netcheck 的 Scrapyd 上作为任务运行抓取（http://主机:6800/，需认证时 "
-                          "http://用户:密码@主机:6800/）；运行目录写在本机"))
+                          "http://用户:密码@主机:6800/）；运行目录写在本机。与 --sites 同用时可给多个以逗号分隔的地址，"
+                          "各网站的抓取分到这些节点上"))
     a.add_argument("--scrapyd-project", default="netcheck", metavar="NAME",
                    help=_("与 --scrapyd 同用：netcheck 部署时的项目名（默认 netcheck）"))
 
@@ -92,7 +99,7 @@ class Scrapyd:
         try:
             data = json.loads(body)
         except ValueError:
-            raise ScrapydError(_("{url} 的回答不像 Scrapyd（{endpoint} 不是 JSON）：请检查 --scrapyd 的地址和端口").format(
+            raise NodeError(_("{url} 的回答不像 Scrapyd（{endpoint} 不是 JSON）：请检查 --scrapyd 的地址和端口").format(
                 url=self.url, endpoint=endpoint)) from None
         if data.get("status") != "ok":
             raise Refused(_last_line(str(data.get("message") or data)))
@@ -115,14 +122,14 @@ class Scrapyd:
             raise self._unreachable(exc) from None
 
     def _unreachable(self, exc: OSError) -> ScrapydError:
-        return ScrapydError(_("无法连接 {url} 上的 Scrapyd：{reason}").format(url=self.url,
+        return NodeError(_("无法连接 {url} 上的 Scrapyd：{reason}").format(url=self.url,
                                                                        reason=getattr(exc, "reason", exc)))
 
     def _http_error(self, exc: HTTPError, what: str) -> ScrapydError:
         if exc.code == 401:
-            return ScrapydError(_("{url} 上的 Scrapyd 要求用户名和密码：请写在网址中（http://用户:密码@主机:端口/）")
+            return NodeError(_("{url} 上的 Scrapyd 要求用户名和密码：请写在网址中（http://用户:密码@主机:端口/）")
                                 .format(url=self.url))
-        return ScrapydError(_("{url} 上的 Scrapyd 对 {what} 回答 {code} {reason}").format(
+        return NodeError(_("{url} 上的 Scrapyd 对 {what} 回答 {code} {reason}").format(
             url=self.url, what=what, code=exc.code, reason=exc.reason))
 
 
@@ -168,29 +175,51 @@ def crawl(args, plan, run_dir: Path) -> dict:
 
 def _crawl(args, plan, run_dir: Path, pages: Path) -> dict:
     api, project = Scrapyd(args.scrapyd), args.scrapyd_project
+    settings, progress = job_settings(args, plan)
+    run_dir.mkdir(parents=True, exist_ok=True)
+    job = schedule(api, project, settings)
+    print(scheduled_line(api, project, job), file=sys.stderr)
+    return run_job(api, project, job, settings, run_dir, pages, progress, verbose=args.verbose)
+
+
+def job_settings(args, plan) -> tuple[dict, float]:
+    """The job's settings (the plan among them, as NETCHECK_PLAN) and how often to print its progress here."""
     settings = {**({"NETCHECK_CHECK_TLS": False} if args.allow_invalid_tls else {}), **dict(args.settings)}
     # Progress is printed here; the job's own progress lines would go to Scrapyd's log as errors.
     progress = _seconds(settings.pop("NETCHECK_PROGRESS_INTERVAL", PROGRESS_SECONDS))
     settings["NETCHECK_PROGRESS_INTERVAL"] = 0
     settings.update(plan.as_setting())  # the plan travels as it does to a local crawl: NETCHECK_PLAN
-    run_dir.mkdir(parents=True, exist_ok=True)
-    job = schedule(api, project, settings)
-    print(_("netcheck: 抓取由 Scrapyd {url} 运行：项目 {project}，任务 {job}").format(url=api.url, project=project, job=job),
-          file=sys.stderr)
+    return settings, progress
+
+
+def scheduled_line(api: Scrapyd, project: str, job: str) -> str:
+    return _("netcheck: 抓取由 Scrapyd {url} 运行：项目 {project}，任务 {job}").format(url=api.url, project=project, job=job)
+
+
+def run_job(api: Scrapyd, project: str, job: str, settings: dict, run_dir: Path, pages: Path, progress: float,
+            verbose: bool = False, stop=None, say=None) -> dict:
+    """Follow a scheduled job to its end, its records copied to `pages` and its log to run_dir/crawl.log; the
+    crawl's stats for run.json. `stop` (a threading.Event): once set, the job is cancelled and what it copied is
+    returned as an interrupted crawl. `say` takes the lines meant for the user (default: stderr)."""
+    say = say or (lambda line: print(line, file=sys.stderr))
     feed = FeedCopy(api, f"items/{project}/{SPIDER}/{job}.jl", pages)
     try:
-        entry = follow(api, project, job, feed, progress)
+        entry = follow(api, project, job, feed, progress, stop=stop, say=say)
     except KeyboardInterrupt:  # the job would go on crawling the site for nobody
         _cancel(api, project, job)
         raise
     log = api.fetch(f"logs/{project}/{SPIDER}/{job}.log")
     if log is not None:
         (run_dir / LOG).write_bytes(log)
-    if args.verbose and log:
+    if verbose and log:
         sys.stderr.write(log.decode("utf-8", "replace"))
     stats = job_stats(log.decode("utf-8", "replace") if log else "")
-    quiet = str(settings.get("LOG_LEVEL", "")).upper() in QUIET_LEVELS
-    _check_outcome(api, job, feed, stats, log, run_dir, quiet)
+    stopped = stop is not None and stop.is_set()
+    if stopped:  # cancelled by us: what was copied is judged as an interrupted crawl, as after Ctrl-C
+        stats["finish_reason"] = CANCELLED
+    else:
+        quiet = str(settings.get("LOG_LEVEL", "")).upper() in QUIET_LEVELS
+        _check_outcome(api, job, feed, stats, log, run_dir, quiet, say=say)
     errors = stats["netcheck/errors"] if "netcheck/errors" in stats else _errors(pages)
     return {"pages": feed.records, "errors": errors,
             "elapsed": stats.get("elapsed_time_seconds"), "finish_reason": stats.get("finish_reason"),
@@ -216,15 +245,24 @@ def schedule(api: Scrapyd, project: str, settings: dict) -> str:
         raise ScrapydError(_("{url} 上的 Scrapyd 拒绝了任务：{message}").format(url=api.url, message=message)) from None
 
 
-def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float) -> dict:
-    """Wait for `job` to end, copying its records as they come; its listjobs.json entry."""
+def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float, stop=None, say=None) -> dict:
+    """Wait for `job` to end, copying its records as they come; its listjobs.json entry. Once `stop` (an Event)
+    is set the job is cancelled, and followed for at most CANCEL_WAIT seconds more (Scrapy stops gracefully)."""
     from crawler.extensions.progress import format_elapsed
 
-    shown, last_state, began = 0.0, None, time.monotonic()
+    say = say or (lambda line: print(line, file=sys.stderr))
+    shown, last_state, began, cancelled = 0.0, None, time.monotonic(), None
     while True:
+        if stop is not None and stop.is_set():
+            if cancelled is None:
+                _cancel(api, project, job, say)
+                cancelled = time.monotonic()
+            elif time.monotonic() - cancelled > CANCEL_WAIT:
+                feed.pull()
+                return {}
         state, entry = _job_state(api.call("listjobs.json", {"project": project}), job)
         if state is None:
-            raise ScrapydError(_("{url} 上的 Scrapyd 已不知道任务 {job}（重启过，或保留的已完成任务少于所运行的："
+            raise NodeError(_("{url} 上的 Scrapyd 已不知道任务 {job}（重启过，或保留的已完成任务少于所运行的："
                                  "finished_to_keep）；已复制 {pages} 个地址").format(url=api.url, job=job,
                                                                               pages=feed.records))
         if state != "pending":
@@ -233,11 +271,14 @@ def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float
             return entry
         now = time.monotonic()
         if progress and (state != last_state or now - shown >= progress):
-            print(_("netcheck: 任务 {job}：{state}，{pages} 个地址，{elapsed}").format(
-                job=job, state=_(JOB_STATES.get(state, state)), pages=feed.records, elapsed=format_elapsed(now - began, (_("秒"), _("分"), _("小时")))),
-                file=sys.stderr)
+            say(_("netcheck: 任务 {job}：{state}，{pages} 个地址，{elapsed}").format(
+                job=job, state=_(JOB_STATES.get(state, state)), pages=feed.records, elapsed=format_elapsed(now - began, (_("秒"), _("分"), _("小时")))))
             shown, last_state = now, state
-        time.sleep(min(POLL_MAX, max(POLL_MIN, (now - began) / 20)))
+        wait = min(POLL_MAX, max(POLL_MIN, (now - began) / 20))
+        if stop is not None:
+            stop.wait(wait)
+        else:
+            time.sleep(wait)
 
 
 def job_stats(log: str) -> dict:
@@ -251,7 +292,7 @@ def job_stats(log: str) -> dict:
 
 
 def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: bytes | None, run_dir: Path,
-                   quiet: bool = False) -> None:
+                   quiet: bool = False, say=None) -> None:
     reason = stats.get("finish_reason")
     where = (_("日志在 {log}").format(log=run_dir / LOG) if log is not None
              else _("Scrapyd 未保存它的日志（logs_dir）"))
@@ -276,7 +317,11 @@ def _check_outcome(api: Scrapyd, job: str, feed: FeedCopy, stats: dict, log: byt
                              "Scrapyd 会删除任务的记录：请在其 scrapyd.conf 中调大）").format(
             job=job, written=written or _("更多"), pages=feed.records))
     if feed.partial:
-        print(_("netcheck: --scrapyd：任务 {job} 的最后一条记录不完整，未采用").format(job=job), file=sys.stderr)
+        line = _("netcheck: --scrapyd：任务 {job} 的最后一条记录不完整，未采用").format(job=job)
+        if say:
+            say(line)
+        else:
+            print(line, file=sys.stderr)
 
 
 def _job_state(jobs: dict, job: str) -> tuple[str | None, dict]:
@@ -287,12 +332,13 @@ def _job_state(jobs: dict, job: str) -> tuple[str | None, dict]:
     return None, {}
 
 
-def _cancel(api: Scrapyd, project: str, job: str) -> None:
+def _cancel(api: Scrapyd, project: str, job: str, say=None) -> None:
+    say = say or (lambda line: print(line, file=sys.stderr))
     try:
         api.call("cancel.json", {"project": project, "job": job}, post=True)
-        print(_("netcheck: 已取消 Scrapyd 任务 {job}").format(job=job), file=sys.stderr)
+        say(_("netcheck: 已取消 Scrapyd 任务 {job}").format(job=job))
     except ScrapydError as exc:
-        print(_("netcheck: 无法取消 Scrapyd 任务 {job}：{reason}").format(job=job, reason=exc), file=sys.stderr)
+        say(_("netcheck: 无法取消 Scrapyd 任务 {job}：{reason}").format(job=job, reason=exc))
 
 
 def _errors(pages: Path) -> int:

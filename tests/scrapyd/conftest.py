@@ -70,10 +70,9 @@ def _env_without_repo() -> dict:
     return {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
 
 
-@pytest.fixture(scope="session")
-def scrapyd_url(tmp_path_factory):
+def start_scrapyd(home: Path):
+    """A Scrapyd running from `home` on a free loopback port: (its process, its base URL)."""
     _require("scrapyd")
-    home = tmp_path_factory.mktemp("scrapyd")
     port = _free_port()
     (home / "scrapyd.conf").write_text(SCRAPYD_CONF.format(port=port, home=home), encoding="utf-8")
     with (home / "scrapyd.out").open("wb") as out:
@@ -85,13 +84,15 @@ def scrapyd_url(tmp_path_factory):
         try:
             with urlopen(url + "daemonstatus.json", timeout=2) as response:
                 assert json.load(response)["status"] == "ok"
-            break
+            return proc, url
         except OSError:
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
                 pytest.fail("Scrapyd did not start:\n" + (home / "scrapyd.out").read_text(errors="replace")[-3000:])
             time.sleep(0.1)
-    yield url
+
+
+def stop_scrapyd(proc) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
@@ -99,19 +100,40 @@ def scrapyd_url(tmp_path_factory):
         proc.kill()
 
 
-@pytest.fixture(scope="session")
-def deployed(scrapyd_url, tmp_path_factory):
-    """`scrapyd-deploy test` run in the project: its stdout (Scrapyd's answer) and stderr."""
+def deploy(url: str, tmp: Path) -> subprocess.CompletedProcess:
+    """`scrapyd-deploy test` run in a copy of the project, the target `test` being `url`."""
     _require("scrapyd_client")
-    tmp = tmp_path_factory.mktemp("deploy")
     project = tmp / "netcheck"
     shutil.copytree(ROOT, project, ignore=NOT_DEPLOYED)
     config = tmp / "config"
     config.mkdir()
-    (config / "scrapy.cfg").write_text(f"[deploy:test]\nurl = {scrapyd_url}\n", encoding="utf-8")
+    (config / "scrapy.cfg").write_text(f"[deploy:test]\nurl = {url}\n", encoding="utf-8")
     # HOME too: a developer's own ~/.scrapy.cfg or ~/.netrc must not change where this goes.
     env = {**_env_without_repo(), "XDG_CONFIG_HOME": str(config), "HOME": str(tmp)}
-    done = subprocess.run([*_tool("scrapyd-deploy", "scrapyd_client.deploy"), "test"], cwd=project, env=env,
+    return subprocess.run([*_tool("scrapyd-deploy", "scrapyd_client.deploy"), "test"], cwd=project, env=env,
                           capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def scrapyd_url(tmp_path_factory):
+    proc, url = start_scrapyd(tmp_path_factory.mktemp("scrapyd"))
+    yield url
+    stop_scrapyd(proc)
+
+
+@pytest.fixture(scope="session")
+def deployed(scrapyd_url, tmp_path_factory):
+    """`scrapyd-deploy test` run in the project: its stdout (Scrapyd's answer) and stderr."""
+    done = deploy(scrapyd_url, tmp_path_factory.mktemp("deploy"))
     assert done.returncode == 0, done.stdout + done.stderr
     return done
+
+
+@pytest.fixture(scope="session")
+def second_scrapyd_url(tmp_path_factory):
+    """Another Scrapyd node, netcheck deployed to it too (for --sites over several nodes)."""
+    proc, url = start_scrapyd(tmp_path_factory.mktemp("scrapyd2"))
+    done = deploy(url, tmp_path_factory.mktemp("deploy2"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    yield url
+    stop_scrapyd(proc)

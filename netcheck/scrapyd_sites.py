@@ -1,0 +1,176 @@
+"""`netcheck audit --sites FILE --scrapyd URL,URL…`: a many-site audit's crawls spread over several Scrapyd nodes.
+
+Past one machine, the crawling is what grows: a province's pages may not fit in a night on one machine's
+cores, one egress address may not crawl that many government sites at once, or each network zone's sites must
+be crawled from inside it. Each site's crawl runs as a Scrapyd job (netcheck.scrapyd: the same spider and
+settings as its own `netcheck audit URL --scrapyd` would use), and the judging stays here, in this process's
+main thread, through the same SiteJudge as the one-machine path (netcheck.multisite): each site is judged as
+soon as its job ends, into its own run directory, exactly as its single-site audit would be.
+
+At most `--jobs` sites are in flight in all; each new site goes to the node with the fewest jobs waiting in its
+queue (daemonstatus.json's pending: a node whose max_proc is spent queues what it gets), then the fewest of
+ours, so that a small node is not handed work that a free one could start. One thread follows each site's job
+(the Scrapyd client is blocking urllib) and reports on a queue. A node that cannot be reached or refuses the job
+passes the site to another node, each node once; only when no node will take it does the site fail, in one
+line, and the others go on. Ctrl-C cancels our running jobs and judges what they copied as interrupted crawls.
+"""
+from __future__ import annotations
+
+import queue
+import signal
+import threading
+from collections import deque
+from datetime import date, datetime
+from pathlib import Path
+
+from . import crawlstate
+from .i18n import _
+from .multisite import LOG, SiteJudge, SiteRun, crawl_jobs, run_dirs
+from .scrapyd import NodeError, Scrapyd, ScrapydError, job_settings, run_job, schedule, scheduled_line
+from .sites import Site
+
+PAGES = "pages.jsonl"
+WAKE = 0.5  # seconds between looks at Ctrl-C while waiting for the crawls' news
+
+
+def node_urls(value: str) -> list[str]:
+    """--scrapyd's comma-separated base URLs, in the order given."""
+    return [url.strip() for url in value.split(",") if url.strip()]
+
+
+class Node:
+    """One Scrapyd server and how many of our jobs it has now."""
+
+    def __init__(self, url: str):
+        self.api = Scrapyd(url)
+        self.ours = 0
+
+    def queued(self) -> int:
+        """Jobs waiting in its queue (every project's): its max_proc is spent while there are any."""
+        return int(self.api.call("daemonstatus.json").get("pending") or 0)
+
+
+class Placer:
+    """Chooses the node for each new site, shared by the sites' threads."""
+
+    def __init__(self, nodes: list[Node]):
+        self.nodes, self.lock = nodes, threading.Lock()
+
+    def take(self, tried: set[int], reasons: list[str]) -> Node | None:
+        """The least busy node this site has not tried, counted as running one more of ours; None when none is
+        left. A node that does not answer is marked tried, its reason kept."""
+        load = {}
+        for k, node in enumerate(self.nodes):
+            if k in tried:
+                continue
+            try:
+                load[k] = node.queued()
+            except ScrapydError as exc:
+                tried.add(k)
+                reasons.append(str(exc))
+        with self.lock:
+            if not load:
+                return None
+            k = min(load, key=lambda k: (load[k], self.nodes[k].ours, k))
+            tried.add(k)
+            self.nodes[k].ours += 1
+            return self.nodes[k]
+
+    def release(self, node: Node) -> None:
+        with self.lock:
+            node.ours -= 1
+
+
+def crawl_one(i: int, plan_json: str, run_dir: Path, args, placer: Placer, stop: threading.Event, events) -> None:
+    """Site i's crawl on whichever node takes it (the site's thread); its news on `events`: ("start", i, when),
+    then ("done", i, result, notes) or ("failed", i, line, notes)."""
+    from crawler.plan import CrawlPlan
+
+    settings, _progress = job_settings(args, CrawlPlan.from_json(plan_json))
+    project, tried, reasons, notes = args.scrapyd_project, set(), [], []
+    while not stop.is_set():
+        node = placer.take(tried, reasons)
+        if node is None:
+            break
+        try:
+            job = schedule(node.api, project, settings)
+        except ScrapydError as exc:  # refused or unreachable: the next node
+            placer.release(node)
+            reasons.append(str(exc))
+            continue
+        notes.append(scheduled_line(node.api, project, job))
+        crawlstate.started(run_dir)  # a run stopped mid-crawl is judged as partial
+        events.put(("start", i, datetime.now().astimezone().isoformat(timespec="seconds")))
+        try:
+            result = run_job(node.api, project, job, settings, run_dir, run_dir / PAGES, 0, stop=stop,
+                             say=notes.append)
+        except NodeError as exc:  # the node went away mid-job: the crawl starts again on another one
+            reasons.append(str(exc))
+            continue
+        except ScrapydError as exc:  # the job did not crawl (it failed on the server, was cancelled there)
+            events.put(("failed", i, _("抓取失败：{why}").format(why=exc), notes))
+            return
+        finally:
+            placer.release(node)
+        crawlstate.write(run_dir, crawlstate.from_stats(result))
+        events.put(("done", i, result, notes))
+        return
+    if stop.is_set():
+        events.put(("failed", i, _("抓取失败：{why}").format(why=_("抓取未开始（运行被中断）")), notes))
+    else:
+        events.put(("failed", i, _("抓取失败：没有 Scrapyd 节点能运行这个网站的抓取（{reasons}）").format(
+            reasons="；".join(reasons)), notes))
+
+
+def run_on_scrapyd(sites: list[Site], out: Path, args, as_of: date) -> list[SiteRun]:
+    """Crawl every site as a Scrapyd job on the nodes of args.scrapyd, `args.jobs` in flight, and judge each here
+    as its job ends (SiteJudge)."""
+    dirs = run_dirs(sites, out)
+    judge = SiteJudge(sites, dirs, args, as_of)
+    plans = [job["plan"] for job in crawl_jobs(sites, dirs, args, None, judge.catalogs)]
+    placer = Placer([Node(url) for url in node_urls(args.scrapyd)])
+    events: queue.Queue = queue.Queue()
+    stop = threading.Event()
+    left, running = deque(range(len(sites))), 0
+
+    def on_sigint(signum, frame):
+        stop.set()  # the sites' threads cancel their jobs; what they copied is judged
+
+    previous_handler = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        while left or running:
+            while left and running < max(1, args.jobs) and not stop.is_set():
+                i = left.popleft()
+                threading.Thread(target=crawl_one, args=(i, plans[i], dirs[i], args, placer, stop, events),
+                                 daemon=True).start()
+                running += 1
+            if stop.is_set():
+                while left:
+                    judge.failed(left.popleft(), _("抓取失败：{why}").format(why=_("抓取未开始（运行被中断）")))
+            if not running:
+                break
+            try:
+                event = events.get(timeout=WAKE)
+            except queue.Empty:
+                continue
+            running -= _judge(judge, event)
+    finally:
+        signal.signal(signal.SIGINT, previous_handler)
+    return judge.runs()
+
+
+def _judge(judge: SiteJudge, event: tuple) -> int:
+    """Pass one site's news to the judge; 1 when its crawl has ended."""
+    kind, i, *rest = event
+    if kind == "start":
+        judge.start(i, rest[0])
+        return 0
+    if kind == "done":
+        judge.done(i, rest[0])
+    else:
+        judge.failed(i, rest[0])
+    notes = rest[1]
+    if notes:  # which node and job crawled it, after what its judging printed
+        with open(judge.dirs[i] / LOG, "a", encoding="utf-8") as fh:
+            fh.writelines(line + "\n" for line in notes)
+    return 1

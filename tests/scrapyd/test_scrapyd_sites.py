@@ -1,0 +1,144 @@
+"""`netcheck audit --sites FILE --scrapyd URL,URL`: the sites' crawls spread over two real Scrapyd nodes as jobs,
+each site judged here as its own single-site audit would be; a node that cannot be reached passes its sites on
+to the other. The judging is the same SiteJudge as the one-machine path (tests/sites/test_one_process.py)."""
+import json
+import socket
+import sys
+from pathlib import Path
+from urllib.request import urlopen
+
+import pytest
+from mixed_site import MixedSite
+
+from netcheck.demo.server import serve
+
+sys.path.append(str(Path(__file__).resolve().parents[1] / "sites"))  # running netcheck as the --sites tests do
+from sitesrun import FAST, run_netcheck  # noqa: E402
+
+AS_OF = "2016-06-30"
+# As tests/sites/test_one_process.py: retries, so that the mixed site's busy.html (429 on its first hit only) is
+# read alike by whichever audit comes first.
+OPTIONS = ["--as-of", AS_OF, "--no-history", "--no-cache", "--fail-on", "never", *FAST,
+           "-s", "DOWNLOAD_TIMEOUT=4", "-s", "RETRY_TIMES=2"]
+
+
+def _closed_url() -> str:
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return f"http://127.0.0.1:{port}/"
+
+
+@pytest.fixture(scope="module")
+def sites():
+    """Four local sites: the mixed test site, the demo portal twice, a port nothing listens on."""
+    mixed = MixedSite().start()
+    demo, demo_url = serve()
+    demo2, demo2_url = serve()
+    yield {"mixed": mixed.url, "demo": demo_url + "/", "demo2": demo2_url + "/", "closed": _closed_url()}
+    mixed.stop()
+    demo.shutdown()
+    demo2.shutdown()
+
+
+def run_sites(tmp: Path, listed: dict, nodes: list[str]) -> dict:
+    (tmp / "sites.yaml").write_text("".join(f"- department: 局{i}\n  url: {url}\n" for i, url in enumerate(listed.values())),
+                                    encoding="utf-8")
+    result = run_netcheck("audit", "--sites", tmp / "sites.yaml", "--out", tmp / "out", "--jobs", "4",
+                          "--scrapyd", ",".join(nodes), *OPTIONS, cwd=tmp, timeout=180)
+    ranking = json.loads((tmp / "out" / "ranking.json").read_text(encoding="utf-8"))
+    return {"out": tmp / "out", "by_url": {e["url"]: e for e in ranking["sites"]}, "listed": listed, "result": result}
+
+
+def run_json(run: dict, which: str) -> dict:
+    entry = run["by_url"][run["listed"][which]]
+    return json.loads((run["out"] / entry["run_dir"] / "run.json").read_text(encoding="utf-8"))
+
+
+def findings(run_dir: Path) -> list:
+    rows = [json.loads(line) for line in (run_dir / "findings.jsonl").read_text(encoding="utf-8").splitlines()]
+    return sorted((f["rule"], f["fingerprint"], f["severity"], f["points"]) for f in rows)
+
+
+def finished_jobs(url: str) -> set[str]:
+    with urlopen(url + "listjobs.json?project=netcheck") as response:
+        return {job["id"] for job in json.load(response)["finished"]}
+
+
+@pytest.fixture(scope="module")
+def two_nodes(sites, deployed, scrapyd_url, second_scrapyd_url, tmp_path_factory):
+    return run_sites(tmp_path_factory.mktemp("two-nodes"), sites, [scrapyd_url, second_scrapyd_url])
+
+
+@pytest.fixture(scope="module")
+def one_node_down(sites, deployed, second_scrapyd_url, tmp_path_factory):
+    """The first node given is a port nothing listens on."""
+    return run_sites(tmp_path_factory.mktemp("one-down"), sites, [_closed_url(), second_scrapyd_url])
+
+
+@pytest.fixture(scope="module")
+def single(sites, tmp_path_factory):
+    """Each site's own single-site local audit, once for the module."""
+    tmp = tmp_path_factory.mktemp("single")
+
+    def audit(which: str) -> Path:
+        out = tmp / which
+        if not out.exists():
+            done = run_netcheck("audit", sites[which], "--out", out, *OPTIONS, cwd=tmp)
+            assert done.returncode == 0, done.stderr
+        return out
+    return audit
+
+
+def test_every_site_ends_with_its_jobs_on_both_nodes(two_nodes, scrapyd_url, second_scrapyd_url):
+    assert two_nodes["result"].returncode == 0, two_nodes["result"].stderr
+    assert all(e["status"] == "ok" for e in two_nodes["by_url"].values())
+    jobs = {which: run_json(two_nodes, which)["crawl"]["scrapyd"] for which in two_nodes["listed"]}
+    on = {url: {j["job"] for j in jobs.values() if j["url"] == url} for url in (scrapyd_url, second_scrapyd_url)}
+    assert all(on.values()), jobs  # both nodes crawled
+    assert on[scrapyd_url] <= finished_jobs(scrapyd_url) and on[second_scrapyd_url] <= finished_jobs(second_scrapyd_url)
+    # The console is the sites' progress; which node and job crawled a site is in its audit.log.
+    stderr = two_nodes["result"].stderr
+    assert [line for line in stderr.splitlines() if line.startswith("netcheck: [")][-1].startswith("netcheck: [4/4]")
+    assert "任务" not in stderr
+    entry = two_nodes["by_url"][two_nodes["listed"]["demo"]]
+    log = (two_nodes["out"] / entry["run_dir"] / "audit.log").read_text(encoding="utf-8")
+    assert f"任务 {jobs['demo']['job']}" in log
+
+
+@pytest.mark.parametrize("which", ["mixed", "demo", "closed"])
+def test_each_site_is_judged_as_its_own_single_site_audit(two_nodes, which, single):
+    entry = two_nodes["by_url"][two_nodes["listed"][which]]
+    assert entry["status"] == "ok", entry["error"]
+    assert findings(two_nodes["out"] / entry["run_dir"]) == findings(single(which))
+    multi, alone = run_json(two_nodes, which), json.loads((single(which) / "run.json").read_text(encoding="utf-8"))
+    assert (multi["score"], multi["status"], multi["crawl"]["pages"]) == \
+        (alone["score"], alone["status"], alone["crawl"]["pages"])
+
+
+def test_a_node_that_cannot_be_reached_passes_its_sites_to_the_other(one_node_down, second_scrapyd_url, single):
+    assert one_node_down["result"].returncode == 0, one_node_down["result"].stderr
+    for which in one_node_down["listed"]:
+        assert one_node_down["by_url"][one_node_down["listed"][which]]["status"] == "ok"
+        assert run_json(one_node_down, which)["crawl"]["scrapyd"]["url"] == second_scrapyd_url
+    entry = one_node_down["by_url"][one_node_down["listed"]["demo"]]
+    assert findings(one_node_down["out"] / entry["run_dir"]) == findings(single("demo"))
+
+
+def test_no_node_that_answers_fails_each_site_in_one_line(sites, tmp_path):
+    listed = {"demo": sites["demo"]}
+    run = run_sites(tmp_path, listed, [_closed_url(), _closed_url()])
+    assert run["result"].returncode == 1  # a failed audit vouches for nothing, even with --fail-on never
+    [entry] = run["by_url"].values()
+    assert entry["status"] == "failed"
+    [line] = entry["error"].splitlines()
+    assert line.startswith("抓取失败：没有 Scrapyd 节点能运行这个网站的抓取（无法连接 ") and line.count("无法连接") == 2
+
+
+def test_a_single_site_audit_takes_one_scrapyd(tmp_path):
+    done = run_netcheck("audit", "http://127.0.0.1:1/", "--allow-private", "--scrapyd",
+                        "http://127.0.0.1:1/,http://127.0.0.1:2/", cwd=tmp_path)
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "netcheck: 审计一个网址时 --scrapyd 只能给一个 Scrapyd 地址；以逗号分隔的多个地址用于 --sites"]
