@@ -214,9 +214,9 @@ def run_job(api: Scrapyd, project: str, job: str, settings: dict, run_dir: Path,
     if verbose and log:
         sys.stderr.write(log.decode("utf-8", "replace"))
     stats = job_stats(log.decode("utf-8", "replace") if log else "")
-    stopped = stop is not None and stop.is_set()
-    if stopped:  # cancelled by us: what was copied is judged as an interrupted crawl, as after Ctrl-C
-        stats["finish_reason"] = CANCELLED
+    reason = stats.get("finish_reason")
+    if stop is not None and stop.is_set() and not (reason and COMPLETE.fullmatch(reason)):
+        stats["finish_reason"] = CANCELLED  # cancelled by us: what was copied is judged as after Ctrl-C
     else:
         quiet = str(settings.get("LOG_LEVEL", "")).upper() in QUIET_LEVELS
         _check_outcome(api, job, feed, stats, log, run_dir, quiet, say=say)

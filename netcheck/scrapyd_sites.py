@@ -19,6 +19,7 @@ from __future__ import annotations
 import queue
 import signal
 import threading
+import time
 from collections import deque
 from datetime import date, datetime
 from pathlib import Path
@@ -31,6 +32,7 @@ from .sites import Site
 
 PAGES = "pages.jsonl"
 WAKE = 0.5  # seconds between looks at Ctrl-C while waiting for the crawls' news
+ASIDE = 60.0  # seconds a node that failed is asked only after the others
 
 
 def node_urls(value: str) -> list[str]:
@@ -39,11 +41,15 @@ def node_urls(value: str) -> list[str]:
 
 
 class Node:
-    """One Scrapyd server and how many of our jobs it has now."""
+    """One Scrapyd server, how many of our jobs it has now, and until when it is left aside."""
 
     def __init__(self, url: str):
         self.api = Scrapyd(url)
         self.ours = 0
+        self.aside_until = 0.0  # it did not answer or refused a job: the next sites try it last, for a while
+
+    def set_aside(self) -> None:
+        self.aside_until = time.monotonic() + ASIDE
 
     def queued(self) -> int:
         """Jobs waiting in its queue (every project's): its max_proc is spent while there are any."""
@@ -60,14 +66,17 @@ class Placer:
         """The least busy node this site has not tried, counted as running one more of ours; None when none is
         left. A node that does not answer is marked tried, its reason kept."""
         load = {}
-        for k, node in enumerate(self.nodes):
-            if k in tried:
-                continue
+        untried = [k for k in range(len(self.nodes)) if k not in tried]
+        now = time.monotonic()
+        # A node that failed lately is asked only when no other node is left to ask: a server that does not
+        # answer at all would hold every new site for HTTP_TIMEOUT.
+        for k in [k for k in untried if self.nodes[k].aside_until <= now] or untried:
             try:
-                load[k] = node.queued()
+                load[k] = self.nodes[k].queued()
             except ScrapydError as exc:
                 tried.add(k)
                 reasons.append(str(exc))
+                self.nodes[k].set_aside()
         with self.lock:
             if not load:
                 return None
@@ -86,7 +95,7 @@ def crawl_one(i: int, plan_json: str, run_dir: Path, args, placer: Placer, stop:
     then ("done", i, result, notes) or ("failed", i, line, notes)."""
     from crawler.plan import CrawlPlan
 
-    settings, _progress = job_settings(args, CrawlPlan.from_json(plan_json))
+    settings = job_settings(args, CrawlPlan.from_json(plan_json))[0]  # progress is the sites' lines here
     project, tried, reasons, notes = args.scrapyd_project, set(), [], []
     while not stop.is_set():
         node = placer.take(tried, reasons)
@@ -96,6 +105,7 @@ def crawl_one(i: int, plan_json: str, run_dir: Path, args, placer: Placer, stop:
             job = schedule(node.api, project, settings)
         except ScrapydError as exc:  # refused or unreachable: the next node
             placer.release(node)
+            node.set_aside()
             reasons.append(str(exc))
             continue
         notes.append(scheduled_line(node.api, project, job))
@@ -106,6 +116,7 @@ def crawl_one(i: int, plan_json: str, run_dir: Path, args, placer: Placer, stop:
                              say=notes.append)
         except NodeError as exc:  # the node went away mid-job: the crawl starts again on another one
             reasons.append(str(exc))
+            node.set_aside()
             continue
         except ScrapydError as exc:  # the job did not crawl (it failed on the server, was cancelled there)
             events.put(("failed", i, _("抓取失败：{why}").format(why=exc), notes))

@@ -137,3 +137,11 @@ def second_scrapyd_url(tmp_path_factory):
     assert done.returncode == 0, done.stdout + done.stderr
     yield url
     stop_scrapyd(proc)
+
+
+@pytest.fixture
+def bare_scrapyd_url(tmp_path_factory):
+    """A Scrapyd node that netcheck was never deployed to: it refuses our jobs."""
+    proc, url = start_scrapyd(tmp_path_factory.mktemp("scrapyd-bare"))
+    yield url
+    stop_scrapyd(proc)

@@ -2,8 +2,14 @@
 each site judged here as its own single-site audit would be; a node that cannot be reached passes its sites on
 to the other. The judging is the same SiteJudge as the one-machine path (tests/sites/test_one_process.py)."""
 import json
+import os
+import signal
 import socket
+import subprocess
 import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -13,7 +19,7 @@ from mixed_site import MixedSite
 from netcheck.demo.server import serve
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "sites"))  # running netcheck as the --sites tests do
-from sitesrun import FAST, run_netcheck  # noqa: E402
+from sitesrun import FAST, ROOT, run_netcheck  # noqa: E402
 
 AS_OF = "2016-06-30"
 # As tests/sites/test_one_process.py: retries, so that the mixed site's busy.html (429 on its first hit only) is
@@ -126,6 +132,16 @@ def test_a_node_that_cannot_be_reached_passes_its_sites_to_the_other(one_node_do
     assert findings(one_node_down["out"] / entry["run_dir"]) == findings(single("demo"))
 
 
+def test_a_node_that_refuses_the_job_passes_the_site_to_the_other(sites, deployed, bare_scrapyd_url,
+                                                                  second_scrapyd_url, tmp_path):
+    listed = {"demo": sites["demo"], "closed": sites["closed"]}
+    run = run_sites(tmp_path, listed, [bare_scrapyd_url, second_scrapyd_url])
+    assert run["result"].returncode == 0, run["result"].stderr
+    for which in listed:
+        assert run["by_url"][listed[which]]["status"] == "ok"
+        assert run_json(run, which)["crawl"]["scrapyd"]["url"] == second_scrapyd_url
+
+
 def test_no_node_that_answers_fails_each_site_in_one_line(sites, tmp_path):
     listed = {"demo": sites["demo"]}
     run = run_sites(tmp_path, listed, [_closed_url(), _closed_url()])
@@ -142,3 +158,66 @@ def test_a_single_site_audit_takes_one_scrapyd(tmp_path):
     assert done.returncode == 2
     assert done.stderr.strip().splitlines() == [
         "netcheck: 审计一个网址时 --scrapyd 只能给一个 Scrapyd 地址；以逗号分隔的多个地址用于 --sites"]
+
+
+class _SlowTrap(BaseHTTPRequestHandler):
+    """Pages that link two more pages each, for ever, each answered after a while: a crawl that never ends."""
+
+    def do_GET(self):
+        if self.path == "/robots.txt":
+            self.send_error(404)
+            return
+        time.sleep(0.2)
+        n = int(self.path.split("/")[-1].split(".")[0]) if self.path.startswith("/p/") else 1
+        body = (f"<html><head><title>第{n}页</title></head><body><h1>第{n}页</h1>"
+                f"<a href='/p/{n + 1}.html'>下一页</a> <a href='/p/{2 * n}.html'>更多</a></body></html>").encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def running_jobs(url: str) -> list:
+    with urlopen(url + "listjobs.json?project=netcheck") as response:
+        return json.load(response)["running"]
+
+
+def test_ctrl_c_cancels_the_running_jobs_and_judges_what_they_copied(deployed, scrapyd_url, second_scrapyd_url,
+                                                                     tmp_path):
+    traps = [ThreadingHTTPServer(("127.0.0.1", 0), _SlowTrap) for _ in range(2)]
+    for trap in traps:
+        trap.daemon_threads = True
+        threading.Thread(target=trap.serve_forever, daemon=True).start()
+    (tmp_path / "sites.yaml").write_text("".join(f"- department: 局{i}\n  url: http://127.0.0.1:{t.server_port}/\n"
+                                                 for i, t in enumerate(traps)), encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NETCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    client = subprocess.Popen([sys.executable, "-m", "netcheck", "audit", "--sites", tmp_path / "sites.yaml",
+                               "--out", tmp_path / "out", "--jobs", "2", "--scrapyd",
+                               f"{scrapyd_url},{second_scrapyd_url}", *OPTIONS], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not (running_jobs(scrapyd_url) and running_jobs(second_scrapyd_url)):
+            assert client.poll() is None and time.monotonic() < deadline, client.communicate()
+            time.sleep(0.1)
+        time.sleep(3)  # their crawls under way, a few pages copied
+        client.send_signal(signal.SIGINT)
+        _, stderr = client.communicate(timeout=60)
+    finally:
+        if client.poll() is None:
+            client.kill()
+        for trap in traps:
+            trap.shutdown()
+    assert client.returncode == 130, stderr
+    assert not running_jobs(scrapyd_url) and not running_jobs(second_scrapyd_url)
+    ranking = json.loads((tmp_path / "out" / "ranking.json").read_text(encoding="utf-8"))
+    for entry in ranking["sites"]:
+        assert entry["status"] == "ok" and entry["run_status"] == "partial" and entry["rank"] is None, entry
+        run = json.loads((tmp_path / "out" / entry["run_dir"] / "run.json").read_text(encoding="utf-8"))
+        assert run["crawl"]["pages"] >= 1 and run["crawl_state"]["reason"] == "shutdown"
+        log = (tmp_path / "out" / entry["run_dir"] / "audit.log").read_text(encoding="utf-8")
+        assert f"已取消 Scrapyd 任务 {run['crawl']['scrapyd']['job']}" in log
