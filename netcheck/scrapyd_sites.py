@@ -65,21 +65,22 @@ class Placer:
     def take(self, tried: set[int], reasons: list[str]) -> Node | None:
         """The least busy node this site has not tried, counted as running one more of ours; None when none is
         left. A node that does not answer is marked tried, its reason kept."""
-        load = {}
-        untried = [k for k in range(len(self.nodes)) if k not in tried]
-        now = time.monotonic()
-        # A node that failed lately is asked only when no other node is left to ask: a server that does not
-        # answer at all would hold every new site for HTTP_TIMEOUT.
-        for k in [k for k in untried if self.nodes[k].aside_until <= now] or untried:
-            try:
-                load[k] = self.nodes[k].queued()
-            except ScrapydError as exc:
-                tried.add(k)
-                reasons.append(str(exc))
-                self.nodes[k].set_aside()
-        with self.lock:
-            if not load:
+        load: dict[int, int] = {}
+        while not load:
+            untried = [k for k in range(len(self.nodes)) if k not in tried]
+            if not untried:
                 return None
+            now = time.monotonic()
+            # A node that failed lately is asked only when no other node is left to ask: a server that does not
+            # answer at all would hold every new site for HTTP_TIMEOUT.
+            for k in [k for k in untried if self.nodes[k].aside_until <= now] or untried:
+                try:
+                    load[k] = self.nodes[k].queued()
+                except ScrapydError as exc:
+                    tried.add(k)
+                    reasons.append(str(exc))
+                    self.nodes[k].set_aside()
+        with self.lock:
             k = min(load, key=lambda k: (load[k], self.nodes[k].ours, k))
             tried.add(k)
             self.nodes[k].ours += 1
