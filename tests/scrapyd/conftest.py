@@ -145,3 +145,14 @@ def bare_scrapyd_url(tmp_path_factory):
     proc, url = start_scrapyd(tmp_path_factory.mktemp("scrapyd-bare"))
     yield url
     stop_scrapyd(proc)
+
+
+@pytest.fixture
+def own_scrapyd(tmp_path_factory):
+    """A Scrapyd node of the test's own, netcheck deployed to it, for a test that kills it: (process, URL)."""
+    proc, url = start_scrapyd(tmp_path_factory.mktemp("scrapyd-own"))
+    done = deploy(url, tmp_path_factory.mktemp("deploy-own"))
+    assert done.returncode == 0, done.stdout + done.stderr
+    yield proc, url
+    if proc.poll() is None:
+        stop_scrapyd(proc)

@@ -221,3 +221,36 @@ def test_ctrl_c_cancels_the_running_jobs_and_judges_what_they_copied(deployed, s
         assert run["crawl"]["pages"] >= 1 and run["crawl_state"]["reason"] == "shutdown"
         log = (tmp_path / "out" / entry["run_dir"] / "audit.log").read_text(encoding="utf-8")
         assert f"已取消 Scrapyd 任务 {run['crawl']['scrapyd']['job']}" in log
+
+
+def test_a_node_that_dies_mid_job_has_the_site_crawled_again_on_another(own_scrapyd, second_scrapyd_url, tmp_path):
+    proc, dying = own_scrapyd
+    slow = MixedSite(delay=0.25).start()
+    (tmp_path / "sites.yaml").write_text(f"- department: 局\n  url: {slow.url}\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NETCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    client = subprocess.Popen([sys.executable, "-m", "netcheck", "audit", "--sites", tmp_path / "sites.yaml",
+                               "--out", tmp_path / "out", "--jobs", "1", "--scrapyd", f"{dying},{second_scrapyd_url}",
+                               *OPTIONS], cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True)
+    try:
+        deadline = time.monotonic() + 60
+        while not running_jobs(dying):  # the first node given takes the first site
+            assert client.poll() is None and time.monotonic() < deadline, client.communicate()
+            time.sleep(0.1)
+        [job] = running_jobs(dying)
+        os.kill(job["pid"], signal.SIGKILL)  # the node and its job die together
+        proc.kill()
+        proc.wait()
+        _, stderr = client.communicate(timeout=120)
+    finally:
+        if client.poll() is None:
+            client.kill()
+        slow.stop()
+    assert client.returncode == 0, stderr
+    ranking = json.loads((tmp_path / "out" / "ranking.json").read_text(encoding="utf-8"))
+    [entry] = ranking["sites"]
+    assert entry["status"] == "ok" and entry["run_status"] == "complete", entry
+    run = json.loads((tmp_path / "out" / entry["run_dir"] / "run.json").read_text(encoding="utf-8"))
+    assert run["crawl"]["scrapyd"]["url"] == second_scrapyd_url and run["crawl"]["pages"] > 1
+    log = (tmp_path / "out" / entry["run_dir"] / "audit.log").read_text(encoding="utf-8")
+    assert f"任务 {job['id']}" in log and f"任务 {run['crawl']['scrapyd']['job']}" in log
