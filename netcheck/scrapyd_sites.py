@@ -134,6 +134,15 @@ def crawl_one(i: int, plan_json: str, run_dir: Path, args, placer: Placer, stop:
             reasons="；".join(reasons)), notes))
 
 
+def _crawl_thread(i: int, *rest) -> None:
+    """crawl_one, whose every end reaches the judge: a thread that died silently would leave the run waiting."""
+    events = rest[-1]
+    try:
+        crawl_one(i, *rest)
+    except Exception as exc:  # noqa: BLE001 - a bug of ours fails this site only
+        events.put(("failed", i, _("抓取失败：{why}").format(why=f"{type(exc).__name__}: {exc}"), []))
+
+
 def run_on_scrapyd(sites: list[Site], out: Path, args, as_of: date) -> list[SiteRun]:
     """Crawl every site as a Scrapyd job on the nodes of args.scrapyd, `args.jobs` in flight, and judge each here
     as its job ends (SiteJudge)."""
@@ -153,7 +162,7 @@ def run_on_scrapyd(sites: list[Site], out: Path, args, as_of: date) -> list[Site
         while left or running:
             while left and running < max(1, args.jobs) and not stop.is_set():
                 i = left.popleft()
-                threading.Thread(target=crawl_one, args=(i, plans[i], dirs[i], args, placer, stop, events),
+                threading.Thread(target=_crawl_thread, args=(i, plans[i], dirs[i], args, placer, stop, events),
                                  daemon=True).start()
                 running += 1
             if stop.is_set():

@@ -1,6 +1,6 @@
 """Which Scrapyd node each site of `--sites --scrapyd A,B…` goes to (netcheck.scrapyd_sites.Placer): the node with
 the fewest jobs waiting in its queue, then the fewest of ours, each node once per site; a node that does not
-answer is asked last by the next sites. The whole run on two real nodes: tests/scrapyd/test_scrapyd_sites.py."""
+answer is asked last by the next sites; a bug in a site's thread fails that site only. The whole run on two real nodes: tests/scrapyd/test_scrapyd_sites.py."""
 import pytest
 
 from netcheck.scrapyd import ScrapydError
@@ -63,3 +63,17 @@ def test_ours_are_counted_until_released():
 ])
 def test_scrapyd_takes_urls_separated_by_commas(value, urls):
     assert node_urls(value) == urls
+
+
+def test_a_sites_thread_that_raises_fails_that_site_only(monkeypatch):
+    import queue
+
+    from netcheck import scrapyd_sites
+
+    def boom(*args):
+        raise KeyError("plan")
+
+    monkeypatch.setattr(scrapyd_sites, "crawl_one", boom)
+    events = queue.Queue()
+    scrapyd_sites._crawl_thread(3, "{}", None, None, None, None, events)
+    assert events.get_nowait() == ("failed", 3, "抓取失败：KeyError: 'plan'", [])
