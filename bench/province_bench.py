@@ -397,11 +397,12 @@ def compare(a_dir: str | None, b_dir: str) -> list[str]:
 def table(r: dict) -> str:
     a, b = r["province"], r.get("single")
     ideal = a["cpu"] / r["cores"]
-    sum_single = f"{b['sum_wall']:.0f} (phase {b['phase_wall']:.0f}, CPU {b['sum_cpu']:.0f})" if b else "skipped"
+    sum_single = (f"{b['sum_wall']:.0f} = {b['sum_wall'] / a['wall']:.1f}x wall (phase {b['phase_wall']:.0f}, "
+                  f"CPU {b['sum_cpu']:.0f})" if b else "skipped")
     same = f"{r['identical']}/{r['sites']}" if b else "skipped"
     flag = " TIMEOUT" if a["timed_out"] else ("" if a["rc"] == 0 else f" rc={a['rc']}")
     return ("| sites | pages fetched | wall s | CPU s (user+sys) | ideal s (CPU/cores) | wall/ideal | "
-            "peak tree RSS MB (largest process) | sum of single walls s | identical findings |\n"
+            "peak tree RSS MB (largest process) | sum of single walls s (÷ wall) | identical findings |\n"
             "|---|---|---|---|---|---|---|---|---|\n"
             f"| {r['sites']}{flag} | {r['pages_fetched']:,} | {a['wall']:.1f} | {a['cpu']:.1f} ({a['user']:.1f}u+"
             f"{a['sys']:.1f}s) | {ideal:.1f} | {a['wall'] / ideal:.2f} | {a['peak_tree_rss_mb']:.0f} "
