@@ -220,8 +220,11 @@ def cmd_audit(args) -> int:
     if args.sites and args.redis:
         print(_("netcheck: --redis 让多个进程共同抓取一个网站；--sites 中的网站请分别审计"), file=sys.stderr)
         return Exit.USAGE
-    if args.scrapyd and (args.sites or args.redis or args.resume):
-        print(_("netcheck: --scrapyd 把一个网站的抓取作为一个 Scrapyd 任务运行：不能与 --sites、--redis 或 --resume 同用"),
+    if args.scrapyd and (args.redis or args.resume):
+        print(_("netcheck: --scrapyd 把网站的抓取作为 Scrapyd 任务运行：不能与 --redis 或 --resume 同用"), file=sys.stderr)
+        return Exit.USAGE
+    if args.scrapyd and not args.sites and "," in args.scrapyd:  # several nodes share the sites of --sites
+        print(_("netcheck: 审计一个网址时 --scrapyd 只能给一个 Scrapyd 地址；以逗号分隔的多个地址用于 --sites"),
               file=sys.stderr)
         return Exit.USAGE
     if args.sites:
