@@ -46,6 +46,9 @@ PAGE_COLUMNS += ["external", "a11y"]
 # chars, cut) — why its text could not be read, or None when it was; cut: its record keeps only the start
 # of its text; None on every other record).
 PAGE_COLUMNS += ["attachment"]
+# yearless (some of the page's entries show a month and day whose year nothing on the page settles: their dates
+# are unknown, not absent; False in crawls made before it was recorded).
+PAGE_COLUMNS += ["yearless"]
 ENTRY_COLUMNS = ["page_url", "title", "url", "date"]
 MESSAGE_ROW = ("url", "title", "asked", "answered", "state")  # a `messages` row's tuple, in this order
 MESSAGE_PAGE = ("asked", "answered", "replier", "state")  # a `message`'s tuple, in this order
@@ -101,7 +104,8 @@ class TableBuilder:
     links its earlier records already gave (a link counts once per page and target).
     """
 
-    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice", "scripted", "rendered")  # kept a byte each, not a pointer
+    FLAGS = ("is_html", "has_index", "date_cell_blank", "empty_notice", "scripted", "rendered",
+             "yearless")  # kept a byte each, not a pointer
 
     def __init__(self, records):
         self.records = records
@@ -171,6 +175,7 @@ class TableBuilder:
         c["empty_notice"].append(bool(rec.get("empty_notice")))
         c["scripted"].append(bool(rec.get("scripted")))
         c["rendered"].append(bool(rec.get("rendered")))
+        c["yearless"].append(bool(rec.get("yearless_dates")))
         c["list_of"].append(self._one(rec.get("list_of")))
         c["text_len"].append(len(text) if isinstance(text, str) else 0)
         c["certificate_error"].append(rec.get("certificate_error"))

@@ -76,6 +76,9 @@ class PageRecord:
     formed_source: str | None = None
     page_type: str = "other"  # 'list' (a column list), 'article' (a dated item), 'other'
     entries: list[Entry] = field(default_factory=list)  # list entries with their dates (list pages and the home page)
+    # How many of the entries show a month and day ("03-07") whose year nothing settles (no year in their URL
+    # or month folder, no full date on the page): their date is unknown, which is not a list without dates.
+    yearless_dates: int = 0
     # The page is a list that shows no entries and says it is empty (暂无信息, 没有相关记录, 栏目建设中 …;
     # crawler.extract.notices.EMPTY_NOTICE). Only ever True with page_type 'list' and no entries. A page
     # whose own words are nothing but such a notice is that list even when its template carries an

@@ -121,6 +121,9 @@ def column_stale(ctx: Context) -> list:
         if scripted:
             ctx.could_not_verify(scripted_reason(match.column, STALE_CANNOT, scripted == "rendered"), category=cat.name)
             continue
+        if newest is None and _yearless(ctx.column_pages(cat.name)):  # dates shown without the year: unknown
+            ctx.could_not_verify(f"「{match.column}」栏目的信息只显示月日、未显示年份，无法判断栏目更新情况", category=cat.name)
+            continue
         if newest is None:
             evidence = f"「{match.column}」栏目的 {mine['url'].nunique()} 条信息均无发布日期，按未更新计（更新周期 {cat.update_days} 天）。"
         else:
@@ -129,3 +132,8 @@ def column_stale(ctx: Context) -> list:
         out.append(ctx.finding("column.stale", category=cat, url=match.url, title=match.column, evidence=evidence,
                                details={"newest": newest and newest.isoformat(), "update_days": cat.update_days}))
     return out
+
+
+def _yearless(pages) -> bool:
+    """Whether a column's list pages show month-day dates whose year nothing settles (crawler.extract.lists)."""
+    return pages is not None and "yearless" in pages and bool(pages["yearless"].any())

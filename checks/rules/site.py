@@ -53,6 +53,9 @@ def homepage_stale(ctx: Context) -> list:
         how = "经浏览器渲染仍未显示列表" if home.get("rendered") else "本次未渲染"
         ctx.could_not_verify(f"首页的信息列表由脚本生成，{how}，无法判断首页更新情况")
         return []
+    if newest is None and home.get("yearless"):  # dates shown without the year are not missing dates
+        ctx.could_not_verify("首页信息只显示月日、未显示年份，页面上也没有可确定年份的完整日期，无法判断首页更新情况")
+        return []
     if newest is None:
         evidence = f"首页未发现带发布日期的信息（{len(entries)} 条信息均无日期），按未更新计。"
     else:

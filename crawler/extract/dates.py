@@ -58,7 +58,9 @@ URL_DATE_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})/"),  # /20160307/
     re.compile(r"/((?:19|20)\d{2})/(\d{2})(\d{2})/"),  # /2016/0307/
 )
-# Note: a bare month folder (/201603/) is deliberately not a date.
+# Note: a bare month folder (/201603/) is deliberately not a date; it only settles the year of a row's
+# month-day date in the same month (url_year_month).
+URL_MONTH_FOLDER = re.compile(r"/((?:19|20)\d{2})(0[1-9]|1[0-2])/")
 
 # "发布日期：…" / "发布时间：…" / "日期：…" / "时间：…" near an article's top. The
 # lookbehind keeps "成文日期：" and "更新时间：" from matching as bare "日期：".
@@ -171,6 +173,12 @@ def url_date(url: str | None) -> date | None:
             if value:
                 return value
     return None
+
+
+def url_year_month(url: str | None) -> tuple[int, int] | None:
+    """(year, month) of a CMS's month folder in an article URL (/gzdt/201701/t…, /201603/…), or None."""
+    m = URL_MONTH_FOLDER.search(url or "")
+    return (int(m[1]), int(m[2])) if m else None
 
 
 def standalone_date(line: str) -> date | None:

@@ -16,7 +16,7 @@ from lxml import etree
 from parsel import Selector
 
 from crawler.extract.content import in_sidebar, main_tree, walk
-from crawler.extract.dates import date_spans, make_date, nfkc, url_date
+from crawler.extract.dates import date_spans, make_date, nfkc, url_date, url_year_month
 from crawler.extract.links import absolute_url, is_internal
 from crawler.extract.normalize import collapse
 from crawler.extract.notices import is_notice
@@ -64,6 +64,10 @@ def _anchor_title(a) -> str:
     return collapse(a.get("title") or "") or _text(a)
 
 
+# A leap year, only to tell whether a text shows a month and day at all ("02-29" included).
+_ANY_YEAR = 2000
+
+
 def page_reference_date(root) -> date | None:
     """The latest full date the page prints (scripts aside): the "today" of its lists.
 
@@ -84,29 +88,54 @@ def _year_before(day: date, reference: date) -> date:
 
 
 def _row_date(row, main_a, entry_url: str, reference: date | None = None):
-    """The first date in the row's text outside its main link.
+    """(date, shown in the link's text, yearless): the first date in the row's text outside its main link.
 
-    Month-day forms take the year of the URL's date, else the year that puts them on
-    or before `reference` (`page_reference_date`); without either they are not dates.
+    Month-day forms take the year of the URL's date, else of the URL's month folder when it is the
+    same month (/201701/ for "01-05"), else the year that puts them on or before `reference`
+    (`page_reference_date`); without any of these they are no dates, and `yearless` says the row
+    showed one: its entry's date is not known, which is not the same as a list that shows none.
     """
     outside = _texts_outside(row, main_a)
     url_day = url_date(entry_url)
-    year = url_day.year if url_day else reference.year if reference else None
+    folder = None if url_day else url_year_month(entry_url)
+    year = url_day.year if url_day else reference.year if reference else folder[0] if folder else None
 
-    def dated(day: date) -> date:
-        return day if url_day or reference is None else _year_before(day, reference)
+    def dated(day: date, full: bool) -> date | None:
+        if url_day or (full and reference is None):
+            return day
+        if not full and folder and (reference is None or day.month == folder[1]):
+            # The folder's year holds for its own month only: "12-30" under /201701/ is no 2017-12-30.
+            return make_date(folder[0], day.month, day.day) if day.month == folder[1] else None
+        return day if reference is None else _year_before(day, reference)
+
+    def first(text: str, at_end: bool):
+        """(date, full) of the text's first date (its last, which must end the text, when at_end)."""
+        spans = date_spans(text, year) if year else date_spans(text)
+        if at_end:
+            spans = spans[-1:] if spans and spans[-1][1] == len(text) else []
+        if not spans:
+            return None
+        start, end, day = spans[0]
+        return day, bool(date_spans(text[start:end]))  # a full date reads as one without a default year
 
     # A full date anywhere in the row beats a month-day form (which a 文号 like 〔2016〕3-1号 can fake).
     outside = nfkc(" ".join(outside))
-    found = date_spans(outside) or (date_spans(outside, year) if year else [])
+    full = date_spans(outside)
+    if full:
+        return dated(full[0][2], True), False, False
+    found = first(outside, at_end=False)
     if found:
-        return dated(found[0][2]), False
+        day = dated(*found)
+        return day, False, day is None
     # Some lists put the date inside the link: <a>标题<span>2016-03-07</span></a>.
     inside = nfkc(_text(main_a))
-    found = date_spans(inside, year)
-    if found and found[-1][1] == len(inside):
-        return dated(found[-1][2]), True
-    return None, False
+    found = first(inside, at_end=True)
+    if found:
+        day = dated(*found)
+        return day, day is not None, day is None
+    # A month and day with nothing to settle the year: the entry's date is not known, not absent.
+    yearless = year is None and any(date_spans(text, _ANY_YEAR) for text in (outside, inside))
+    return None, False, yearless
 
 
 def _texts_outside(row, skipped) -> list[str]:
@@ -125,6 +154,13 @@ def _group(row) -> tuple:
     """Rows alike: same parent, tag and class. The parent is keyed by its proxy object, which lxml
     keeps the same for as long as something holds it: the key itself does, while the rows are counted."""
     return row.getparent(), row.tag, row.get("class") or ""
+
+
+class Entries(list):
+    """A page's entries, and how many of them show a month and day whose year nothing on the page settles
+    (`yearless`): such an entry is undated because its year is unknown, not because the list gives no date."""
+
+    yearless = 0
 
 
 def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, tree=None) -> list[Entry]:
@@ -155,11 +191,11 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
     # empty, the one error a published 通报 must not carry.
 
     reference = page_reference_date(sel.root) if candidates else None
-    entries = []
+    entries = Entries()
     for (row, main_a, url, title, offsite), group in zip(candidates, groups):
         if offsite and group_sizes[group] < MIN_OFFSITE_GROUP:
             continue
-        day, date_in_title = _row_date(row, main_a, url, reference)
+        day, date_in_title, yearless = _row_date(row, main_a, url, reference)
         if day is None and (
             offsite
             or group_sizes[group] < MIN_UNDATED_GROUP
@@ -170,6 +206,7 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
         if date_in_title and not collapse(main_a.get("title") or ""):
             title = _strip_trailing_date(title)
         entries.append(Entry(title=title, url=url, date=day.isoformat() if day else None))
+        entries.yearless += yearless
     return entries or _box_entries(tree, base_url, sel.root)
 
 
@@ -225,7 +262,7 @@ def _box_entries(tree, base_url: str, root) -> list[Entry]:
             if box is None or box.tag not in BOX_TAGS or any(
                     linked.get(o, url) != url for o in box.iter("a") if o is not a):
                 break
-            day, date_in_title = _row_date(box, a, url, reference)
+            day, date_in_title, _ = _row_date(box, a, url, reference)
             if day is not None:
                 if not date_in_title:  # dated: a side column's list too, as for rows
                     found.append((box, url, title, day))

@@ -302,6 +302,7 @@ def parse_page(html: str, url: str, *, site_url: str | None = None, site_name: s
         "formed_source": formed_source,
         "page_type": page_type,
         "entries": entries,
+        "yearless_dates": getattr(entries, "yearless", 0),
         "empty_notice": empty_notice and page_type == "list",
         "scripted": scripted,
         "data_urls": data_urls,

@@ -108,9 +108,27 @@ def test_month_day_dates_take_the_year_from_the_page_when_the_url_has_none(saved
         ("1201", "2016-03-21"), ("1187", "2016-03-07"), ("1150", "2016-01-15"), ("1122", "2015-12-30")]
 
 
-def test_month_day_dates_without_any_year_on_the_page_stay_undated():
+def test_month_day_dates_without_any_year_on_the_page_stay_undated_and_are_counted_as_yearless():
     rows = "".join(f"<li><a href='/content.jsp?id={i}'>通知{i}</a><span>[03-0{i}]</span></li>" for i in range(1, 4))
-    assert [e.date for e in list_entries(Selector(text=f"<ul>{rows}</ul>"), SITE, SITE)] == [None, None, None]
+    entries = list_entries(Selector(text=f"<ul>{rows}</ul>"), SITE, SITE)
+    assert [e.date for e in entries] == [None, None, None]
+    assert entries.yearless == 3  # their dates are unknown, not absent: no rule may call the list undated
+
+
+def test_a_list_that_shows_no_date_at_all_has_no_yearless_rows():
+    rows = "".join(f"<li><a href='/content.jsp?id={i}'>通知{i}</a></li>" for i in range(1, 4))
+    assert list_entries(Selector(text=f"<ul>{rows}</ul>"), SITE, SITE).yearless == 0
+
+
+def test_month_day_dates_take_the_year_of_the_urls_month_folder_in_that_month_only():
+    # A 集约化 home page: "[01-05]" beside /gzdt/201701/t…_1.html is 2017-01-05; a "12-30" filed under 201701 is
+    # no 2017-12-30 and stays unknown.
+    rows = ("<li><a href='/gzdt/201701/a1.html'>动态一</a><span>[01-05]</span></li>"
+            "<li><a href='/gzdt/201612/a2.html'>动态二</a><span>[12-30]</span></li>"
+            "<li><a href='/gzdt/201701/a3.html'>动态三</a><span>[12-30]</span></li>")
+    entries = list_entries(Selector(text=f"<ul>{rows}</ul>"), SITE, SITE)
+    assert [e.date for e in entries] == ["2017-01-05", "2016-12-30", None]
+    assert entries.yearless == 1
 
 
 def test_a_full_date_in_the_row_beats_a_document_number_that_looks_like_a_month_day():
