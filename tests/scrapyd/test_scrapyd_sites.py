@@ -7,9 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.request import urlopen
 
@@ -20,6 +18,7 @@ from netcheck.demo.server import serve
 
 sys.path.append(str(Path(__file__).resolve().parents[1] / "sites"))  # running netcheck as the --sites tests do
 from sitesrun import FAST, ROOT, run_netcheck  # noqa: E402
+from trapsite import TrapSite  # noqa: E402
 
 AS_OF = "2016-06-30"
 # As tests/sites/test_one_process.py: retries, so that the mixed site's busy.html (429 on its first hit only) is
@@ -160,27 +159,6 @@ def test_a_single_site_audit_takes_one_scrapyd(tmp_path):
         "netcheck: 审计一个网址时 --scrapyd 只能给一个 Scrapyd 地址；以逗号分隔的多个地址用于 --sites"]
 
 
-class _SlowTrap(BaseHTTPRequestHandler):
-    """Pages that link two more pages each, for ever, each answered after a while: a crawl that never ends."""
-
-    def do_GET(self):
-        if self.path == "/robots.txt":
-            self.send_error(404)
-            return
-        time.sleep(0.2)
-        n = int(self.path.split("/")[-1].split(".")[0]) if self.path.startswith("/p/") else 1
-        body = (f"<html><head><title>第{n}页</title></head><body><h1>第{n}页</h1>"
-                f"<a href='/p/{n + 1}.html'>下一页</a> <a href='/p/{2 * n}.html'>更多</a></body></html>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 def running_jobs(url: str) -> list:
     with urlopen(url + "listjobs.json?project=netcheck") as response:
         return json.load(response)["running"]
@@ -188,10 +166,7 @@ def running_jobs(url: str) -> list:
 
 def test_ctrl_c_cancels_the_running_jobs_and_judges_what_they_copied(deployed, scrapyd_url, second_scrapyd_url,
                                                                      tmp_path):
-    traps = [ThreadingHTTPServer(("127.0.0.1", 0), _SlowTrap) for _ in range(2)]
-    for trap in traps:
-        trap.daemon_threads = True
-        threading.Thread(target=trap.serve_forever, daemon=True).start()
+    traps = [TrapSite(delay=0.2).start() for _ in range(2)]  # each answer after a while: crawls that never end
     (tmp_path / "sites.yaml").write_text("".join(f"- department: 局{i}\n  url: http://127.0.0.1:{t.server_port}/\n"
                                                  for i, t in enumerate(traps)), encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "NETCHECK_CACHE_DIR": str(tmp_path / "cache")}
@@ -211,7 +186,7 @@ def test_ctrl_c_cancels_the_running_jobs_and_judges_what_they_copied(deployed, s
         if client.poll() is None:
             client.kill()
         for trap in traps:
-            trap.shutdown()
+            trap.stop()
     assert client.returncode == 130, stderr
     assert not running_jobs(scrapyd_url) and not running_jobs(second_scrapyd_url)
     ranking = json.loads((tmp_path / "out" / "ranking.json").read_text(encoding="utf-8"))

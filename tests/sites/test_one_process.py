@@ -6,14 +6,13 @@ where its crawl was cut short; the others are unaffected."""
 import json
 import os
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 from crashmw import middlewares_setting
 from sitesrun import FAST, ROOT, run_netcheck
+from trapsite import TrapSite
 
 from netcheck.demo.server import serve
 
@@ -36,38 +35,16 @@ PAGE_BUDGET = ["--max-pages", "600"]
 CRASHING = ["-s", f"SPIDER_MIDDLEWARES={middlewares_setting()}"]
 
 
-class _Trap(BaseHTTPRequestHandler):
-    """/p/N.html links /p/N+1.html and /p/2N.html, for ever: no guard can tell it from a real list."""
-
-    def do_GET(self):
-        if self.path == "/robots.txt":
-            self.send_error(404)
-            return
-        n = int(self.path.split("/")[-1].split(".")[0]) if self.path.startswith("/p/") else 1
-        body = (f"<html><head><title>第{n}页</title></head><body><h1>第{n}页</h1>"
-                f"<a href='/p/{n + 1}.html'>下一页</a> <a href='/p/{2 * n}.html'>更多</a></body></html>").encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def misbehaving():
     hang = FaultServer().start()
-    trap = ThreadingHTTPServer(("127.0.0.1", 0), _Trap)
-    trap.daemon_threads = True
-    threading.Thread(target=trap.serve_forever, daemon=True).start()
+    trap = TrapSite().start()
     buggy, buggy_url = serve()  # the demo portal again, on its own port: the one whose pages raise
     victim, victim_url = serve()  # and once more: the one whose crawl kills its process
-    yield {"hang": hang.url + "f/hang.html", "trap": f"http://127.0.0.1:{trap.server_port}/",
+    yield {"hang": hang.url + "f/hang.html", "trap": trap.url,
            "buggy": buggy_url + "/", "victim": victim_url + "/"}
     hang.stop()
-    trap.shutdown()
+    trap.stop()
     buggy.shutdown()
     victim.shutdown()
 
