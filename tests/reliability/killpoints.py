@@ -6,7 +6,7 @@ An audit's phases, as they show on disk:
   startup  the process imports and opens history; nothing written yet
   crawl    pages.jsonl started again and growing
   judge    every page recorded, no report touched yet
-  reports  report files being written (hidden temporary entries in the run directory)
+  reports  report files being written (the hidden .reports-* staging folder in the run directory)
   history  the new reports in place, the run not yet committed to the history database
   exit     the run committed; the process is printing its summary and exiting
 """
@@ -22,6 +22,9 @@ from pathlib import Path
 
 from rundir import CRAWL, identity
 
+# The set of reports is staged in hidden folders of this prefix (reports.write_all). Other hidden
+# entries come and go all through a run (the crawl state's atomic writes) and mark no phase.
+STAGE = ".reports-"
 POLL = 0.002  # seconds; the shortest window aimed at (the history transaction) lasts a few times that
 
 
@@ -89,7 +92,7 @@ class Watcher:
                     s.lines = 0
                 if self.pages is None or (s.crawled is None and s.lines >= self.pages):
                     s.crawled = t  # measuring the clean run: its last growth
-        if s.reports is None and self.run_dir.is_dir() and any(n.startswith(".") for n in os.listdir(self.run_dir)):
+        if s.reports is None and self.run_dir.is_dir() and any(n.startswith(STAGE) for n in os.listdir(self.run_dir)):
             s.reports = t
         if s.reported is None and stat(self.run_dir / "run.json") != self._run0:
             s.reported = t
@@ -159,7 +162,7 @@ def landing(run_dir: Path, before: dict, pages_before, pages_whole: int, history
     """Which phase the kill stopped, from the evidence the run left behind."""
     now = identity(run_dir)
     changed = {name for name in set(before) | set(now) if before.get(name) != now.get(name)}
-    temporaries = [name for name in os.listdir(run_dir) if name.startswith(".")]
+    temporaries = [name for name in os.listdir(run_dir) if name.startswith(STAGE)]
     if temporaries or (changed and changed != set(before)):
         return "reports"
     if changed:
