@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from crawler.extract.normalize import collapse
 
 EXAMPLES = 3
@@ -38,6 +40,13 @@ ENTRY_ONCLICK = re.compile(r"aria\.(?:start|oldFixedStart)\s*\(|toggleToolBar\s*
 FIELD_TAGS = ("input", "select", "textarea")
 UNFILLED_INPUTS = frozenset({"hidden", "submit", "button", "reset", "image"})  # named by their value or alt
 HEADING = re.compile(r"^h([1-6])$")
+# Every element a check or an entry marker reads, in document order (an XPath union is): the walk
+# in C passes over the layout boxes (a div or span with neither id nor onclick says nothing here),
+# most of a page's elements.
+_CHECKED = etree.XPath(" | ".join(
+    [f"//{tag}" for tag in ("img", *FIELD_TAGS, "a", "button", "iframe", "frame", "h1", "h2", "h3", "h4", "h5", "h6",
+                            "audio", "video", "bgsound", "embed", "script")]
+    + [f"//{tag}[@id or @onclick]" for tag in ("span", "li", "div")]))
 
 
 def page_a11y(root) -> dict:
@@ -55,10 +64,11 @@ def page_a11y(root) -> dict:
     counts = {"img": [0, 0], "field": [0, 0], "link": [0, 0], "iframe": [0, 0]}
     skips, autoplay, entry = 0, [], []
     previous_level = None
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag or _hidden(el):
+    for el in _CHECKED(root):
+        tag = el.tag
+        if _hidden(el):
             continue
+        shown = None  # a link's text, read once for its name and for the entry words
         if tag == "img":
             _count(counts, examples, "img", el.get("alt") is None and not _named(el), el.get("src"))
         elif tag in FIELD_TAGS and (tag != "input" or (el.get("type") or "text").lower() not in UNFILLED_INPUTS):
@@ -66,7 +76,8 @@ def page_a11y(root) -> dict:
                 any(a.tag == "label" for a in el.iterancestors())
             _count(counts, examples, "field", not named, el.get("name") or el.get("id") or tag)
         elif tag == "a" and el.get("href") is not None:
-            _count(counts, examples, "link", not _link_named(el), el.get("href"))
+            shown = _shown(el)
+            _count(counts, examples, "link", not _link_named(el, shown), el.get("href"))
         elif tag in ("iframe", "frame"):
             _count(counts, examples, "iframe", not (el.get("title") or "").strip() and not _named(el), el.get("src"))
         elif HEADING.match(tag):
@@ -79,7 +90,7 @@ def page_a11y(root) -> dict:
             autoplay.append(_short(el.get("src") or next((s.get("src") for s in el.iter("source")), None) or tag))
         elif tag == "bgsound" or (tag == "embed" and (el.get("autostart") or "").lower() in ("true", "1")):
             autoplay.append(_short(el.get("src") or tag))
-        marker = _entry_marker(el, tag)
+        marker = _entry_marker(el, tag, shown)
         if marker and marker not in entry and len(entry) < ENTRY_MAX:
             entry.append(marker)
     if autoplay:
@@ -98,8 +109,12 @@ def _named(el) -> bool:
                 or (el.get("title") or "").strip())
 
 
-def _link_named(el) -> bool:
-    if _named(el) or collapse("".join(el.itertext())):
+def _shown(el) -> str:
+    return collapse("".join(el.itertext()))
+
+
+def _link_named(el, shown: str) -> bool:
+    if _named(el) or shown:
         return True
     return any((img.get("alt") or "").strip() or _named(img) for img in el.iter("img", "input"))
 
@@ -121,9 +136,9 @@ def _short(value: str) -> str:
     return value.strip()[:EXAMPLE_CHARS]
 
 
-def _entry_marker(el, tag: str) -> str | None:
+def _entry_marker(el, tag: str, shown: str | None = None) -> str | None:
     """How this element offers an accessibility or elder-mode entry ('text:长者模式', 'script:…',
-    'control:toolbarSwitch'), or None."""
+    'control:toolbarSwitch'), or None. `shown`: the element's text, when it was read already."""
     if tag == "script":
         src = el.get("src") or ""
         return f"script:{_short(src)}" if src and ENTRY_SCRIPTS.search(src) else None
@@ -134,7 +149,7 @@ def _entry_marker(el, tag: str) -> str | None:
     if ENTRY_ONCLICK.search(el.get("onclick") or ""):
         return f"control:{_short(el.get('onclick'))}"
     if tag in ("a", "button"):
-        words = collapse("".join(el.itertext())) or (el.get("title") or "").strip() or \
+        words = (_shown(el) if shown is None else shown) or (el.get("title") or "").strip() or \
             next(((img.get("alt") or "").strip() for img in el.iter("img") if img.get("alt")), "")
         if words and len(words) <= ENTRY_TEXT_CHARS and any(w in words for w in ENTRY_WORDS) \
                 and not any(w in words for w in NOT_ENTRY_WORDS):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from crawler.extract.dates import date_spans, nfkc
+from crawler.extract.dates import FOLDS_TO_IDEOGRAPH, date_spans, nfkc
 from crawler.extract.links import absolute_url
 from crawler.extract.normalize import collapse, simplified
 from crawler.extract.urls import canonical_url
@@ -280,6 +280,8 @@ def page_message(text: str) -> dict | None:
     asked, answered (ISO days or None), replier (the answering office's name or None), replied
     (a reply text is there) and state ('answered', 'open' or None). None when the page labels no
     留言时间 with a date (it is no message's page)."""
+    if not _ASKED.search(text) and not FOLDS_TO_IDEOGRAPH.search(text):
+        return None  # most pages: normalising their whole text only to find no label cost more than all the rest
     text = nfkc(text)
     asked = _date_after(_ASKED, text)
     if asked is None:

@@ -115,6 +115,13 @@ def make_date(year, month, day) -> date | None:
         return None
 
 
+# What NFKC folds into CJK ideographs: radicals, enclosed and parenthesised ideographs (㊐ → 日),
+# compatibility ideographs. A text without these whose ideograph label is missing misses it in
+# NFKC form too, so a long text can be ruled out before it is normalised.
+FOLDS_TO_IDEOGRAPH = re.compile("[\u2e80-\u2fdf\u3038-\u303a\u3192-\u319f\u3200-\u33ff\uf900-\ufaff"
+                                "\U0001f200-\U0001f2ff\U0002f800-\U0002fa1f]")
+
+
 def nfkc(text: str) -> str:
     """Full-width digits and letters folded (２０１６ → 2016); spans from `date_spans` index this form."""
     return unicodedata.normalize("NFKC", text or "")

@@ -50,6 +50,7 @@ ERROR_ENTRY_SOURCES = ("jiucuo", "zfwzgl.www.gov.cn/exposure", "pucha.kaipuyun.c
 ERROR_ENTRY_TEXTS = ("我为政府网站找错", "政府网站找错", "网站纠错")
 # Both badges are often written by an inline script, document.write(unescape("%3Cscript src='…'")):
 # read in the script's unescaped text.
+ERROR_ENTRY_MARK = "错"  # in each of ERROR_ENTRY_TEXTS: a link whose text lacks it names none of them
 WRITTEN_SCRIPT = re.compile(r"""<(?:script|span|a)\b[^>]*>""", re.IGNORECASE)
 WRITTEN_ATTRIBUTE = re.compile(r"""\b(src|href|id|sitecode)\s*=\s*['"]?\s*([^'"\s>]+)""", re.IGNORECASE)
 
@@ -79,7 +80,7 @@ def page_identity(root, url: str, meta: dict[str, str] | None = None) -> dict[st
             found["sponsor"] = match.group(1)
     for element in _elements(root):
         url = element.get("src") or element.get("href") or ""
-        if "conac" not in found and CONAC_HOST_WORD in _host(url):
+        if "conac" not in found and CONAC_HOST_WORD in url and CONAC_HOST_WORD in _host(url):
             found["conac"] = url
         if (element.get("id") in ERROR_ENTRY_IDS or any(s in url for s in ERROR_ENTRY_SOURCES)
                 or element.get("#text") in ERROR_ENTRY_TEXTS):
@@ -96,7 +97,9 @@ def _elements(root):
     for node in root.xpath("//script | //a | //img | //iframe | //span[@id='_span_jiucuo']"):
         element = {k: _url(v) if k in ("src", "href") else v for k, v in node.attrib.items()}
         if node.tag == "a":
-            element["#text"] = collapse("".join(node.itertext()))
+            shown = "".join(node.itertext())
+            # Only a link that may say 找错 is worth its text collapsed: one in a hundred.
+            element["#text"] = collapse(shown) if ERROR_ENTRY_MARK in shown else ""
         yield element
     for script in root.xpath("//script[not(@src)]/text()"):
         if "unescape" in script or "document.write" in script:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -80,6 +81,18 @@ def page_reference_date(root) -> date | None:
     return max((day for _, _, day in date_spans(nfkc(dated))), default=None)
 
 
+class PageReference:
+    """`page_reference_date`, read when a row first needs it: rows whose URL carries their date
+    (t20160307_123.html) never do, and on such lists the pass over every text was wasted."""
+
+    def __init__(self, root):
+        self._root = root
+
+    @cached_property
+    def day(self) -> date | None:
+        return page_reference_date(self._root)
+
+
 def _year_before(day: date, reference: date) -> date:
     """`day` (a month-day read with the reference's year) moved a year back when it lies after the reference."""
     if day <= reference:
@@ -87,7 +100,7 @@ def _year_before(day: date, reference: date) -> date:
     return make_date(day.year - 1, day.month, day.day) or day
 
 
-def _row_date(row, main_a, entry_url: str, reference: date | None = None):
+def _row_date(row, main_a, entry_url: str, reference: PageReference | None = None):
     """(date, shown in the link's text, yearless): the first date in the row's text outside its main link.
 
     Month-day forms take the year of the URL's date, else of the URL's month folder when it is the
@@ -97,6 +110,7 @@ def _row_date(row, main_a, entry_url: str, reference: date | None = None):
     """
     outside = _texts_outside(row, main_a)
     url_day = url_date(entry_url)
+    reference = reference.day if reference is not None and url_day is None else None
     folder = None if url_day else url_year_month(entry_url)
     year = url_day.year if url_day else reference.year if reference else folder[0] if folder else None
 
@@ -190,7 +204,7 @@ def list_entries(sel: Selector, base_url: str, site_url: str | None = None, *, t
     # alike; undated off-site rows are menus and 友情链接. Leaving such a column out would judge it
     # empty, the one error a published 通报 must not carry.
 
-    reference = page_reference_date(sel.root) if candidates else None
+    reference = PageReference(sel.root)
     entries = Entries()
     for (row, main_a, url, title, offsite), group in zip(candidates, groups):
         if offsite and group_sizes[group] < MIN_OFFSITE_GROUP:
@@ -218,7 +232,7 @@ def _one_row_per_link(candidates: list[tuple], base_url: str, root) -> list[tupl
         by_link.setdefault(candidate[1], []).append(candidate)
     if all(len(rows) == 1 for rows in by_link.values()):
         return candidates
-    reference = page_reference_date(root)
+    reference = PageReference(root)
     chosen = {}
     for link, rows in by_link.items():
         innermost = sorted(rows, key=lambda c: -_depth(c[0]))
@@ -252,7 +266,7 @@ def _box_entries(tree, base_url: str, root) -> list[Entry]:
     if len(links) < MIN_BOX_GROUP:
         return []
     linked = {a: url for a, url, _ in links}
-    reference = page_reference_date(root)
+    reference = PageReference(root)
     found = []
     for a, url, title in links:
         box = a.getparent()

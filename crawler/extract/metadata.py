@@ -184,8 +184,8 @@ def _split_short(text: str) -> tuple[tuple[str, str | None], ...]:
 
 
 def _split_cell(text: str) -> list[tuple[str, str | None]]:
-    if label_of(text):
-        return [("label", label_of(text))]
+    if label := label_of(text):
+        return [("label", label)]
     if _UNKNOWN_LABEL.match(squashed := re.sub(r"\s+", "", text)):
         return [("label", None)]
     if squashed.strip(_LABEL_STRIP) == "":

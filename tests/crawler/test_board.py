@@ -110,3 +110,21 @@ def test_parse_page_records_messages_or_message_never_both():
     assert page["messages"] is None and page["message"]["answered"] == "2016-01-05"
     plain = parse_page("<html><body><p>发布日期：2016-01-02</p><p>正文</p></body></html>", BASE)
     assert plain["messages"] is None and plain["message"] is None
+
+
+def test_a_label_written_in_compatibility_ideographs_is_read_as_its_page_shows_it():
+    # 日 written as ㊐ (U+3290, circled 日) reads 日 under NFKC, as the page is read: the cheap
+    # pre-check that passes over pages without a label must not pass over this one.
+    message = page_message("留言日期：2016-03-07\n答复时间：2016-03-09")
+    folded = page_message("留言\u3290期：2016-03-07\n答复时间：2016-03-09")
+    assert message is not None and folded == message
+
+
+def test_every_character_nfkc_folds_into_an_ideograph_is_known_to_the_pre_check():
+    import unicodedata
+
+    from crawler.extract.dates import FOLDS_TO_IDEOGRAPH
+    missed = [hex(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000
+              and (folded := unicodedata.normalize("NFKC", chr(c))) != chr(c)
+              and any(unicodedata.name(x, "").startswith("CJK") for x in folded) and not FOLDS_TO_IDEOGRAPH.search(chr(c))]
+    assert missed == []
