@@ -122,15 +122,31 @@ def shown(element) -> bool:
 def shown_texts(container) -> list:
     """The text nodes of `container` a reader sees: none inside a hidden element below it."""
     texts = []
+    clear: dict = {}  # element → nothing hidden from it up to the container: each element judged once
     for text in container.xpath(_TEXT_NODES):
         element = text.getparent()
         if text.is_tail:
             element = element.getparent()
-        while element is not None and element is not container and not _hidden(element):
-            element = element.getparent()
-        if element is None or element is container:
+        if _clear_up_to(element, container, clear):
             texts.append(text)
     return texts
+
+
+def _clear_up_to(element, container, clear: dict) -> bool:
+    path = []
+    while element is not None and element is not container:
+        known = clear.get(element)
+        if known is not None:
+            break
+        if _hidden(element):
+            known = False
+            break
+        path.append(element)
+        element = element.getparent()
+    else:
+        known = True
+    clear.update(dict.fromkeys(path, known))
+    return known
 
 
 def split_trail(pieces: list[str]) -> list[str]:

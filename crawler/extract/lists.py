@@ -108,7 +108,14 @@ def _row_date(row, main_a, entry_url: str, reference: PageReference | None = Non
     (`page_reference_date`); without any of these they are no dates, and `yearless` says the row
     showed one: its entry's date is not known, which is not the same as a list that shows none.
     """
-    outside = _texts_outside(row, main_a)
+    # Every date form has a digit or 年 (dates.FULL_DATE_PATTERNS, MONTH_DAY_PATTERNS): a row without
+    # one (a menu's, a pager's) has no date, and needs neither its URL read nor the page's reference.
+    outside = nfkc(" ".join(_texts_outside(row, main_a)))
+    inside = None
+    if not _MAY_HOLD_DATE.search(outside):
+        inside = nfkc(_text(main_a))
+        if not _MAY_HOLD_DATE.search(inside):
+            return None, False, False
     url_day = url_date(entry_url)
     reference = reference.day if reference is not None and url_day is None else None
     folder = None if url_day else url_year_month(entry_url)
@@ -133,7 +140,6 @@ def _row_date(row, main_a, entry_url: str, reference: PageReference | None = Non
         return day, bool(date_spans(text[start:end]))  # a full date reads as one without a default year
 
     # A full date anywhere in the row beats a month-day form (which a 文号 like 〔2016〕3-1号 can fake).
-    outside = nfkc(" ".join(outside))
     full = date_spans(outside)
     if full:
         return dated(full[0][2], True), False, False
@@ -142,7 +148,7 @@ def _row_date(row, main_a, entry_url: str, reference: PageReference | None = Non
         day = dated(*found)
         return day, False, day is None
     # Some lists put the date inside the link: <a>标题<span>2016-03-07</span></a>.
-    inside = nfkc(_text(main_a))
+    inside = nfkc(_text(main_a)) if inside is None else inside
     found = first(inside, at_end=True)
     if found:
         day = dated(*found)
