@@ -31,6 +31,7 @@ LOG = "crawl.log"  # the job's Scrapy log, kept in the run directory
 # How often to ask how the job is doing: soon at first (a small site takes seconds), then less often,
 # up to every POLL_MAX seconds, so that an hour's crawl does not fill Scrapyd's access log.
 POLL_MIN, POLL_MAX = 0.25, 5.0
+MOVE_EVERY = 5.0  # seconds between looks for a free node while a job waits in its node's queue
 CANCEL_WAIT = 30.0  # after cancel.json, how long to wait for the job's graceful end (its last records)
 HTTP_TIMEOUT = 30
 PROGRESS_SECONDS = 10.0  # as crawler.extensions.progress; NETCHECK_PROGRESS_INTERVAL sets it, 0 = none
@@ -55,6 +56,10 @@ class ScrapydError(Exception):
 
 class Refused(ScrapydError):
     """Scrapyd answered {"status": "error", "message": …}."""
+
+
+class Moved(Exception):
+    """A job that waited in its node's queue was cancelled there, before it started, for a node that is free."""
 
 
 class NodeError(ScrapydError):
@@ -197,14 +202,15 @@ def scheduled_line(api: Scrapyd, project: str, job: str) -> str:
 
 
 def run_job(api: Scrapyd, project: str, job: str, settings: dict, run_dir: Path, pages: Path, progress: float,
-            verbose: bool = False, stop=None, say=None) -> dict:
+            verbose: bool = False, stop=None, say=None, move=None) -> dict:
     """Follow a scheduled job to its end, its records copied to `pages` and its log to run_dir/crawl.log; the
     crawl's stats for run.json. `stop` (a threading.Event): once set, the job is cancelled and what it copied is
-    returned as an interrupted crawl. `say` takes the lines meant for the user (default: stderr)."""
+    returned as an interrupted crawl. `say` takes the lines meant for the user (default: stderr). `move`: see
+    `follow` (Moved is raised)."""
     say = say or (lambda line: print(line, file=sys.stderr))
     feed = FeedCopy(api, f"items/{project}/{SPIDER}/{job}.jl", pages)
     try:
-        entry = follow(api, project, job, feed, progress, stop=stop, say=say)
+        entry = follow(api, project, job, feed, progress, stop=stop, say=say, move=move)
     except KeyboardInterrupt:  # the job would go on crawling the site for nobody
         _cancel(api, project, job)
         raise
@@ -245,13 +251,17 @@ def schedule(api: Scrapyd, project: str, settings: dict) -> str:
         raise ScrapydError(_("{url} 上的 Scrapyd 拒绝了任务：{message}").format(url=api.url, message=message)) from None
 
 
-def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float, stop=None, say=None) -> dict:
+def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float, stop=None, say=None,
+           move=None) -> dict:
     """Wait for `job` to end, copying its records as they come; its listjobs.json entry. Once `stop` (an Event)
-    is set the job is cancelled, and followed for at most CANCEL_WAIT seconds more (Scrapy stops gracefully)."""
+    is set the job is cancelled, and followed for at most CANCEL_WAIT seconds more (Scrapy stops gracefully).
+    `move()`, asked every MOVE_EVERY seconds while the job waits in the node's queue, says whether another node
+    is free: the job is then cancelled before it starts and Moved raised (a job that started meanwhile stays)."""
     from crawler.extensions.progress import format_elapsed
 
     say = say or (lambda line: print(line, file=sys.stderr))
     shown, last_state, began, cancelled = 0.0, None, time.monotonic(), None
+    asked = began  # when `move` was last asked: a job is given MOVE_EVERY seconds to start where it is
     while True:
         if stop is not None and stop.is_set():
             if cancelled is None:
@@ -270,6 +280,10 @@ def follow(api: Scrapyd, project: str, job: str, feed: FeedCopy, progress: float
         if state == "finished":
             return entry
         now = time.monotonic()
+        if state == "pending" and move is not None and now - asked >= MOVE_EVERY:
+            asked = now
+            if move() and _unqueue(api, project, job):
+                raise Moved(job)
         if progress and (state != last_state or now - shown >= progress):
             say(_("netcheck: 任务 {job}：{state}，{pages} 个地址，{elapsed}").format(
                 job=job, state=_(JOB_STATES.get(state, state)), pages=feed.records, elapsed=format_elapsed(now - began, (_("秒"), _("分"), _("小时")))))
@@ -330,6 +344,15 @@ def _job_state(jobs: dict, job: str) -> tuple[str | None, dict]:
             if entry.get("id") == job:
                 return state, entry
     return None, {}
+
+
+def _unqueue(api: Scrapyd, project: str, job: str) -> bool:
+    """Take `job` out of its node's queue; False when it has started meanwhile (it is left to run).
+
+    Scrapyd's cancel.json removes a waiting job and signals a running one, in one call: signal 0 checks that a
+    process exists and does nothing to it, on any system, so a job that started a moment ago keeps its crawl."""
+    answer = api.call("cancel.json", {"project": project, "job": job, "signal": "0"}, post=True)
+    return answer.get("prevstate") == "pending"
 
 
 def _cancel(api: Scrapyd, project: str, job: str, say=None) -> None:

@@ -12,7 +12,9 @@ queue (daemonstatus.json's pending: a node whose max_proc is spent queues what i
 ours, so that a small node is not handed work that a free one could start. One thread follows each site's job
 (the Scrapyd client is blocking urllib) and reports on a queue. A node that cannot be reached or refuses the job
 passes the site to another node, each node once; only when no node will take it does the site fail, in one
-line, and the others go on. Ctrl-C cancels our running jobs and judges what they copied as interrupted crawls.
+line, and the others go on. A job still waiting in a busy node's queue while a node it has not tried is free is
+taken out of that queue before it starts and placed there (Placer.free_elsewhere). Ctrl-C cancels our running
+jobs and judges what they copied as interrupted crawls.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ from pathlib import Path
 from . import crawlstate
 from .i18n import _
 from .multisite import LOG, SiteJudge, SiteRun, crawl_jobs, run_dirs
-from .scrapyd import NodeError, Scrapyd, ScrapydError, job_settings, run_job, schedule, scheduled_line
+from .scrapyd import Moved, NodeError, Scrapyd, ScrapydError, job_settings, run_job, schedule, scheduled_line
 from .sites import Site
 
 PAGES = "pages.jsonl"
@@ -54,6 +56,11 @@ class Node:
     def queued(self) -> int:
         """Jobs waiting in its queue (every project's): its max_proc is spent while there are any."""
         return int(self.api.call("daemonstatus.json").get("pending") or 0)
+
+    def load(self) -> tuple[int, int]:
+        """(jobs waiting, jobs running), every project's."""
+        status = self.api.call("daemonstatus.json")
+        return int(status.get("pending") or 0), int(status.get("running") or 0)
 
 
 class Placer:
@@ -86,6 +93,27 @@ class Placer:
             self.nodes[k].ours += 1
             return self.nodes[k]
 
+    def free_elsewhere(self, node: Node, tried: set[int]) -> bool:
+        """Whether a node this site has not tried may start its crawl now, while `node` keeps it waiting: one with
+        nothing in its queue that runs fewer jobs than `node` (whose max_proc is spent, as a job of ours waits
+        there). Scrapyd does not say its max_proc; a node that runs as many as `node` may be as full."""
+        try:
+            running_here = node.load()[1]
+        except ScrapydError:
+            return False  # the job's own follow finds out what became of the node
+        now = time.monotonic()
+        for k, other in enumerate(self.nodes):
+            if k in tried or other is node or other.aside_until > now:
+                continue
+            try:
+                waiting, running = other.load()
+            except ScrapydError:
+                other.set_aside()
+                continue
+            if waiting == 0 and running < running_here:
+                return True
+        return False
+
     def release(self, node: Node) -> None:
         with self.lock:
             node.ours -= 1
@@ -114,7 +142,10 @@ def crawl_one(i: int, plan_json: str, run_dir: Path, args, placer: Placer, stop:
         events.put(("start", i, datetime.now().astimezone().isoformat(timespec="seconds")))
         try:
             result = run_job(node.api, project, job, settings, run_dir, run_dir / PAGES, 0, stop=stop,
-                             say=notes.append)
+                             say=notes.append, move=lambda: placer.free_elsewhere(node, tried))
+        except Moved:  # it waited in a busy node's queue while another node was free: it goes there
+            notes.append(_("任务 {job} 在 {url} 排队等候，已移到空闲的节点").format(job=job, url=node.api.url))
+            continue
         except NodeError as exc:  # the node went away mid-job: the crawl starts again on another one
             reasons.append(str(exc))
             node.set_aside()

@@ -229,3 +229,41 @@ def test_a_node_that_dies_mid_job_has_the_site_crawled_again_on_another(own_scra
     assert run["crawl"]["scrapyd"]["url"] == second_scrapyd_url and run["crawl"]["pages"] > 1
     log = (tmp_path / "out" / entry["run_dir"] / "audit.log").read_text(encoding="utf-8")
     assert f"任务 {job['id']}" in log and f"任务 {run['crawl']['scrapyd']['job']}" in log
+
+
+def test_a_job_waiting_in_a_full_nodes_queue_moves_to_a_node_that_is_free(deployed, scrapyd_url, second_scrapyd_url,
+                                                                          sites, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NETCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    # Two endless crawls fill the first node's two places (max_proc 2); each has a client of its own.
+    traps = [TrapSite(delay=0.2).start() for _ in range(2)]
+    blockers = [subprocess.Popen([sys.executable, "-m", "netcheck", "audit", f"http://127.0.0.1:{t.server_port}/",
+                                  "--out", tmp_path / f"blocker{i}", "--scrapyd", scrapyd_url, *OPTIONS],
+                                 cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                for i, t in enumerate(traps)]
+    try:
+        deadline = time.monotonic() + 60
+        while len(running_jobs(scrapyd_url)) < 2:
+            assert time.monotonic() < deadline, "the blocking crawls did not start"
+            time.sleep(0.1)
+        # Both nodes have empty queues: the site goes to the first node given, and waits there.
+        run = run_sites(tmp_path, {"demo": sites["demo"]}, [scrapyd_url, second_scrapyd_url])
+    finally:
+        for blocker in blockers:
+            blocker.send_signal(signal.SIGINT)  # each cancels its job
+        for blocker in blockers:
+            blocker.wait(timeout=60)
+        for trap in traps:
+            trap.stop()
+    assert run["result"].returncode == 0, run["result"].stderr
+    entry = run["by_url"][sites["demo"]]
+    assert entry["status"] == "ok" and entry["run_status"] == "complete", entry
+    job = json.loads((run["out"] / entry["run_dir"] / "run.json").read_text(encoding="utf-8"))["crawl"]["scrapyd"]
+    assert job["url"] == second_scrapyd_url
+    log = (run["out"] / entry["run_dir"] / "audit.log").read_text(encoding="utf-8")
+    assert f"在 {scrapyd_url} 排队等候，已移到空闲的节点" in log
+    assert not running_jobs(scrapyd_url) and not pending_jobs(scrapyd_url)
+
+
+def pending_jobs(url: str) -> list:
+    with urlopen(url + "listjobs.json?project=netcheck") as response:
+        return json.load(response)["pending"]
