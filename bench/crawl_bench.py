@@ -1,6 +1,6 @@
 """Crawl benchmark: netcheck's full audit against a bare Scrapy CrawlSpider on the same site.
 
-    python bench/crawl_bench.py [--pages 20000] [--big 100000] [--timeout 900] [--floor] [--portal synth|cms]
+    python bench/crawl_bench.py [--pages 20000] [--big 100000] [--timeout 900] [--floor] [--links-only] [--portal synth|cms]
 
 Generates a synthetic portal (bench/synthportal.py, or with --portal cms bench/cmsportal.py: other
 CMS shapes, larger pages) in a temp dir, serves it with nginx
@@ -8,7 +8,8 @@ CMS shapes, larger pages) in a temp dir, serves it with nginx
 (rusage read with os.wait4): (1) bench/bare_spider.py through `scrapy runspider`, (2)
 `python -m netcheck audit` with every rule on; same settings for both. With --floor, (3) Scrapy
 fetching the URLs the audit recorded and doing nothing else (bench/floor_spider.py): the part of
-the cost no Scrapy crawler avoids. With --big N, netcheck alone again on an N-page site, for peak
+the cost no Scrapy crawler avoids. With --links-only, (4) the audit with nothing extracted but the links
+(bench/links_only_audit.py): what it would cost if every extractor were free. With --big N, netcheck alone again on an N-page site, for peak
 memory against size. Not part of the test suite.
 """
 from __future__ import annotations
@@ -198,9 +199,10 @@ def floor(audit_out: str, work: str, timeout: float) -> dict:
     return r
 
 
-def netcheck(url: str, work: str, timeout: float, tag: str) -> dict:
+def netcheck(url: str, work: str, timeout: float, tag: str, links_only: bool = False) -> dict:
     out = os.path.join(work, f"run-{tag}")
-    cmd = [PY, "-m", "netcheck", "audit", url, "--out", out, "--no-history", "--no-cache",
+    launch = [PY, os.path.join(HERE, "links_only_audit.py")] if links_only else [PY, "-m", "netcheck"]
+    cmd = [*launch, "audit", url, "--out", out, "--no-history", "--no-cache",
            "--allow-private", "--fail-on", "never", "--as-of", "2017-01-31"]
     for k, v in SETTINGS.items():
         cmd += ["-s", f"{k}={v}"]
@@ -247,6 +249,8 @@ def main() -> None:
     ap.add_argument("--skip-bare", action="store_true")
     ap.add_argument("--floor", action="store_true", help="also fetch the audit's URLs with a do-nothing Scrapy spider: the framework's floor")
     ap.add_argument("--keep", action="store_true", help="keep the temp dir")
+    ap.add_argument("--links-only", action="store_true",
+                    help="also audit with nothing extracted but the links (bench/links_only_audit.py): the bound on extractor cuts")
     ap.add_argument("--portal", choices=("synth", "cms"), default="synth",
                     help="site generator: bench/synthportal.py (synth) or bench/cmsportal.py (cms)")
     a = ap.parse_args()
@@ -273,6 +277,9 @@ def main() -> None:
             if a.floor:
                 results.append(floor(results[-1]["out"], work, a.timeout))
                 print(row(results[-1]), flush=True)
+            if a.links_only:
+                results.append(netcheck(srv.url, work, a.timeout, "links-only", links_only=True))
+                print(row(results[-1]), flush=True)
         if a.big:
             shutil.rmtree(site, ignore_errors=True)
             site = os.path.join(work, f"site-{a.big}")
@@ -292,6 +299,10 @@ def main() -> None:
             ratio = (n["pages"] / n["cpu"]) / (b["pages"] / b["cpu"])
             print(f"\nnetcheck/bare pages per CPU second: {ratio:.2f} (goal >= 3)")
             fl = by.get("Scrapy fetch floor (same URLs, no parsing)")
+            lo = by.get("netcheck audit (links-only)")
+            if lo and lo["cpu"]:
+                print(f"links-only audit/bare pages per CPU second: {(lo['pages'] / lo['cpu']) / (b['pages'] / b['cpu']):.2f} "
+                      "(the most faster extractors could reach)")
             if fl and fl["cpu"]:
                 print(f"floor/bare pages per CPU second: {(fl['pages'] / fl['cpu']) / (b['pages'] / b['cpu']):.2f} "
                       "(the most any Scrapy crawler could reach on this site)")
