@@ -36,14 +36,10 @@ def _closed_url() -> str:
 
 
 @pytest.fixture(scope="module")
-def sites():
+def sites(small_sites):
     """Four local sites: the mixed test site, the demo portal twice, a port nothing listens on."""
-    mixed = MixedSite().start()
-    demo, demo_url = serve()
     demo2, demo2_url = serve()
-    yield {"mixed": mixed.url, "demo": demo_url + "/", "demo2": demo2_url + "/", "closed": _closed_url()}
-    mixed.stop()
-    demo.shutdown()
+    yield {**small_sites, "demo2": demo2_url + "/"}
     demo2.shutdown()
 
 
@@ -83,17 +79,9 @@ def one_node_down(sites, deployed, second_scrapyd_url, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def single(sites, tmp_path_factory):
-    """Each site's own single-site local audit, once for the module."""
-    tmp = tmp_path_factory.mktemp("single")
-
-    def audit(which: str) -> Path:
-        out = tmp / which
-        if not out.exists():
-            done = run_netcheck("audit", sites[which], "--out", out, *OPTIONS, cwd=tmp)
-            assert done.returncode == 0, done.stderr
-        return out
-    return audit
+def single(sites, single_site_audit):
+    """Each site's own single-site local audit (made once for the session: tests/sites compares with them too)."""
+    return lambda which: single_site_audit(sites[which], *OPTIONS)
 
 
 def test_every_site_ends_with_its_jobs_on_both_nodes(two_nodes, scrapyd_url, second_scrapyd_url):

@@ -69,11 +69,11 @@ def run_sites(tmp, listed: dict, *options, crash: str = ""):
 
 
 @pytest.fixture(scope="module")
-def ordinary(three_sites):
+def ordinary(small_sites):
     """Five small sites of different shapes: the mixed site, the demo portal, a closed port, the county
     portal (with its own catalog) and a TRS-shaped site with a calendar trap its guards catch."""
     county, cms = CountyServer().start(), CmsSite().start()
-    yield {**three_sites, "county": county.base_url + "/", "cms": cms.url}
+    yield {**small_sites, "county": county.base_url + "/", "cms": cms.url}
     county.stop()
     cms.stop()
 
@@ -88,27 +88,21 @@ def one_run(ordinary, misbehaving, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def killed_run(three_sites, misbehaving, tmp_path_factory):
+def killed_run(small_sites, misbehaving, tmp_path_factory):
     """One crawling process, two sites in flight; the first site's crawl kills the process at its 5th page."""
-    listed = {"victim": misbehaving["victim"], "demo": three_sites["demo"], "mixed": three_sites["mixed"],
-              "closed": three_sites["closed"]}
+    listed = {"victim": misbehaving["victim"], "demo": small_sites["demo"], "mixed": small_sites["mixed"],
+              "closed": small_sites["closed"]}
     return run_sites(tmp_path_factory.mktemp("killed"), listed, "--jobs", "2", "--crawl-processes", "1", *CRASHING,
                      crash=f"kill@{netloc(misbehaving['victim'])}#5")
 
 
 @pytest.fixture(scope="module")
-def single(ordinary, tmp_path_factory):
-    """Each ordinary site's own single-site audit, once for the module."""
-    tmp = tmp_path_factory.mktemp("single")
-
+def single(ordinary, single_site_audit):
+    """Each ordinary site's own single-site audit (made once for the session: tests/scrapyd compares with them too)."""
     def audit(which: str):
-        out = tmp / which
-        if not out.exists():
-            catalog = ["--catalog", COUNTY_CATALOG] if which == "county" else []
-            done = run_netcheck("audit", ordinary[which], "--out", out, "--as-of", AS_OF, "--no-history",
-                                "--no-cache", "--fail-on", "never", *FAST, *TIMEOUT, *catalog, cwd=tmp)
-            assert done.returncode == 0, done.stderr
-        return out
+        catalog = ["--catalog", COUNTY_CATALOG] if which == "county" else []
+        return single_site_audit(ordinary[which], "--as-of", AS_OF, "--no-history", "--no-cache", "--fail-on", "never",
+                                 *FAST, *TIMEOUT, *catalog)
     return audit
 
 
