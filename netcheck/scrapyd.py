@@ -350,7 +350,10 @@ def _unqueue(api: Scrapyd, project: str, job: str) -> bool:
     """Take `job` out of its node's queue; False when it has started meanwhile (it is left to run).
 
     Scrapyd's cancel.json removes a waiting job and signals a running one, in one call: signal 0 checks that a
-    process exists and does nothing to it, on any system, so a job that started a moment ago keeps its crawl."""
+    process exists and does nothing to it, on any system, so a job that started a moment ago keeps its crawl.
+    It is asked only for a job listed as waiting a moment before (a Scrapyd older than 1.6 may not take 0)."""
+    if _job_state(api.call("listjobs.json", {"project": project}), job)[0] != "pending":
+        return False
     answer = api.call("cancel.json", {"project": project, "job": job, "signal": "0"}, post=True)
     return answer.get("prevstate") == "pending"
 
