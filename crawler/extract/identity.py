@@ -48,9 +48,9 @@ CONAC_HOST_WORD = "conac"
 ERROR_ENTRY_IDS = ("_jiucuo_", "_span_jiucuo")
 ERROR_ENTRY_SOURCES = ("jiucuo", "zfwzgl.www.gov.cn/exposure", "pucha.kaipuyun.cn")
 ERROR_ENTRY_TEXTS = ("我为政府网站找错", "政府网站找错", "网站纠错")
+ERROR_ENTRY_MARK = "错"  # in each of ERROR_ENTRY_TEXTS: a link whose text lacks it names none of them
 # Both badges are often written by an inline script, document.write(unescape("%3Cscript src='…'")):
 # read in the script's unescaped text.
-ERROR_ENTRY_MARK = "错"  # in each of ERROR_ENTRY_TEXTS: a link whose text lacks it names none of them
 WRITTEN_SCRIPT = re.compile(r"""<(?:script|span|a)\b[^>]*>""", re.IGNORECASE)
 WRITTEN_ATTRIBUTE = re.compile(r"""\b(src|href|id|sitecode)\s*=\s*['"]?\s*([^'"\s>]+)""", re.IGNORECASE)
 
